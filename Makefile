@@ -61,7 +61,7 @@ MAN_IN = $(wildcard man/*.1.in)
 MANS = $(patsubst man/%.in,$(B)/man/%,$(MAN_IN))
 
 # Files generated from Debian packages at build time (see data/README.md).
-GEN_DATA = $(B)/data/countries.tsv
+GEN_DATA = $(if $(wildcard data/gen-countries),$(B)/data/countries.tsv)
 
 all: $(PROGS) $(GEN_DATA) $(MANS)
 
