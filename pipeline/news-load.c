@@ -245,6 +245,23 @@ static void load_row(struct np_stage *st, struct loaded *ld, long long max_size)
 	np_stage_emit(st, row, out);
 }
 
+/*
+ * The operands are TSV inputs, as for every stage.  Someone who passes
+ * the pages themselves would get a confusing "missing column" about an
+ * HTML line, so say what to do instead.
+ */
+static void reject_page_operands(int n, char **files)
+{
+	for (int i = 0; i < n; i++) {
+		const char *type = content_type_for(files[i]);
+
+		if (strcmp(type, "application/octet-stream") != 0)
+			np_usage_error("%s: arguments are TSV inputs with a path column; "
+			               "to load pages: printf 'path\\n%%s\\n' FILE... | news-load",
+			               files[i]);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	struct loaded ld = {STRBUF_INIT, STRBUF_INIT, STRBUF_INIT, "", NULL, ""};
@@ -264,8 +281,10 @@ int main(int argc, char **argv)
 		default: np_usage_error("unknown option");
 		}
 	}
-	/* One byte of slack so that exactly max_size bytes still fits. */
+	/* Room for one chunk past the limit, so a read can overshoot it and
+	 * tell "exactly max_size bytes" from "more". */
 	sb_init(&ld.raw, (size_t)max_size + READ_CHUNK + 1);
+	reject_page_operands(argc - np_optind, argv + np_optind);
 
 	np_stage_open(&st, argc - np_optind, argv + np_optind, in_cols, no_cols, out_cols, NULL);
 	while (np_stage_next(&st))
