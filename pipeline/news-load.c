@@ -59,7 +59,7 @@ enum { OUT_BODY, OUT_FETCHED_AT, OUT_TYPE, OUT_STATUS, OUT_ERROR, N_OUT };
 struct loaded {
 	struct strbuf path; /* the path as resolved */
 	struct strbuf raw;  /* the bytes read */
-	struct strbuf body; /* raw as valid UTF-8 */
+	struct strbuf body; /* raw repaired, when it needs it */
 	char fetched_at[32];
 	const char *error; /* NULL, or why the file was not loaded */
 	char error_buf[64];
@@ -172,36 +172,39 @@ static void load_file(struct loaded *ld, long long max_size)
 }
 
 /*
- * raw -> body: drop a UTF-8 byte order mark, replace invalid sequences
- * and NUL bytes (which no stream field may hold) with U+FFFD.  Returns
- * the number of replacements.
+ * The body to write for raw: raw itself less a UTF-8 byte order mark
+ * when it is clean (the usual case, no copy), else a copy in `fixed` with
+ * every invalid sequence and NUL byte (which no stream field may hold)
+ * replaced by U+FFFD.  *bad counts the replacements.
  */
-static long to_utf8(struct strbuf *body, const struct strbuf *raw)
+static struct np_str to_utf8(struct strbuf *fixed, const struct strbuf *raw, long *bad)
 {
 	static const char bom[] = "\xEF\xBB\xBF";
 	const char *s = raw->buf;
 	size_t n = raw->len;
-	long bad = 0;
 
-	sb_reset(body);
+	*bad = 0;
 	if (n >= 3 && !memcmp(s, bom, 3))
 		s += 3, n -= 3;
+	if (!memchr(s, '\0', n) && utf8_valid(s, n))
+		return (struct np_str){s, n};
+	sb_reset(fixed);
 	while (n) {
 		const char *nul = memchr(s, '\0', n);
 		size_t run = nul ? (size_t)(nul - s) : n;
-		long r = utf8_repair(body, s, run);
+		long r = utf8_repair(fixed, s, run);
 
 		if (r < 0)
 			np_die(NP_EXIT_DATA, "out of buffer space");
-		bad += r;
+		*bad += r;
 		s += run, n -= run;
 		if (nul) {
-			sb_add_utf8(body, UTF8_REPLACEMENT);
-			bad++;
+			sb_add_utf8(fixed, UTF8_REPLACEMENT);
+			++*bad;
 			s++, n--;
 		}
 	}
-	return bad;
+	return (struct np_str){fixed->buf, fixed->len};
 }
 
 static void load_row(struct np_stage *st, struct loaded *ld, long long max_size)
@@ -210,9 +213,9 @@ static void load_row(struct np_stage *st, struct loaded *ld, long long max_size)
 	struct np_str path = np_stage_in(st, 0);
 	struct np_str out[N_OUT];
 	const char *type = "";
+	struct np_str body = NP_STR_EMPTY;
 	long bad = 0;
 
-	sb_reset(&ld->body);
 	if (path.len == 0) {
 		ld->error = "empty path";
 		ld->fetched_at[0] = '\0';
@@ -228,7 +231,7 @@ static void load_row(struct np_stage *st, struct loaded *ld, long long max_size)
 			np_row_error(row, "%s: %s", ld->path.buf, ld->error);
 		} else {
 			type = content_type_for(ld->path.buf);
-			bad = to_utf8(&ld->body, &ld->raw);
+			body = to_utf8(&ld->body, &ld->raw, &bad);
 			if (bad > 0)
 				np_row_error(row,
 				             "%s: %ld invalid UTF-8 sequence%s or NUL byte%s "
@@ -237,7 +240,7 @@ static void load_row(struct np_stage *st, struct loaded *ld, long long max_size)
 				             bad == 1 ? "" : "s");
 		}
 	}
-	out[OUT_BODY] = (struct np_str){ld->body.buf, ld->body.len};
+	out[OUT_BODY] = body;
 	out[OUT_FETCHED_AT] = (struct np_str){ld->fetched_at, strlen(ld->fetched_at)};
 	out[OUT_TYPE] = (struct np_str){type, strlen(type)};
 	out[OUT_STATUS] = ld->error ? NP_STR_EMPTY : NP_STR("200");
@@ -257,7 +260,7 @@ static void reject_page_operands(int n, char **files)
 
 		if (strcmp(type, "application/octet-stream") != 0)
 			np_usage_error("%s: arguments are TSV inputs with a path column; "
-			               "to load pages: printf 'path\\n%%s\\n' FILE... | news-load",
+			               "to load pages: printf '%%s\\n' path FILE... | news-load",
 			               files[i]);
 	}
 }
