@@ -12,8 +12,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
-#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
@@ -54,7 +52,7 @@ static const char *const out_cols[] = {"body",        "fetched_at",  "content_ty
                                        "http_status", "fetch_error", NULL};
 enum { OUT_BODY, OUT_FETCHED_AT, OUT_TYPE, OUT_STATUS, OUT_ERROR, N_OUT };
 
-/* What loading one file produced.  `body` and `path` are reused from
+/* What loading one file produced.  The buffers are reused from
  * row to row; the caller owns the struct and releases it at the end. */
 struct loaded {
 	struct strbuf path; /* the path as resolved */
@@ -116,7 +114,7 @@ static int read_capped(int fd, struct strbuf *raw, long long max_size, off_t siz
 {
 	sb_reset(raw);
 	if (size_hint > 0 && size_hint <= max_size)
-		(void)sb_grow(raw, (size_t)size_hint + 1);
+		(void)sb_grow(raw, (size_t)size_hint + READ_CHUNK); /* one read to see EOF */
 	for (;;) {
 		ssize_t n;
 
