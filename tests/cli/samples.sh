@@ -58,9 +58,12 @@ for want in want_rows:
         if w == g:
             continue
         if f == "text":
-            diff = difflib.unified_diff(w.split("\n"), g.split("\n"),
-                                        "expected", "news-strip", n=0, lineterm="")
-            report.append("  text differs:")
+            wl, gl = w.split("\n") if w else [], g.split("\n") if g else []
+            sm = difflib.SequenceMatcher(None, wl, gl, autojunk=False)
+            same = sum(b.size for b in sm.get_matching_blocks())
+            diff = difflib.unified_diff(wl, gl, "expected", "news-strip", n=0, lineterm="")
+            report.append(f"  text differs: {same} of {len(wl)} expected lines found, "
+                          f"{len(wl) - same} missing or changed, {len(gl) - same} extra")
             report += ["    " + line for line in diff]
         else:
             report.append(f"  {f}: expected {w!r}, got {g!r}")
