@@ -12,6 +12,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
@@ -63,17 +64,32 @@ struct loaded {
 	char error_buf[64];
 };
 
-/* The input's directory prefix ("dir/" of "dir/index.tsv"), or "" when
- * the rows come from stdin (named "stdin", no slash) or from a file in
- * the working directory. */
+/*
+ * The directory prefix relative paths in `tsv_file` are resolved against:
+ * "dir/" of "dir/index.tsv"; "" for stdin (named "stdin", no slash), a
+ * file in the working directory, or an input that is not a regular file
+ * or lives under /dev or /proc (/dev/stdin, a pipe from <(...)): those
+ * hold paths typed relative to the working directory.  Cached, since every row of an input asks.
+ */
 static size_t dir_prefix_len(const char *tsv_file)
 {
+	static char *cached_name;
+	static size_t cached_len;
 	const char *slash;
+	struct stat st;
 
 	if (!tsv_file)
 		return 0;
+	if (cached_name && !strcmp(cached_name, tsv_file))
+		return cached_len;
+	free(cached_name);
+	cached_name = xstrdup(tsv_file);
 	slash = strrchr(tsv_file, '/');
-	return slash ? (size_t)(slash - tsv_file) + 1 : 0;
+	cached_len = 0;
+	if (slash && strncmp(tsv_file, "/dev/", 5) != 0 && strncmp(tsv_file, "/proc/", 6) != 0 &&
+	    stat(tsv_file, &st) == 0 && S_ISREG(st.st_mode))
+		cached_len = (size_t)(slash - tsv_file) + 1;
+	return cached_len;
 }
 
 static void resolve_path(struct strbuf *out, const char *tsv_file, struct np_str path)
