@@ -152,9 +152,10 @@ def check_alias_list(row, col, seen_aliases, typ):
             err(where, f"alias '{a}' has stray spaces")
         cs = a.startswith("=")
         body = a[1:] if cs else a
-        if body.lower() in local:
+        key = body if cs else body.lower()
+        if key in local:
             err(where, f"alias '{body}' listed twice")
-        local.add(body.lower())
+        local.add(key)
         if not cs and len(body) <= 2:
             err(where, f"alias '{a}': two letters or fewer must be case-sensitive (=)")
         if not cs and ACRONYM.match(body) and any(ch.isalpha() for ch in body):
@@ -163,11 +164,16 @@ def check_alias_list(row, col, seen_aliases, typ):
             err(where, f"alias '{a}' is an ordinary English word: mark it case-sensitive (=)")
         if body.lower().startswith("the ") and not body.startswith("The "):
             err(where, f"alias '{a}': spans carry no leading 'the'")
-        key = (typ, body if cs else body.lower(), cs)
-        other = seen_aliases.get(key)
-        if other and other != row["id"]:
-            err(where, f"alias '{a}' also belongs to '{other}'")
-        seen_aliases[key] = row["id"]
+        # Two entities of one type may share a surface form only when
+        # both mark it case-sensitive and the cases differ (=US, =Us).
+        entries = seen_aliases.setdefault((typ, body.lower()), [])
+        for other_id, other_cs, other_body in entries:
+            if other_id == row["id"]:
+                continue
+            if not cs or not other_cs or other_body == body:
+                err(where, f"alias '{a}' also belongs to '{other_id}'")
+                break
+        entries.append((row["id"], cs, body))
 
 
 tables = {}
@@ -232,6 +238,10 @@ for fname in ("countries.tsv", "gov.tsv"):
             err(row["@"], f"parent '{row['parent']}' is not a GOV id")
         if row["parent"] == row["id"]:
             err(row["@"], "row is its own parent")
+company_ids = ids.get("COMPANY", {})
+for row in tables.get("companies.tsv", []):
+    if row.get("parent") and row["parent"] not in company_ids:
+        err(row["@"], f"parent '{row['parent']}' is not a COMPANY id")
 for row in tables.get("people.tsv", []):
     for a in filter(None, row["affiliation"].split(";")):
         if a not in known:
