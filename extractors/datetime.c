@@ -465,8 +465,8 @@ static int parse_rfc822(struct scan *sc, struct civil *c)
 		const char *save = sc->p;
 
 		n = read_word(sc, w, sizeof(w));
-		if (is_day_name(w, n))
-			skip_date_sep(sc);
+		if (is_day_name(w, n) || (!month_number(w, n) && peek(sc) == ','))
+			skip_date_sep(sc); /* a day name, in English or not ("mer,") */
 		else
 			sc->p = save;
 	}

@@ -202,6 +202,31 @@ static int add_part(struct strbuf *out, int present, const char *prefix, const c
 	return 0;
 }
 
+static int is_web(const struct uri *u)
+{
+	return (u->scheme_len == 4 && strncasecmp(u->scheme, "http", 4) == 0) ||
+	       (u->scheme_len == 5 && strncasecmp(u->scheme, "https", 5) == 0);
+}
+
+/* Host names are case-insensitive: lower-case the host just written
+ * (the last auth_len bytes of out), not any user:password@ before it. */
+static void lower_host(struct strbuf *out, size_t auth_len)
+{
+	char *a = out->buf + out->len - auth_len, *end = out->buf + out->len;
+	char *at = memrchr(a, '@', auth_len);
+
+	for (a = at ? at + 1 : a; a < end; a++)
+		if (*a >= 'A' && *a <= 'Z')
+			*a += 32;
+}
+
+/* 1 when out ends right after the authority (nothing of a path yet). */
+static int is_host_end(const struct strbuf *out, size_t auth_len)
+{
+	return out->len >= auth_len + 2 && out->buf[out->len - auth_len - 1] == '/' &&
+	       out->buf[out->len - auth_len - 2] == '/';
+}
+
 /* RFC 3986 5.2.2, writing the recomposition of 5.3 as it goes. */
 static int transform(struct strbuf *out, struct strbuf *tmp, const struct uri *b,
 		     const struct uri *r)
@@ -220,6 +245,8 @@ static int transform(struct strbuf *out, struct strbuf *tmp, const struct uri *b
 		auth = b;
 	if (add_part(out, auth->has_auth, "//", auth->auth, auth->auth_len) < 0)
 		return -1;
+	if (auth->has_auth && is_web(sch))
+		lower_host(out, auth->auth_len);
 	if (r->has_scheme || r->has_auth) {
 		if (remove_dots(out, r->path, r->path_len) < 0)
 			return -1;
@@ -239,6 +266,11 @@ static int transform(struct strbuf *out, struct strbuf *tmp, const struct uri *b
 			return -1;
 		has_query = r->has_query, query = r->query, query_len = r->query_len;
 	}
+	/* http and https have a path of at least "/" (WHATWG) */
+	if (auth->has_auth && is_web(sch) && out->buf[out->len - 1] != '/' &&
+	    out->len >= auth->auth_len && is_host_end(out, auth->auth_len) &&
+	    sb_addch(out, '/') < 0)
+		return -1;
 	if (add_part(out, has_query, "?", query, query_len) < 0)
 		return -1;
 	return add_part(out, r->has_frag, "#", r->frag, r->frag_len);
