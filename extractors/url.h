@@ -8,7 +8,8 @@
  * URL): leading and trailing spaces and control characters are dropped,
  * TAB, LF and CR inside are removed, and a remaining space becomes %20.
  * Nothing else is re-encoded: non-ASCII stays as UTF-8 (an IRI).  The
- * scheme is lower-cased; nothing else is normalised.
+ * scheme is lower-cased, and for http and https (as WHATWG does) the host
+ * too, and an empty path becomes "/"; nothing else is normalised.
  *
  * A base that is empty or itself relative is used as far as it goes: the
  * algorithm of section 5.2 works on the components that are present, so

@@ -128,6 +128,9 @@ static void test_invalid(void **state)
 	expect("31 Foo 2021", NULL);
 	expect("Tue, 32 Mar 2021 10:00:00 GMT", NULL);
 	expect("Tue, 02 Mar 2021 10:00:00 GMT trailing", NULL);
+	/* a day name in another language, with its comma */
+	expect("mer, 16 nov 2022 00:38:15 +0100", "2022-11-15T23:38:15Z");
+	expect("Foo 16 Nov 2022", NULL);
 	expect("0000-01-01", NULL);
 	expect("2021-03-02T10:00:00+25:00", NULL);
 	expect("Tue, 02 Mar 2021 10:00:00 (unterminated", NULL);

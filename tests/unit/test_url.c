@@ -29,7 +29,7 @@ static void test_rfc3986_normal(void **state)
 	expect(b, "./g", "http://a/b/c/g");
 	expect(b, "g/", "http://a/b/c/g/");
 	expect(b, "/g", "http://a/g");
-	expect(b, "//g", "http://g");
+	expect(b, "//g", "http://g/"); /* WHATWG: http(s) paths are at least "/" */
 	expect(b, "?y", "http://a/b/c/d;p?y");
 	expect(b, "g?y", "http://a/b/c/g?y");
 	expect(b, "#s", "http://a/b/c/d;p?q#s");
@@ -79,9 +79,13 @@ static void test_feed_links(void **state)
 {
 	/* a host with no path */
 	expect("https://example.org", "post/1", "https://example.org/post/1");
-	expect("https://example.org?x=1", "?y=2", "https://example.org?y=2");
+	expect("https://example.org?x=1", "?y=2", "https://example.org/?y=2");
+	expect("", "https://example.com", "https://example.com/");
+	/* host names lower-cased for http(s), user info and path left alone */
+	expect("", "http://User@WWW.Example.COM/A/B", "http://User@www.example.com/A/B");
+	expect("", "foo://Host/X", "foo://Host/X");
 	/* absolute reference: dots removed, scheme lower-cased */
-	expect("https://example.org/a/", "HTTPS://Other.example/x/../y", "https://Other.example/y");
+	expect("https://example.org/a/", "HTTPS://Other.example/x/../y", "https://other.example/y");
 	/* white space and line breaks, as hand-written feeds have them */
 	expect("https://example.org/a/", "\n   /news/item 1.html \t\n",
 	       "https://example.org/news/item%201.html");
