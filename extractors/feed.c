@@ -103,7 +103,9 @@ static void emit(struct parser *p)
 		return;
 	for (i = 0; i < n; i++)
 		ft_finish(&f[i]);
-	if (e->f[F_PUBLISHED].len == 0 && e->f[F_UPDATED].len)
+	/* A feed entry with only an update date was published then at the
+	 * latest; a sitemap's lastmod says nothing about publication. */
+	if (e->f[F_PUBLISHED].len == 0 && e->f[F_UPDATED].len && strncmp(e->format, "sitemap", 7) != 0)
 		(void)sb_add(&e->f[F_PUBLISHED], e->f[F_UPDATED].buf, e->f[F_UPDATED].len);
 	if (p->max_entries && p->res->entries >= p->max_entries) {
 		p->res->skipped++;
@@ -685,7 +687,7 @@ static void rss_item(struct parser *p, xmlNodePtr item)
 	if (!e->f[F_SUMMARY].len && media_desc)
 		set_text(p, &e->f[F_SUMMARY], media_desc, TEXT_HTML);
 	if (!e->f[F_AUTHOR].len && rss_author) {
-		if (is_atom(rss_author, "author"))
+		if (!is_rss(rss_author, "author") && is_atom(rss_author, "author"))
 			atom_person_name(p, &e->f[F_AUTHOR], rss_author);
 		else
 			add_rss_author(p, &e->f[F_AUTHOR], rss_author);

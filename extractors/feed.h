@@ -32,7 +32,8 @@
  *   title       plain text (HTML tags stripped, references decoded).
  *   published   ISO 8601 UTC, from pubDate/dc:date/published/issued/
  *               created/date_published/news:publication_date; falls back
- *               to the updated date when the entry has no other.
+ *               to the updated date when a feed entry has no other (not
+ *               for sitemaps, whose lastmod is only an update date).
  *   updated     ISO 8601 UTC, from atom:updated/modified/dcterms:modified/
  *               date_modified/lastmod.
  *   guid        <guid>, rdf:about, <id>, JSON id.
