@@ -282,6 +282,7 @@ static size_t skip_markup(const char *s, size_t n, int *space)
 		char close[10];
 		size_t close_end;
 
+		*space = 0; /* never shown, so it separates nothing */
 		close[0] = '<';
 		close[1] = '/';
 		memcpy(close + 2, name, name_len + 1);
