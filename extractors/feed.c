@@ -32,6 +32,7 @@
 #define NS_XML "http://www.w3.org/XML/1998/namespace"
 
 #define DEFAULT_MAX_FIELD (1u << 20)
+#define MIN_ID_CAP (64u << 10)
 
 enum { F_URL, F_TITLE, F_PUBLISHED, F_UPDATED, F_GUID, F_AUTHOR, F_CATEGORIES, F_SUMMARY, F_N };
 
@@ -65,6 +66,11 @@ static void entry_init(struct entry *e, size_t cap)
 
 	for (i = 0; i < n; i++)
 		sb_init(&f[i], cap);
+	/* a link or id cut short is worse than none: these get more room */
+	if (cap < MIN_ID_CAP) {
+		sb_init(&f[F_URL], MIN_ID_CAP);
+		sb_init(&f[F_GUID], MIN_ID_CAP);
+	}
 	e->format = "";
 }
 
@@ -832,8 +838,8 @@ static void parse_xml(struct parser *p, const char *buf, size_t len)
 		fail(p, "document too large");
 		return;
 	}
-	/* HTML entities the feed uses without declaring them (feed.h). */
-	if (ft_fix_html_entities(&fixed, buf, len) > 0) {
+	/* Bare '&' and undeclared HTML entities (feed_text.h). */
+	if (ft_fix_xml_refs(&fixed, buf, len) > 0) {
 		buf = fixed.buf;
 		len = fixed.len;
 	}

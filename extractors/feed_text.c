@@ -3,6 +3,7 @@
  */
 #include "feed_text.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -341,7 +342,48 @@ static int is_xml_entity(const char *s, size_t n)
 	       (n == 4 && memcmp(s, "apos", 4) == 0);
 }
 
-long ft_fix_html_entities(struct strbuf *out, const char *s, size_t n)
+/* A reference the XML parser will accept: &name; or &#n; or &#xh; */
+static size_t xml_ref_len(const char *s, size_t n)
+{
+	size_t i = 1;
+
+	if (i < n && s[i] == '#') {
+		int hex = 0;
+		size_t digits = 0;
+
+		i++;
+		if (i < n && s[i] == 'x') {
+			hex = 1;
+			i++;
+		}
+		for (; i < n; i++, digits++) {
+			int c = (unsigned char)s[i];
+
+			if (!((c >= '0' && c <= '9') ||
+			      (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))))
+				break;
+		}
+		return digits && i < n && s[i] == ';' ? i + 1 : 0;
+	}
+	if (i >= n || !(is_alpha((unsigned char)s[i]) || s[i] == '_' || s[i] == ':'))
+		return 0;
+	while (i < n && i < 64 &&
+	       (is_alnum((unsigned char)s[i]) || s[i] == '_' || s[i] == ':' || s[i] == '-' ||
+		s[i] == '.'))
+		i++;
+	return i < n && s[i] == ';' ? i + 1 : 0;
+}
+
+/* Copy s[done..upto) to out, then the replacement text. */
+static int splice(struct strbuf *out, const char *s, size_t done, size_t upto, const char *rep,
+		  size_t rep_len)
+{
+	if (sb_add(out, s + done, upto - done) < 0 || sb_add(out, rep, rep_len) < 0)
+		return -1;
+	return 0;
+}
+
+long ft_fix_xml_refs(struct strbuf *out, const char *s, size_t n)
 {
 	size_t i = 0, done = 0;
 	long count = 0;
@@ -351,28 +393,57 @@ long ft_fix_html_entities(struct strbuf *out, const char *s, size_t n)
 	if (memmem(s, n, "<!ENTITY", 8))
 		return 0;
 	while (i < n) {
-		const char *amp = memchr(s + i, '&', n - i);
-		size_t j, name_len;
+		const char *p = s + i;
+		size_t rest = n - i, len;
+		char rep[16];
 		uint32_t cp;
 
-		if (!amp)
-			break;
-		i = (size_t)(amp - s) + 1;
-		j = i;
-		while (j < n && j - i < 40 && is_alnum((unsigned char)s[j]))
-			j++;
-		name_len = j - i;
-		if (name_len == 0 || j >= n || s[j] != ';' || !is_alpha((unsigned char)s[i]) ||
-		    is_xml_entity(s + i, name_len))
+		if (*p == '<') {
+			/* CDATA and comments hold '&' literally: step over them */
+			const char *end = NULL;
+
+			if (rest >= 9 && memcmp(p, "<![CDATA[", 9) == 0)
+				end = memmem(p + 9, rest - 9, "]]>", 3);
+			else if (rest >= 4 && memcmp(p, "<!--", 4) == 0)
+				end = memmem(p + 4, rest - 4, "-->", 3);
+			else {
+				i++;
+				continue;
+			}
+			if (!end)
+				break;
+			i = (size_t)(end - s) + 3;
 			continue;
-		cp = ft_entity(s + i, name_len);
-		if (!cp)
+		}
+		if (*p != '&') {
+			const char *next = memchr(p, '&', rest), *lt = memchr(p, '<', rest);
+
+			if (!next)
+				break;
+			if (lt && lt < next)
+				next = lt;
+			i = (size_t)(next - s);
 			continue;
-		if (sb_add(out, s + done, (size_t)(amp - s) - done) < 0 ||
-		    sb_addf(out, "&#%u;", (unsigned)cp) < 0)
-			return -1;
+		}
+		len = xml_ref_len(p, rest);
+		if (len == 0) {
+			/* a bare '&' ("AT&T", "?a=1&b=2"): what was meant is the character */
+			if (splice(out, s, done, i, "&amp;", 5) < 0)
+				return -1;
+			i++;
+		} else if (p[1] != '#' && !is_xml_entity(p + 1, len - 2) &&
+			   (cp = ft_entity(p + 1, len - 2)) != 0) {
+			/* an HTML entity the document never declares */
+			int k = snprintf(rep, sizeof(rep), "&#%u;", (unsigned)cp);
+
+			if (splice(out, s, done, i, rep, (size_t)k) < 0)
+				return -1;
+			i += len;
+		} else {
+			i += len;
+			continue;
+		}
 		count++;
-		i = j + 1;
 		done = i;
 	}
 	if (count == 0) {

@@ -49,13 +49,16 @@ int ft_is_block(const char *name, size_t n);
 uint32_t ft_entity(const char *name, size_t n);
 
 /*
- * Copy an XML buffer, rewriting references to HTML entities the XML
- * does not declare (&eacute; in a feed without a DTD) as numeric ones
- * (&#233;), so that a strict parser keeps them.  The five XML entities
- * and numeric references are left alone.  Returns the number of
- * references rewritten (0: out is left empty and the input can be used
- * as it is), or -1 if out's cap was hit.
+ * Copy an XML buffer, repairing the two reference slips feeds make most:
+ * a bare '&' (AT&T, ?a=1&b=2 in a link) becomes &amp;, and a reference
+ * to an HTML entity the document does not declare (&eacute; in a feed
+ * without a DTD, or with one that is never loaded) becomes a numeric
+ * one (&#233;), so that a strict parser keeps the text.  CDATA sections
+ * and comments are left alone, and so is a document that declares
+ * entities itself (<!ENTITY).  Returns the number of repairs (0: out is
+ * left empty and the input can be used as it is), or -1 if out's cap
+ * was hit.
  */
-long ft_fix_html_entities(struct strbuf *out, const char *s, size_t n);
+long ft_fix_xml_refs(struct strbuf *out, const char *s, size_t n);
 
 #endif

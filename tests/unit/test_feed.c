@@ -411,6 +411,24 @@ static void test_malformed_recovered(void **state)
 	got_free(&g);
 }
 
+static void test_bare_ampersands(void **state)
+{
+	struct got g = { 0 };
+
+	/* the commonest slip in hand-made feeds: taken as meant, not an error */
+	assert_int_equal(parse(&g,
+			       "<rss version=\"2.0\"><channel><item><title>AT&T & Verizon</title>"
+			       "<link>http://amp.example/?a=1&b=2</link><description><![CDATA["
+			       "Q&amp;A]]></description></item></channel></rss>",
+			       NULL),
+			 FEED_OK);
+	assert_int_equal(g.n, 1);
+	assert_string_equal(g.f[0][TITLE], "AT&T & Verizon");
+	assert_string_equal(g.f[0][URL], "http://amp.example/?a=1&b=2");
+	assert_string_equal(g.f[0][SUMMARY], "Q&A");
+	got_free(&g);
+}
+
 /* ---------------------------------------------------------------- limits */
 
 static void test_limits(void **state)
@@ -580,6 +598,7 @@ int main(void)
 		cmocka_unit_test(test_sitemap_index),
 		cmocka_unit_test(test_not_a_feed),
 		cmocka_unit_test(test_malformed_recovered),
+		cmocka_unit_test(test_bare_ampersands),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_bad_dates_counted),
 		cmocka_unit_test(test_length_not_nul),

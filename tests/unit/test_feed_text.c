@@ -99,20 +99,33 @@ static void test_entities(void **state)
 	assert_false(ft_is_block("span", 4));
 }
 
-static void test_fix_html_entities(void **state)
+static void fix(const char *in, long want_count, const char *want)
 {
 	struct strbuf out = STRBUF_INIT;
-	const char *a = "<t>caf&eacute; &amp; &lt; &#233; &bogus; &eacute</t>";
-	const char *b = "<t>&amp; only</t>";
-	const char *c = "<!DOCTYPE t [<!ENTITY eacute \"E\">]><t>&eacute;</t>";
+	long n = ft_fix_xml_refs(&out, in, strlen(in));
 
-	assert_int_equal(ft_fix_html_entities(&out, a, strlen(a)), 1);
-	assert_string_equal(out.buf, "<t>caf&#233; &amp; &lt; &#233; &bogus; &eacute</t>");
-	assert_int_equal(ft_fix_html_entities(&out, b, strlen(b)), 0);
-	assert_int_equal(out.len, 0);
-	/* a document declaring its own entities is left alone */
-	assert_int_equal(ft_fix_html_entities(&out, c, strlen(c)), 0);
+	if (n != want_count || strcmp(out.buf, want) != 0)
+		fail_msg("fix \"%s\" -> %ld \"%s\", want %ld \"%s\"", in, n, out.buf, want_count, want);
 	sb_release(&out);
+}
+
+static void test_fix_xml_refs(void **state)
+{
+	/* undeclared HTML entities become numeric; XML's own and numeric stay */
+	fix("<t>caf&eacute; &amp; &lt; &#233; &#x41; &bogus;</t>", 1,
+	    "<t>caf&#233; &amp; &lt; &#233; &#x41; &bogus;</t>");
+	/* bare ampersands */
+	fix("<t>AT&T &eacute</t><l>?a=1&b=2</l><x>& &#; &#x;</x>", 6,
+	    "<t>AT&amp;T &amp;eacute</t><l>?a=1&amp;b=2</l><x>&amp; &amp;#; &amp;#x;</x>");
+	/* CDATA and comments untouched */
+	fix("<t><![CDATA[a & b &eacute;]]></t><!-- & -->", 0, "");
+	fix("<t><![CDATA[a & b]]>&</t>", 1, "<t><![CDATA[a & b]]>&amp;</t>");
+	/* nothing to do */
+	fix("<t>&amp; only</t>", 0, "");
+	/* an unterminated CDATA: the rest is left as it is */
+	fix("<t>&x <![CDATA[ & ", 1, "<t>&amp;x <![CDATA[ & ");
+	/* a document declaring its own entities is left alone */
+	fix("<!DOCTYPE t [<!ENTITY eacute \"E\">]><t>&eacute; & </t>", 0, "");
 }
 
 int main(void)
@@ -120,7 +133,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plain),	   cmocka_unit_test(test_html_tags),
 		cmocka_unit_test(test_html_refs),  cmocka_unit_test(test_truncation),
-		cmocka_unit_test(test_entities),   cmocka_unit_test(test_fix_html_entities),
+		cmocka_unit_test(test_entities),   cmocka_unit_test(test_fix_xml_refs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
