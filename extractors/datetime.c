@@ -102,7 +102,7 @@ static int is_leap(int y)
 
 static int days_in_month(int y, int m)
 {
-	static const int dm[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	static const int dm[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
 	return m == 2 && is_leap(y) ? 29 : dm[m - 1];
 }
@@ -149,7 +149,7 @@ static int civil_to_epoch(const struct civil *c, long long *epoch)
 	if (sec == 60)
 		sec = 59; /* a leap second: the instant just before is close enough */
 	*epoch = days_from_civil(c->year, c->mon, c->day) * 86400LL + c->hour * 3600LL +
-		 c->min * 60LL + sec - c->offset;
+	         c->min * 60LL + sec - c->offset;
 	return 0;
 }
 
@@ -168,7 +168,7 @@ int dt_format_iso(long long epoch, char out[DT_ISO_LEN])
 		return -1;
 	}
 	snprintf(out, DT_ISO_LEN, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, (int)(rem / 3600),
-		 (int)(rem / 60 % 60), (int)(rem % 60));
+	         (int)(rem / 60 % 60), (int)(rem % 60));
 	return 0;
 }
 
@@ -225,17 +225,15 @@ struct zone {
 /* RFC 822's zones, then abbreviations common in feeds.  Ambiguous ones
  * take their most frequent meaning in news feeds (IST: India). */
 static const struct zone zones[] = {
-	{ "ut", 0 },	     { "utc", 0 },	  { "gmt", 0 },	      { "z", 0 },
-	{ "est", -5 * 60 },  { "edt", -4 * 60 },  { "cst", -6 * 60 }, { "cdt", -5 * 60 },
-	{ "mst", -7 * 60 },  { "mdt", -6 * 60 },  { "pst", -8 * 60 }, { "pdt", -7 * 60 },
-	{ "akst", -9 * 60 }, { "akdt", -8 * 60 }, { "hst", -10 * 60 },
-	{ "ast", -4 * 60 },  { "adt", -3 * 60 },  { "nst", -210 },    { "ndt", -150 },
-	{ "wet", 0 },	     { "west", 60 },	  { "bst", 60 },      { "ist", 330 },
-	{ "cet", 60 },	     { "cest", 120 },	  { "met", 60 },      { "mest", 120 },
-	{ "eet", 120 },	     { "eest", 180 },	  { "msk", 180 },     { "sgt", 480 },
-	{ "hkt", 480 },	     { "awst", 480 },	  { "jst", 540 },     { "kst", 540 },
-	{ "acst", 570 },     { "acdt", 630 },	  { "aest", 600 },    { "aedt", 660 },
-	{ "nzst", 720 },     { "nzdt", 780 },
+        {"ut", 0},        {"utc", 0},       {"gmt", 0},        {"z", 0},          {"est", -5 * 60},
+        {"edt", -4 * 60}, {"cst", -6 * 60}, {"cdt", -5 * 60},  {"mst", -7 * 60},  {"mdt", -6 * 60},
+        {"pst", -8 * 60}, {"pdt", -7 * 60}, {"akst", -9 * 60}, {"akdt", -8 * 60}, {"hst", -10 * 60},
+        {"ast", -4 * 60}, {"adt", -3 * 60}, {"nst", -210},     {"ndt", -150},     {"wet", 0},
+        {"west", 60},     {"bst", 60},      {"ist", 330},      {"cet", 60},       {"cest", 120},
+        {"met", 60},      {"mest", 120},    {"eet", 120},      {"eest", 180},     {"msk", 180},
+        {"sgt", 480},     {"hkt", 480},     {"awst", 480},     {"jst", 540},      {"kst", 540},
+        {"acst", 570},    {"acdt", 630},    {"aest", 600},     {"aedt", 660},     {"nzst", 720},
+        {"nzdt", 780},
 };
 
 static int zone_lookup(const char *name, int *offset)
@@ -371,9 +369,9 @@ static int parse_iso(struct scan *sc, struct civil *c)
 
 static int month_number(const char *w, size_t n)
 {
-	static const char *const names[12] = { "january", "february", "march",	  "april",
-					       "may",	  "june",     "july",	  "august",
-					       "september", "october", "november", "december" };
+	static const char *const names[12] = {"january",   "february", "march",    "april",
+	                                      "may",       "june",     "july",     "august",
+	                                      "september", "october",  "november", "december"};
 	int i;
 
 	if (n < 3)
@@ -387,8 +385,8 @@ static int month_number(const char *w, size_t n)
 
 static int is_day_name(const char *w, size_t n)
 {
-	static const char *const names[7] = { "monday", "tuesday", "wednesday", "thursday",
-					      "friday", "saturday", "sunday" };
+	static const char *const names[7] = {"monday", "tuesday",  "wednesday", "thursday",
+	                                     "friday", "saturday", "sunday"};
 	int i;
 
 	if (n < 3)
@@ -404,7 +402,7 @@ static int is_day_name(const char *w, size_t n)
 static void skip_date_sep(struct scan *sc)
 {
 	while (!at_end(sc) && (is_space(*sc->p) || *sc->p == ',' || *sc->p == '-' ||
-			       *sc->p == '/' || *sc->p == '.'))
+	                       *sc->p == '/' || *sc->p == '.'))
 		sc->p++;
 }
 
@@ -525,8 +523,8 @@ static int parse_rfc822(struct scan *sc, struct civil *c)
 
 int dt_parse_epoch(const char *s, size_t n, long long *epoch)
 {
-	struct scan sc = { s, s + n };
-	struct civil c = { 0, 0, 0, 0, 0, 0, 0 };
+	struct scan sc = {s, s + n};
+	struct civil c = {0, 0, 0, 0, 0, 0, 0};
 	int rc;
 
 	skip_space(&sc);

@@ -19,20 +19,20 @@
 #include "strbuf.h"
 #include "url.h"
 
-#define NS_ATOM10 "http://www.w3.org/2005/Atom"
-#define NS_ATOM03 "http://purl.org/atom/ns#"
-#define NS_RSS10 "http://purl.org/rss/1.0/"
-#define NS_RSS090 "http://my.netscape.com/rdf/simple/0.9/"
-#define NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-#define NS_DC "http://purl.org/dc/elements/1.1/"
-#define NS_DCTERMS "http://purl.org/dc/terms/"
-#define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
-#define NS_ITUNES "http://www.itunes.com/dtds/podcast-1.0.dtd"
-#define NS_MEDIA "http://search.yahoo.com/mrss/"
-#define NS_XML "http://www.w3.org/XML/1998/namespace"
+#define NS_ATOM10         "http://www.w3.org/2005/Atom"
+#define NS_ATOM03         "http://purl.org/atom/ns#"
+#define NS_RSS10          "http://purl.org/rss/1.0/"
+#define NS_RSS090         "http://my.netscape.com/rdf/simple/0.9/"
+#define NS_RDF            "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define NS_DC             "http://purl.org/dc/elements/1.1/"
+#define NS_DCTERMS        "http://purl.org/dc/terms/"
+#define NS_CONTENT        "http://purl.org/rss/1.0/modules/content/"
+#define NS_ITUNES         "http://www.itunes.com/dtds/podcast-1.0.dtd"
+#define NS_MEDIA          "http://search.yahoo.com/mrss/"
+#define NS_XML            "http://www.w3.org/XML/1998/namespace"
 
 #define DEFAULT_MAX_FIELD (1u << 20)
-#define MIN_ID_CAP (64u << 10)
+#define MIN_ID_CAP        (64u << 10)
 
 enum { F_URL, F_TITLE, F_PUBLISHED, F_UPDATED, F_GUID, F_AUTHOR, F_CATEGORIES, F_SUMMARY, F_N };
 
@@ -111,7 +111,8 @@ static void emit(struct parser *p)
 		ft_finish(&f[i]);
 	/* A feed entry with only an update date was published then at the
 	 * latest; a sitemap's lastmod says nothing about publication. */
-	if (e->f[F_PUBLISHED].len == 0 && e->f[F_UPDATED].len && strncmp(e->format, "sitemap", 7) != 0)
+	if (e->f[F_PUBLISHED].len == 0 && e->f[F_UPDATED].len &&
+	    strncmp(e->format, "sitemap", 7) != 0)
 		(void)sb_add(&e->f[F_PUBLISHED], e->f[F_UPDATED].buf, e->f[F_UPDATED].len);
 	if (p->max_entries && p->res->entries >= p->max_entries) {
 		p->res->skipped++;
@@ -228,14 +229,16 @@ static void gather(struct strbuf *out, xmlNodePtr n, int depth)
 				(void)sb_addstr(out, (const char *)c->content);
 			break;
 		case XML_ENTITY_REF_NODE: {
-			uint32_t cp = ft_entity((const char *)c->name, strlen((const char *)c->name));
+			uint32_t cp =
+			        ft_entity((const char *)c->name, strlen((const char *)c->name));
 
 			if (cp)
 				(void)sb_add_utf8(out, cp);
 			break;
 		}
 		case XML_ELEMENT_NODE: {
-			int block = ft_is_block((const char *)c->name, strlen((const char *)c->name));
+			int block =
+			        ft_is_block((const char *)c->name, strlen((const char *)c->name));
 
 			if (block)
 				(void)sb_addch(out, ' ');
@@ -244,8 +247,7 @@ static void gather(struct strbuf *out, xmlNodePtr n, int depth)
 				(void)sb_addch(out, ' ');
 			break;
 		}
-		default:
-			break;
+		default: break;
 		}
 	}
 }
@@ -339,8 +341,7 @@ static void base_of(struct parser *p, xmlNodePtr n, struct strbuf *out, int dept
 }
 
 /* Set an empty url field from `ref`, resolved at element `at`. */
-static void set_url(struct parser *p, struct strbuf *out, xmlNodePtr at, const char *ref,
-		    size_t n)
+static void set_url(struct parser *p, struct strbuf *out, xmlNodePtr at, const char *ref, size_t n)
 {
 	size_t i;
 
@@ -439,8 +440,7 @@ static void add_list_node(struct parser *p, struct strbuf *list, xmlNodePtr n)
 }
 
 /* "a, b, c" (news:keywords) into the list. */
-static void add_list_split(struct parser *p, struct strbuf *list, const char *s, size_t n,
-			   char sep)
+static void add_list_split(struct parser *p, struct strbuf *list, const char *s, size_t n, char sep)
 {
 	size_t i = 0;
 
@@ -490,15 +490,16 @@ static int link_rank(xmlNodePtr l)
 {
 	const char *rel = attr(l, "rel"), *type = attr(l, "type");
 	int html = !type || strcmp(type, "text/html") == 0 ||
-		   strcmp(type, "application/xhtml+xml") == 0;
+	           strcmp(type, "application/xhtml+xml") == 0;
 
 	if (!attr(l, "href"))
 		return -1;
 	if (!rel || strcmp(rel, "alternate") == 0 ||
 	    strcmp(rel, "http://www.iana.org/assignments/relation/alternate") == 0)
 		return html ? 0 : 1;
-	if (strcmp(rel, "self") == 0 || strcmp(rel, "edit") == 0 || strcmp(rel, "edit-media") == 0 ||
-	    strcmp(rel, "replies") == 0 || strcmp(rel, "license") == 0)
+	if (strcmp(rel, "self") == 0 || strcmp(rel, "edit") == 0 ||
+	    strcmp(rel, "edit-media") == 0 || strcmp(rel, "replies") == 0 ||
+	    strcmp(rel, "license") == 0)
 		return 4;
 	if (strcmp(rel, "enclosure") == 0)
 		return 3;
@@ -545,12 +546,11 @@ static void atom_entry(struct parser *p, xmlNodePtr entry, xmlNodePtr feed)
 			set_text(p, &e->f[F_TITLE], c, atom_kind(c, 0));
 		else if (is_atom(c, "id"))
 			set_text(p, &e->f[F_GUID], c, TEXT_PLAIN);
-		else if (is_atom(c, "published") || is_atom(c, "issued") ||
-			 is_atom(c, "created") || is_ns(c, NS_DCTERMS, "issued") ||
-			 is_ns(c, NS_DC, "date"))
+		else if (is_atom(c, "published") || is_atom(c, "issued") || is_atom(c, "created") ||
+		         is_ns(c, NS_DCTERMS, "issued") || is_ns(c, NS_DC, "date"))
 			set_date(p, &e->f[F_PUBLISHED], c);
 		else if (is_atom(c, "updated") || is_atom(c, "modified") ||
-			 is_ns(c, NS_DCTERMS, "modified"))
+		         is_ns(c, NS_DCTERMS, "modified"))
 			set_date(p, &e->f[F_UPDATED], c);
 		else if (is_atom(c, "author"))
 			atom_person_name(p, &e->f[F_AUTHOR], c);
@@ -635,8 +635,8 @@ static void rss_item(struct parser *p, xmlNodePtr item)
 			if (!guid)
 				guid = c;
 		} else if (is_rss(c, "pubDate") || is_ns(c, NS_DC, "date") ||
-			   is_ns(c, NS_DCTERMS, "issued") || is_ns(c, NS_DCTERMS, "created") ||
-			   is_atom(c, "published"))
+		           is_ns(c, NS_DCTERMS, "issued") || is_ns(c, NS_DCTERMS, "created") ||
+		           is_atom(c, "published"))
 			set_date(p, &e->f[F_PUBLISHED], c);
 		else if (is_atom(c, "updated") || is_ns(c, NS_DCTERMS, "modified"))
 			set_date(p, &e->f[F_UPDATED], c);
@@ -676,7 +676,8 @@ static void rss_item(struct parser *p, xmlNodePtr item)
 	if (!e->f[F_URL].len && guid) {
 		const char *perma = attr(guid, "isPermaLink");
 
-		if ((!perma || strcmp(perma, "false") != 0) && url_has_scheme(e->f[F_GUID].buf, e->f[F_GUID].len))
+		if ((!perma || strcmp(perma, "false") != 0) &&
+		    url_has_scheme(e->f[F_GUID].buf, e->f[F_GUID].len))
 			set_url(p, &e->f[F_URL], guid, e->f[F_GUID].buf, e->f[F_GUID].len);
 	}
 	if (!e->f[F_URL].len && about && url_is_http(about, strlen(about)))
@@ -740,10 +741,11 @@ static void parse_rss(struct parser *p, xmlNodePtr root)
 		for (c = root->children; c; c = c->next)
 			if (is_elem(c) && ns_is(c, NS_RSS090))
 				p->format = "rss0.90";
-	} else if (v && (strcmp(v, "0.91") == 0 || strcmp(v, "0.92") == 0 ||
-			 strcmp(v, "0.93") == 0 || strcmp(v, "0.94") == 0 || strcmp(v, "0.90") == 0)) {
-		static const char *const names[] = { "rss0.90", "rss0.91", "rss0.92", "rss0.93",
-						     "rss0.94" };
+	} else if (v &&
+	           (strcmp(v, "0.91") == 0 || strcmp(v, "0.92") == 0 || strcmp(v, "0.93") == 0 ||
+	            strcmp(v, "0.94") == 0 || strcmp(v, "0.90") == 0)) {
+		static const char *const names[] = {"rss0.90", "rss0.91", "rss0.92", "rss0.93",
+		                                    "rss0.94"};
 
 		p->format = names[v[3] - '0'];
 	} else {
@@ -832,7 +834,7 @@ static void parse_xml(struct parser *p, const char *buf, size_t len)
 	xmlParserCtxtPtr ctxt;
 	xmlNodePtr root;
 	int opts = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC |
-		   XML_PARSE_COMPACT | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+	           XML_PARSE_COMPACT | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
 
 	if (len > INT32_MAX) {
 		fail(p, "document too large");
@@ -876,7 +878,8 @@ static void parse_xml(struct parser *p, const char *buf, size_t len)
 	} else {
 		char msg[128];
 
-		snprintf(msg, sizeof(msg), "not a feed: root element <%.60s>", (const char *)root->name);
+		snprintf(msg, sizeof(msg), "not a feed: root element <%.60s>",
+		         (const char *)root->name);
 		p->res->message[0] = '\0';
 		p->res->line = (unsigned long)xmlGetLineNo(root);
 		fail(p, msg);
@@ -929,19 +932,17 @@ static void json_item(struct parser *p, json_t *item)
 		set_date_str(p, &e->f[F_UPDATED], s, n);
 	v = json_object_get(item, "id");
 	if (json_is_string(v))
-		note_cut(p, ft_add_plain(&e->f[F_GUID], json_string_value(v), json_string_length(v)));
+		note_cut(p,
+		         ft_add_plain(&e->f[F_GUID], json_string_value(v), json_string_length(v)));
 	else if (json_is_integer(v))
 		(void)sb_addf(&e->f[F_GUID], "%" JSON_INTEGER_FORMAT, json_integer_value(v));
 	v = json_object_get(item, "authors");
-	json_array_foreach(v, i, a)
-		if (json_is_object(a))
-			json_author(p, &e->f[F_AUTHOR], a);
+	json_array_foreach(v, i, a) if (json_is_object(a)) json_author(p, &e->f[F_AUTHOR], a);
 	if (!e->f[F_AUTHOR].len && json_is_object(json_object_get(item, "author")))
 		json_author(p, &e->f[F_AUTHOR], json_object_get(item, "author"));
 	v = json_object_get(item, "tags");
-	json_array_foreach(v, i, a)
-		if (json_is_string(a))
-			add_list_item(p, &e->f[F_CATEGORIES], json_string_value(a), json_string_length(a));
+	json_array_foreach(v, i, a) if (json_is_string(a))
+	        add_list_item(p, &e->f[F_CATEGORIES], json_string_value(a), json_string_length(a));
 	if ((s = jstr(item, "summary", &n)))
 		note_cut(p, ft_add_html(&e->f[F_SUMMARY], s, n));
 	else if ((s = jstr(item, "content_text", &n)))
@@ -972,7 +973,7 @@ static void parse_json(struct parser *p, const char *buf, size_t len)
 	}
 	version = jstr(root, "version", &n);
 	p->format = version && n >= 3 && strcmp(version + n - 3, "1.1") == 0 ? "jsonfeed1.1"
-										 : "jsonfeed1.0";
+	                                                                     : "jsonfeed1.0";
 	if (!p->doc_base[0] && (home = jstr(root, "home_page_url", &n)) && url_has_scheme(home, n))
 		(void)url_resolve(&p->home, "", 0, home, n);
 	json_array_foreach(items, i, item)
@@ -988,8 +989,8 @@ static void parse_json(struct parser *p, const char *buf, size_t len)
 /* ---------------------------------------------------------------- entry point */
 
 enum feed_status feed_parse(const char *buf, size_t len, const char *base,
-			    const struct feed_limits *lim, feed_entry_fn fn, void *arg,
-			    struct feed_result *res)
+                            const struct feed_limits *lim, feed_entry_fn fn, void *arg,
+                            struct feed_result *res)
 {
 	struct parser p;
 

@@ -77,14 +77,14 @@ enum feed_status {
 
 struct feed_result {
 	enum feed_status status;
-	const char *format;    /* as in feed_entry, or "" when unknown */
-	unsigned long line;    /* of the first error, 0 if none or unknown */
-	char message[256];     /* the first error, "" if none */
-	size_t entries;        /* entries given to the callback */
-	size_t skipped;        /* entries past max_entries, not given */
-	size_t bad_dates;      /* dates present but not understood */
-	char bad_date[64];     /* the first of them, cut to fit */
-	size_t cut_fields;     /* fields cut at max_field */
+	const char *format; /* as in feed_entry, or "" when unknown */
+	unsigned long line; /* of the first error, 0 if none or unknown */
+	char message[256];  /* the first error, "" if none */
+	size_t entries;     /* entries given to the callback */
+	size_t skipped;     /* entries past max_entries, not given */
+	size_t bad_dates;   /* dates present but not understood */
+	char bad_date[64];  /* the first of them, cut to fit */
+	size_t cut_fields;  /* fields cut at max_field */
 };
 
 /*
@@ -97,7 +97,7 @@ struct feed_result {
  * `lim` may be NULL for the defaults.  Returns res->status.
  */
 enum feed_status feed_parse(const char *buf, size_t len, const char *base,
-			    const struct feed_limits *lim, feed_entry_fn fn, void *arg,
-			    struct feed_result *res);
+                            const struct feed_limits *lim, feed_entry_fn fn, void *arg,
+                            struct feed_result *res);
 
 #endif

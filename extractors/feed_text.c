@@ -132,10 +132,10 @@ uint32_t ft_entity(const char *name, size_t n)
 static uint32_t c1_fix(uint32_t cp)
 {
 	static const uint16_t w1252[32] = {
-		0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-		0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-		0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-		0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+	        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+	        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
 	};
 
 	if (cp >= 0x80 && cp <= 0x9F)
@@ -197,10 +197,10 @@ static size_t parse_ref(const char *s, size_t n, uint32_t *cp)
 int ft_is_block(const char *name, size_t n)
 {
 	static const char *const inline_tags[] = {
-		"a",   "abbr", "acronym", "b",	  "bdi",  "bdo",    "big",    "cite", "code",
-		"data", "del", "dfn",	  "em",	  "font", "i",	    "img",    "ins",  "kbd",
-		"mark", "q",   "s",	  "samp", "small", "span",  "strike", "strong", "sub",
-		"sup", "time", "tt",	  "u",	  "var",  "wbr",    "label",  "nobr",
+	        "a",    "abbr", "acronym", "b",    "bdi",   "bdo",  "big",    "cite",   "code",
+	        "data", "del",  "dfn",     "em",   "font",  "i",    "img",    "ins",    "kbd",
+	        "mark", "q",    "s",       "samp", "small", "span", "strike", "strong", "sub",
+	        "sup",  "time", "tt",      "u",    "var",   "wbr",  "label",  "nobr",
 	};
 	size_t i;
 
@@ -369,14 +369,14 @@ static size_t xml_ref_len(const char *s, size_t n)
 		return 0;
 	while (i < n && i < 64 &&
 	       (is_alnum((unsigned char)s[i]) || s[i] == '_' || s[i] == ':' || s[i] == '-' ||
-		s[i] == '.'))
+	        s[i] == '.'))
 		i++;
 	return i < n && s[i] == ';' ? i + 1 : 0;
 }
 
 /* Copy s[done..upto) to out, then the replacement text. */
 static int splice(struct strbuf *out, const char *s, size_t done, size_t upto, const char *rep,
-		  size_t rep_len)
+                  size_t rep_len)
 {
 	if (sb_add(out, s + done, upto - done) < 0 || sb_add(out, rep, rep_len) < 0)
 		return -1;
@@ -432,7 +432,7 @@ long ft_fix_xml_refs(struct strbuf *out, const char *s, size_t n)
 				return -1;
 			i++;
 		} else if (p[1] != '#' && !is_xml_entity(p + 1, len - 2) &&
-			   (cp = ft_entity(p + 1, len - 2)) != 0) {
+		           (cp = ft_entity(p + 1, len - 2)) != 0) {
 			/* an HTML entity the document never declares */
 			int k = snprintf(rep, sizeof(rep), "&#%u;", (unsigned)cp);
 

@@ -128,7 +128,7 @@ static int remove_dots(struct strbuf *out, const char *in, size_t n)
 				return -1;
 			break;
 		} else if ((n >= 4 && memcmp(in, "/../", 4) == 0) ||
-			   (n == 3 && memcmp(in, "/..", 3) == 0)) {
+		           (n == 3 && memcmp(in, "/..", 3) == 0)) {
 			/* drop the last segment written, and its slash */
 			size_t len = out->len;
 
@@ -161,7 +161,7 @@ static int remove_dots(struct strbuf *out, const char *in, size_t n)
 
 /* RFC 3986 5.2.3 merge, then remove_dot_segments, appended to out. */
 static int merge_paths(struct strbuf *out, struct strbuf *tmp, const struct uri *b,
-		       const struct uri *r)
+                       const struct uri *r)
 {
 	sb_reset(tmp);
 	if (b->has_auth && b->path_len == 0) {
@@ -229,7 +229,7 @@ static int is_host_end(const struct strbuf *out, size_t auth_len)
 
 /* RFC 3986 5.2.2, writing the recomposition of 5.3 as it goes. */
 static int transform(struct strbuf *out, struct strbuf *tmp, const struct uri *b,
-		     const struct uri *r)
+                     const struct uri *r)
 {
 	const struct uri *sch = r->has_scheme ? r : b;
 	const struct uri *auth;
@@ -260,7 +260,7 @@ static int transform(struct strbuf *out, struct strbuf *tmp, const struct uri *b
 			has_query = b->has_query, query = b->query, query_len = b->query_len;
 	} else {
 		int rc = r->path[0] == '/' ? remove_dots(out, r->path, r->path_len)
-					   : merge_paths(out, tmp, b, r);
+		                           : merge_paths(out, tmp, b, r);
 
 		if (rc < 0)
 			return -1;
@@ -315,5 +315,6 @@ int url_is_http(const char *s, size_t n)
 	      (k == 5 && strncasecmp(s, "https", 5) == 0)))
 		return 0;
 	s += k + 1, n -= k + 1;
-	return n > 2 && s[0] == '/' && s[1] == '/' && s[2] != '/' && !is_ctl_or_space((unsigned char)s[2]);
+	return n > 2 && s[0] == '/' && s[1] == '/' && s[2] != '/' &&
+	       !is_ctl_or_space((unsigned char)s[2]);
 }

@@ -52,8 +52,8 @@ static int on_entry(const struct feed_entry *e, void *arg)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char *const bases[] = { "", "https://fuzz.example/a/b?q", "/rel/", "x:y" };
-	struct feed_limits lim = { 0, 0 };
+	static const char *const bases[] = {"", "https://fuzz.example/a/b?q", "/rel/", "x:y"};
+	struct feed_limits lim = {0, 0};
 	struct feed_result res;
 	struct strbuf fixed = STRBUF_INIT, url = STRBUF_INIT;
 	size_t count = 0, half;

@@ -160,10 +160,10 @@ static void test_epoch(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_rfc822_basic),  cmocka_unit_test(test_rfc822_named_zones),
-		cmocka_unit_test(test_rfc822_lenient), cmocka_unit_test(test_rfc822_years),
-		cmocka_unit_test(test_iso8601),	       cmocka_unit_test(test_invalid),
-		cmocka_unit_test(test_epoch),
+	        cmocka_unit_test(test_rfc822_basic),   cmocka_unit_test(test_rfc822_named_zones),
+	        cmocka_unit_test(test_rfc822_lenient), cmocka_unit_test(test_rfc822_years),
+	        cmocka_unit_test(test_iso8601),        cmocka_unit_test(test_invalid),
+	        cmocka_unit_test(test_epoch),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -22,7 +22,8 @@
 
 struct got {
 	size_t n;
-	char *f[MAX_ENTRIES][9]; /* url title published updated guid author categories summary format */
+	char *f[MAX_ENTRIES]
+	       [9]; /* url title published updated guid author categories summary format */
 	struct feed_result res;
 	int stop_after;
 };
@@ -32,8 +33,8 @@ enum { URL, TITLE, PUBLISHED, UPDATED, GUID, AUTHOR, CATEGORIES, SUMMARY, FORMAT
 static int collect(const struct feed_entry *e, void *arg)
 {
 	struct got *g = arg;
-	const char *v[9] = { e->url,	e->title,      e->published, e->updated, e->guid,
-			     e->author, e->categories, e->summary,   e->format };
+	const char *v[9] = {e->url,    e->title,      e->published, e->updated, e->guid,
+	                    e->author, e->categories, e->summary,   e->format};
 	size_t i;
 
 	assert_true(g->n < MAX_ENTRIES);
@@ -59,7 +60,7 @@ static void got_free(struct got *g)
 }
 
 static enum feed_status parse_lim(struct got *g, const char *buf, size_t len, const char *base,
-				  const struct feed_limits *lim)
+                                  const struct feed_limits *lim)
 {
 	size_t i, j;
 
@@ -112,7 +113,7 @@ static enum feed_status parse_file(struct got *g, const char *name, const char *
 
 static void test_rss2(void **state)
 {
-	struct got g = { 0 };
+	struct got g = {0};
 
 	assert_int_equal(parse_file(&g, "rss2.xml", "https://news.example.org/feed.xml"), FEED_OK);
 	assert_string_equal(g.res.format, "rss2.0");
@@ -138,7 +139,7 @@ static void test_rss2(void **state)
 
 static void test_rss1(void **state)
 {
-	struct got g = { 0 };
+	struct got g = {0};
 
 	assert_int_equal(parse_file(&g, "rss1.xml", ""), FEED_OK);
 	assert_string_equal(g.res.format, "rss1.0");
@@ -152,17 +153,17 @@ static void test_rss1(void **state)
 
 static void test_rss090(void **state)
 {
-	struct got g = { 0 };
+	struct got g = {0};
 
 	assert_int_equal(
-		parse(&g,
-		      "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
-		      "xmlns=\"http://my.netscape.com/rdf/simple/0.9/\"><channel><title>S</title>"
-		      "<link>http://s.example/</link></channel><item><title>One</title>"
-		      "<link>http://s.example/1</link></item><item><title>Two</title>"
-		      "<link>http://s.example/2</link></item></rdf:RDF>",
-		      NULL),
-		FEED_OK);
+	        parse(&g,
+	              "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+	              "xmlns=\"http://my.netscape.com/rdf/simple/0.9/\"><channel><title>S</title>"
+	              "<link>http://s.example/</link></channel><item><title>One</title>"
+	              "<link>http://s.example/1</link></item><item><title>Two</title>"
+	              "<link>http://s.example/2</link></item></rdf:RDF>",
+	              NULL),
+	        FEED_OK);
 	assert_string_equal(g.res.format, "rss0.90");
 	assert_int_equal(g.n, 2);
 	assert_string_equal(g.f[1][TITLE], "Two");
@@ -172,29 +173,30 @@ static void test_rss090(void **state)
 
 static void test_rss091_html_entities(void **state)
 {
-	struct got g = { 0 };
+	struct got g = {0};
 
 	/* declared ISO-8859-1 but (as news-fetch delivers it) UTF-8; HTML
 	 * entities from the Netscape DTD, which is never loaded */
 	assert_int_equal(parse_file(&g, "rss091.xml", NULL), FEED_OK);
 	assert_string_equal(g.res.format, "rss0.91");
 	assert_int_equal(g.n, 1);
-	assert_string_equal(g.f[0][TITLE], "Caf\xc3\xa9 owners meet the minister \xe2\x80\x93 again");
+	assert_string_equal(g.f[0][TITLE],
+	                    "Caf\xc3\xa9 owners meet the minister \xe2\x80\x93 again");
 	assert_string_equal(g.f[0][SUMMARY], "A meeting in S\xc3\xa3o Paulo.");
 	got_free(&g);
 }
 
 static void test_rss092_no_title(void **state)
 {
-	struct got g = { 0 };
+	struct got g = {0};
 
 	assert_int_equal(parse(&g,
-			       "<rss version=\"0.92\"><channel><item><description>Only a "
-			       "description &lt;a href=&quot;x&quot;&gt;here&lt;/a&gt;"
-			       "</description><enclosure url=\"http://e.example/a.mp3\" "
-			       "length=\"1\" type=\"audio/mpeg\"/></item></channel></rss>",
-			       NULL),
-			 FEED_OK);
+	                       "<rss version=\"0.92\"><channel><item><description>Only a "
+	                       "description &lt;a href=&quot;x&quot;&gt;here&lt;/a&gt;"
+	                       "</description><enclosure url=\"http://e.example/a.mp3\" "
+	                       "length=\"1\" type=\"audio/mpeg\"/></item></channel></rss>",
+	                       NULL),
+	                 FEED_OK);
 	assert_string_equal(g.res.format, "rss0.92");
 	assert_int_equal(g.n, 1);
 	assert_string_equal(g.f[0][TITLE], "");
@@ -205,15 +207,16 @@ static void test_rss092_no_title(void **state)
 
 static void test_rss_utf8_override(void **state)
 {
-	struct got g = { 0 };
+	struct got g = {0};
 
 	/* windows-1252 declared, UTF-8 bytes: read as UTF-8 */
-	assert_int_equal(parse(&g,
-			       "\xef\xbb\xbf  \n<?xml version=\"1.0\" encoding=\"windows-1252\"?>"
-			       "<rss version=\"2.0\"><channel><item><title>\xc3\xa9t\xc3\xa9 \xe2\x82\xac"
-			       "</title><link>http://x.example/1</link></item></channel></rss>",
-			       NULL),
-			 FEED_OK);
+	assert_int_equal(
+	        parse(&g,
+	              "\xef\xbb\xbf  \n<?xml version=\"1.0\" encoding=\"windows-1252\"?>"
+	              "<rss version=\"2.0\"><channel><item><title>\xc3\xa9t\xc3\xa9 \xe2\x82\xac"
+	              "</title><link>http://x.example/1</link></item></channel></rss>",
+	              NULL),
+	        FEED_OK);
 	assert_int_equal(g.n, 1);
 	assert_string_equal(g.f[0][TITLE], "\xc3\xa9t\xc3\xa9 \xe2\x82\xac");
 	got_free(&g);
@@ -223,7 +226,7 @@ static void test_rss_utf8_override(void **state)
 
 static void test_atom10(void **state)
 {
-	struct got g = { 0 };
+	struct got g = {0};
 
 	assert_int_equal(parse_file(&g, "atom.xml", "https://ignored.example/feed"), FEED_OK);
 	assert_string_equal(g.res.format, "atom1.0");
@@ -249,7 +252,7 @@ static void test_atom10(void **state)
 
 static void test_atom03(void **state)
 {
-	struct got g = { 0 };
+	struct got g = {0};
 
 	assert_int_equal(parse_file(&g, "atom03.xml", NULL), FEED_OK);
 	assert_string_equal(g.res.format, "atom0.3");
@@ -257,21 +260,22 @@ static void test_atom03(void **state)
 	assert_string_equal(g.f[0][URL], "http://atom03.example.org/2003/12/13/robots");
 	assert_string_equal(g.f[0][PUBLISHED], "2003-12-13T12:29:29Z"); /* issued */
 	assert_string_equal(g.f[0][UPDATED], "2003-12-13T18:30:02Z");   /* modified */
-	assert_string_equal(g.f[0][SUMMARY], "Some text.");		/* mode=escaped */
+	assert_string_equal(g.f[0][SUMMARY], "Some text.");             /* mode=escaped */
 	assert_string_equal(g.f[0][AUTHOR], "Mark");
 	got_free(&g);
 }
 
 static void test_atom_entry_document_and_no_link(void **state)
 {
-	struct got g = { 0 };
+	struct got g = {0};
 
-	assert_int_equal(parse(&g,
-			       "<entry xmlns=\"http://www.w3.org/2005/Atom\"><title>Lone</title>"
-			       "<id>urn:uuid:1225c695</id><updated>2009-08-31T18:55:12.569Z</updated>"
-			       "<content type=\"image/png\" src=\"a.png\"/></entry>",
-			       NULL),
-			 FEED_OK);
+	assert_int_equal(
+	        parse(&g,
+	              "<entry xmlns=\"http://www.w3.org/2005/Atom\"><title>Lone</title>"
+	              "<id>urn:uuid:1225c695</id><updated>2009-08-31T18:55:12.569Z</updated>"
+	              "<content type=\"image/png\" src=\"a.png\"/></entry>",
+	              NULL),
+	        FEED_OK);
 	assert_int_equal(g.n, 1);
 	assert_string_equal(g.f[0][TITLE], "Lone");
 	assert_string_equal(g.f[0][URL], ""); /* a urn id is no link */
@@ -282,9 +286,9 @@ static void test_atom_entry_document_and_no_link(void **state)
 
 static void test_atom_relative_without_base(void **state)
 {
-	struct got g = { 0 };
+	struct got g = {0};
 	const char *doc = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>R</title>"
-			  "<link href=\"/blog/2003/12/13/robots\"/></entry></feed>";
+	                  "<link href=\"/blog/2003/12/13/robots\"/></entry></feed>";
 
 	/* no base at all: the reference as written */
 	assert_int_equal(parse(&g, doc, ""), FEED_OK);
@@ -299,7 +303,7 @@ static void test_atom_relative_without_base(void **state)
 
 static void test_jsonfeed(void **state)
 {
-	struct got g = { 0 };
+	struct got g = {0};
 
 	assert_int_equal(parse_file(&g, "feed.json", NULL), FEED_OK);
 	assert_string_equal(g.res.format, "jsonfeed1.1");
@@ -323,13 +327,14 @@ static void test_jsonfeed(void **state)
 
 static void test_jsonfeed10_and_errors(void **state)
 {
-	struct got g = { 0 };
+	struct got g = {0};
 
-	assert_int_equal(parse(&g,
-			       "{\"version\":\"https://jsonfeed.org/version/1\",\"items\":[{\"id\":\"a\","
-			       "\"external_url\":\"https://ext.example/x\",\"title\":\"T\"},3]}",
-			       NULL),
-			 FEED_OK);
+	assert_int_equal(
+	        parse(&g,
+	              "{\"version\":\"https://jsonfeed.org/version/1\",\"items\":[{\"id\":\"a\","
+	              "\"external_url\":\"https://ext.example/x\",\"title\":\"T\"},3]}",
+	              NULL),
+	        FEED_OK);
 	assert_string_equal(g.res.format, "jsonfeed1.0");
 	assert_int_equal(g.n, 1);
 	assert_string_equal(g.f[0][URL], "https://ext.example/x");
@@ -346,7 +351,7 @@ static void test_jsonfeed10_and_errors(void **state)
 
 static void test_sitemap_news(void **state)
 {
-	struct got g = { 0 };
+	struct got g = {0};
 
 	assert_int_equal(parse_file(&g, "sitemap-news.xml", NULL), FEED_OK);
 	assert_int_equal(g.n, 2);
@@ -364,7 +369,7 @@ static void test_sitemap_news(void **state)
 
 static void test_sitemap_index(void **state)
 {
-	struct got g = { 0 };
+	struct got g = {0};
 
 	assert_int_equal(parse_file(&g, "sitemap-index.xml", NULL), FEED_OK);
 	assert_int_equal(g.n, 2);
@@ -378,7 +383,7 @@ static void test_sitemap_index(void **state)
 
 static void test_not_a_feed(void **state)
 {
-	struct got g = { 0 };
+	struct got g = {0};
 
 	assert_int_equal(parse(&g, "<html><body><p>hello</p></body></html>", NULL), FEED_FAILED);
 	assert_int_equal(g.n, 0);
@@ -392,17 +397,18 @@ static void test_not_a_feed(void **state)
 
 static void test_malformed_recovered(void **state)
 {
-	struct got g = { 0 };
+	struct got g = {0};
 
 	/* an unclosed <b> in the second item, a stray & in the third */
-	assert_int_equal(parse(&g,
-			       "<rss version=\"2.0\"><channel>\n"
-			       "<item><title>One</title><link>http://m.example/1</link></item>\n"
-			       "<item><title>Two <b>bold</title><link>http://m.example/2</link></item>\n"
-			       "<item><title>Tom & Jerry</title><link>http://m.example/3</link></item>\n"
-			       "</channel></rss>",
-			       NULL),
-			 FEED_RECOVERED);
+	assert_int_equal(
+	        parse(&g,
+	              "<rss version=\"2.0\"><channel>\n"
+	              "<item><title>One</title><link>http://m.example/1</link></item>\n"
+	              "<item><title>Two <b>bold</title><link>http://m.example/2</link></item>\n"
+	              "<item><title>Tom & Jerry</title><link>http://m.example/3</link></item>\n"
+	              "</channel></rss>",
+	              NULL),
+	        FEED_RECOVERED);
 	assert_true(g.n >= 1);
 	assert_string_equal(g.f[0][TITLE], "One");
 	assert_true(g.res.line >= 2);
@@ -413,15 +419,15 @@ static void test_malformed_recovered(void **state)
 
 static void test_bare_ampersands(void **state)
 {
-	struct got g = { 0 };
+	struct got g = {0};
 
 	/* the commonest slip in hand-made feeds: taken as meant, not an error */
 	assert_int_equal(parse(&g,
-			       "<rss version=\"2.0\"><channel><item><title>AT&T & Verizon</title>"
-			       "<link>http://amp.example/?a=1&b=2</link><description><![CDATA["
-			       "Q&amp;A]]></description></item></channel></rss>",
-			       NULL),
-			 FEED_OK);
+	                       "<rss version=\"2.0\"><channel><item><title>AT&T & Verizon</title>"
+	                       "<link>http://amp.example/?a=1&b=2</link><description><![CDATA["
+	                       "Q&amp;A]]></description></item></channel></rss>",
+	                       NULL),
+	                 FEED_OK);
 	assert_int_equal(g.n, 1);
 	assert_string_equal(g.f[0][TITLE], "AT&T & Verizon");
 	assert_string_equal(g.f[0][URL], "http://amp.example/?a=1&b=2");
@@ -433,12 +439,12 @@ static void test_bare_ampersands(void **state)
 
 static void test_limits(void **state)
 {
-	struct got g = { 0 };
-	struct feed_limits lim = { 2, 8 };
+	struct got g = {0};
+	struct feed_limits lim = {2, 8};
 	const char *doc = "<rss version=\"2.0\"><channel>"
-			  "<item><title>\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9</title></item>"
-			  "<item><title>b</title></item><item><title>c</title></item>"
-			  "</channel></rss>";
+	                  "<item><title>\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9</title></item>"
+	                  "<item><title>b</title></item><item><title>c</title></item>"
+	                  "</channel></rss>";
 
 	assert_int_equal(parse_lim(&g, doc, strlen(doc), NULL, &lim), FEED_OK);
 	assert_int_equal(g.n, 2);
@@ -455,14 +461,14 @@ static void test_limits(void **state)
 
 static void test_bad_dates_counted(void **state)
 {
-	struct got g = { 0 };
+	struct got g = {0};
 
 	assert_int_equal(parse(&g,
-			       "<rss version=\"2.0\"><channel><item><title>a</title>"
-			       "<pubDate>last Tuesday</pubDate></item><item><title>b</title>"
-			       "<pubDate>2024-13-45</pubDate></item></channel></rss>",
-			       NULL),
-			 FEED_OK);
+	                       "<rss version=\"2.0\"><channel><item><title>a</title>"
+	                       "<pubDate>last Tuesday</pubDate></item><item><title>b</title>"
+	                       "<pubDate>2024-13-45</pubDate></item></channel></rss>",
+	                       NULL),
+	                 FEED_OK);
 	assert_int_equal(g.n, 2);
 	assert_string_equal(g.f[0][PUBLISHED], "");
 	assert_int_equal(g.res.bad_dates, 2);
@@ -473,9 +479,9 @@ static void test_bad_dates_counted(void **state)
 /* Input that is not NUL-terminated: the length is the truth. */
 static void test_length_not_nul(void **state)
 {
-	struct got g = { 0 };
+	struct got g = {0};
 	const char *doc = "<rss version=\"2.0\"><channel><item><title>x</title></item></channel>"
-			  "</rss>GARBAGE";
+	                  "</rss>GARBAGE";
 	char *copy = xmemdup(doc, strlen(doc) - 7);
 
 	copy[strlen(doc) - 7] = '<'; /* overwrite the NUL: a reader past len would see it */
@@ -489,14 +495,14 @@ static void test_length_not_nul(void **state)
 
 static void test_xxe_not_loaded(void **state)
 {
-	struct got g = { 0 };
+	struct got g = {0};
 	char doc[1024];
 
 	/* an external entity naming a file that exists: never read */
 	snprintf(doc, sizeof(doc),
-		 "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">"
-		 "]><rss version=\"2.0\"><channel><item><title>A&xxe;B</title><description>"
-		 "&xxe;</description><link>http://x.example/</link></item></channel></rss>");
+	         "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">"
+	         "]><rss version=\"2.0\"><channel><item><title>A&xxe;B</title><description>"
+	         "&xxe;</description><link>http://x.example/</link></item></channel></rss>");
 	parse(&g, doc, NULL);
 	assert_int_equal(g.n, 1);
 	assert_null(strstr(g.f[0][TITLE], "root"));
@@ -524,7 +530,7 @@ static void test_xxe_not_loaded(void **state)
 
 static void test_billion_laughs_bounded(void **state)
 {
-	struct got g = { 0 };
+	struct got g = {0};
 	struct strbuf doc = STRBUF_INIT;
 	clock_t t0 = clock();
 	int i, j;
@@ -537,7 +543,7 @@ static void test_billion_laughs_bounded(void **state)
 		sb_addstr(&doc, "\">");
 	}
 	sb_addstr(&doc, "]><rss version=\"2.0\"><channel><item><title>x&l10;y</title>"
-			"<description>&l10;</description></item></channel></rss>");
+	                "<description>&l10;</description></item></channel></rss>");
 	parse_lim(&g, doc.buf, doc.len, NULL, NULL);
 	/* whatever libxml2 recovers, no field holds the expansion */
 	for (i = 0; i < (int)g.n; i++) {
@@ -552,7 +558,7 @@ static void test_billion_laughs_bounded(void **state)
 
 static void test_deep_nesting(void **state)
 {
-	struct got g = { 0 };
+	struct got g = {0};
 	struct strbuf doc = STRBUF_INIT;
 	int i;
 
@@ -582,29 +588,29 @@ static void test_deep_nesting(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_rss2),
-		cmocka_unit_test(test_rss1),
-		cmocka_unit_test(test_rss090),
-		cmocka_unit_test(test_rss091_html_entities),
-		cmocka_unit_test(test_rss092_no_title),
-		cmocka_unit_test(test_rss_utf8_override),
-		cmocka_unit_test(test_atom10),
-		cmocka_unit_test(test_atom03),
-		cmocka_unit_test(test_atom_entry_document_and_no_link),
-		cmocka_unit_test(test_atom_relative_without_base),
-		cmocka_unit_test(test_jsonfeed),
-		cmocka_unit_test(test_jsonfeed10_and_errors),
-		cmocka_unit_test(test_sitemap_news),
-		cmocka_unit_test(test_sitemap_index),
-		cmocka_unit_test(test_not_a_feed),
-		cmocka_unit_test(test_malformed_recovered),
-		cmocka_unit_test(test_bare_ampersands),
-		cmocka_unit_test(test_limits),
-		cmocka_unit_test(test_bad_dates_counted),
-		cmocka_unit_test(test_length_not_nul),
-		cmocka_unit_test(test_xxe_not_loaded),
-		cmocka_unit_test(test_billion_laughs_bounded),
-		cmocka_unit_test(test_deep_nesting),
+	        cmocka_unit_test(test_rss2),
+	        cmocka_unit_test(test_rss1),
+	        cmocka_unit_test(test_rss090),
+	        cmocka_unit_test(test_rss091_html_entities),
+	        cmocka_unit_test(test_rss092_no_title),
+	        cmocka_unit_test(test_rss_utf8_override),
+	        cmocka_unit_test(test_atom10),
+	        cmocka_unit_test(test_atom03),
+	        cmocka_unit_test(test_atom_entry_document_and_no_link),
+	        cmocka_unit_test(test_atom_relative_without_base),
+	        cmocka_unit_test(test_jsonfeed),
+	        cmocka_unit_test(test_jsonfeed10_and_errors),
+	        cmocka_unit_test(test_sitemap_news),
+	        cmocka_unit_test(test_sitemap_index),
+	        cmocka_unit_test(test_not_a_feed),
+	        cmocka_unit_test(test_malformed_recovered),
+	        cmocka_unit_test(test_bare_ampersands),
+	        cmocka_unit_test(test_limits),
+	        cmocka_unit_test(test_bad_dates_counted),
+	        cmocka_unit_test(test_length_not_nul),
+	        cmocka_unit_test(test_xxe_not_loaded),
+	        cmocka_unit_test(test_billion_laughs_bounded),
+	        cmocka_unit_test(test_deep_nesting),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

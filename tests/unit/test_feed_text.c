@@ -35,9 +35,11 @@ static void test_plain(void **state)
 {
 	plain("", "");
 	plain("  a  b\t\nc \r\n", "a b c");
-	plain("a\xc2\xa0\xc2\xa0" "b", "a b"); /* NBSP folds */
-	plain("x\x01y\x7fz", "xyz");	       /* controls dropped */
-	plain("&amp; <b>", "&amp; <b>");       /* plain means plain */
+	plain("a\xc2\xa0\xc2\xa0"
+	      "b",
+	      "a b");                    /* NBSP folds */
+	plain("x\x01y\x7fz", "xyz");     /* controls dropped */
+	plain("&amp; <b>", "&amp; <b>"); /* plain means plain */
 	plain("caf\xc3\xa9", "caf\xc3\xa9");
 }
 
@@ -61,7 +63,8 @@ static void test_html_refs(void **state)
 {
 	html("Tom &amp; Jerry", "Tom & Jerry");
 	html("&lt;b&gt; &quot;q&quot; &apos;a&apos;", "<b> \"q\" 'a'");
-	html("caf&eacute; &euro;5 &hellip;", "caf\xc3\xa9 \xe2\x82\xac" "5 \xe2\x80\xa6");
+	html("caf&eacute; &euro;5 &hellip;", "caf\xc3\xa9 \xe2\x82\xac"
+	                                     "5 \xe2\x80\xa6");
 	html("&#233;&#xE9;&#XE9;", "\xc3\xa9\xc3\xa9\xc3\xa9");
 	html("&#146;s", "\xe2\x80\x99s"); /* windows-1252 reading of C1 */
 	html("&#0;&#xD800;&#x110000;", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
@@ -105,7 +108,8 @@ static void fix(const char *in, long want_count, const char *want)
 	long n = ft_fix_xml_refs(&out, in, strlen(in));
 
 	if (n != want_count || strcmp(out.buf, want) != 0)
-		fail_msg("fix \"%s\" -> %ld \"%s\", want %ld \"%s\"", in, n, out.buf, want_count, want);
+		fail_msg("fix \"%s\" -> %ld \"%s\", want %ld \"%s\"", in, n, out.buf, want_count,
+		         want);
 	sb_release(&out);
 }
 
@@ -131,9 +135,9 @@ static void test_fix_xml_refs(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_plain),	   cmocka_unit_test(test_html_tags),
-		cmocka_unit_test(test_html_refs),  cmocka_unit_test(test_truncation),
-		cmocka_unit_test(test_entities),   cmocka_unit_test(test_fix_xml_refs),
+	        cmocka_unit_test(test_plain),     cmocka_unit_test(test_html_tags),
+	        cmocka_unit_test(test_html_refs), cmocka_unit_test(test_truncation),
+	        cmocka_unit_test(test_entities),  cmocka_unit_test(test_fix_xml_refs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

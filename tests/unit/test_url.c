@@ -133,9 +133,9 @@ static void test_predicates(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_rfc3986_normal), cmocka_unit_test(test_rfc3986_abnormal),
-		cmocka_unit_test(test_feed_links),     cmocka_unit_test(test_cap),
-		cmocka_unit_test(test_predicates),
+	        cmocka_unit_test(test_rfc3986_normal), cmocka_unit_test(test_rfc3986_abnormal),
+	        cmocka_unit_test(test_feed_links),     cmocka_unit_test(test_cap),
+	        cmocka_unit_test(test_predicates),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
