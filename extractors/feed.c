@@ -36,8 +36,12 @@
 
 enum { F_URL, F_TITLE, F_PUBLISHED, F_UPDATED, F_GUID, F_AUTHOR, F_CATEGORIES, F_SUMMARY, F_N };
 
+/* Items kept in one ';'-list (authors, categories): the rest are cut. */
+#define MAX_LIST_ITEMS 256
+
 struct entry {
 	struct strbuf f[F_N];
+	unsigned list_items[F_N];
 	const char *format;
 };
 
@@ -79,8 +83,10 @@ static void entry_reset(struct entry *e)
 	size_t n = F_N, i;
 	struct strbuf *f = e->f;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		sb_reset(&f[i]);
+		e->list_items[i] = 0;
+	}
 }
 
 static void entry_release(struct entry *e)
@@ -403,8 +409,13 @@ static void set_date(struct parser *p, struct strbuf *out, xmlNodePtr n)
 static void add_list_item(struct parser *p, struct strbuf *list, const char *s, size_t n)
 {
 	struct strbuf item;
-	size_t i, start;
+	size_t i, start, k = (size_t)(list - p->e.f);
 
+	/* bounded, so that the uniqueness check below stays cheap */
+	if (k < F_N && p->e.list_items[k] >= MAX_LIST_ITEMS) {
+		note_cut(p, 1);
+		return;
+	}
 	sb_init(&item, p->max_field);
 	note_cut(p, ft_add_html(&item, s, n));
 	ft_finish(&item);
@@ -429,6 +440,8 @@ static void add_list_item(struct parser *p, struct strbuf *list, const char *s, 
 	if (list->len)
 		(void)sb_addch(list, ';');
 	(void)sb_add(list, item.buf, item.len);
+	if (k < F_N)
+		p->e.list_items[k]++;
 out:
 	sb_release(&item);
 }
@@ -532,7 +545,7 @@ static void atom_links(struct parser *p, struct strbuf *out, xmlNodePtr n, int a
 	}
 }
 
-static void atom_entry(struct parser *p, xmlNodePtr entry, xmlNodePtr feed)
+static void atom_entry(struct parser *p, xmlNodePtr entry, xmlNodePtr feed_author)
 {
 	struct entry *e = &p->e;
 	xmlNodePtr c, content = NULL;
@@ -588,18 +601,15 @@ static void atom_entry(struct parser *p, xmlNodePtr entry, xmlNodePtr feed)
 						set_text(p, &e->f[F_SUMMARY], d, TEXT_PLAIN);
 			}
 	}
-	if (!e->f[F_AUTHOR].len && feed) {
+	if (!e->f[F_AUTHOR].len && feed_author)
 		/* an entry without author inherits the feed's (RFC 4287 4.2.1) */
-		for (c = feed->children; c; c = c->next)
-			if (is_atom(c, "author"))
-				atom_person_name(p, &e->f[F_AUTHOR], c);
-	}
+		atom_person_name(p, &e->f[F_AUTHOR], feed_author);
 	emit(p);
 }
 
 static void parse_atom(struct parser *p, xmlNodePtr root)
 {
-	xmlNodePtr c;
+	xmlNodePtr c, author = NULL;
 
 	p->format = ns_is(root, NS_ATOM03) ? "atom0.3" : "atom1.0";
 	if (name_is(root, "entry")) {
@@ -608,9 +618,12 @@ static void parse_atom(struct parser *p, xmlNodePtr root)
 	}
 	if (!p->doc_base[0] && !has_xml_base(root))
 		atom_links(p, &p->home, root, 0);
+	for (c = root->children; c && !author; c = c->next)
+		if (is_atom(c, "author"))
+			author = c;
 	for (c = root->children; c && !p->stop; c = c->next)
 		if (is_atom(c, "entry"))
-			atom_entry(p, c, root);
+			atom_entry(p, c, author);
 }
 
 /* ---------------------------------------------------------------- RSS */

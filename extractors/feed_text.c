@@ -222,12 +222,16 @@ static const char *find_ci(const char *s, size_t n, const char *needle)
 
 /* End of a tag starting at s[0] == '<' (index just past '>'), honouring
  * quoted attribute values; 0 if it never closes. */
+/* How far a tag is read honouring quoted attribute values. */
+#define TAG_QUOTE_SCAN 256
+
 static size_t tag_end(const char *s, size_t n)
 {
-	size_t i = 1;
+	size_t i = 1, quoted_limit = n < TAG_QUOTE_SCAN ? n : TAG_QUOTE_SCAN;
 	char quote = 0;
+	const char *gt;
 
-	for (; i < n; i++) {
+	for (; i < quoted_limit; i++) {
 		if (quote) {
 			if (s[i] == quote)
 				quote = 0;
@@ -237,7 +241,11 @@ static size_t tag_end(const char *s, size_t n)
 			return i + 1;
 		}
 	}
-	return 0;
+	/* Past the scan limit, or an unbalanced quote: the first '>' ends
+	 * it.  The bound keeps text full of stray '<' linear: a tag found is
+	 * consumed, and the caller never calls this past the last '>'. */
+	gt = n > 1 ? memchr(s + 1, '>', n - 1) : NULL;
+	return gt ? (size_t)(gt - s) + 1 : 0;
 }
 
 /*
@@ -299,9 +307,11 @@ static size_t skip_markup(const char *s, size_t n, int *space)
 int ft_add_html(struct strbuf *out, const char *s, size_t n)
 {
 	size_t i = 0, run;
+	const char *last_gt = n ? memrchr(s, '>', n) : NULL;
+	size_t markup_end = last_gt ? (size_t)(last_gt - s) + 1 : 0;
 
 	while (i < n) {
-		if (s[i] == '<') {
+		if (s[i] == '<' && i < markup_end) {
 			int space;
 			size_t used = skip_markup(s + i, n - i, &space);
 
@@ -416,13 +426,7 @@ long ft_fix_xml_refs(struct strbuf *out, const char *s, size_t n)
 			continue;
 		}
 		if (*p != '&') {
-			const char *next = memchr(p, '&', rest), *lt = memchr(p, '<', rest);
-
-			if (!next)
-				break;
-			if (lt && lt < next)
-				next = lt;
-			i = (size_t)(next - s);
+			i++;
 			continue;
 		}
 		len = xml_ref_len(p, rest);
