@@ -264,8 +264,19 @@ static int read_zone(struct scan *sc, int *offset)
 	*offset = 0;
 	if (at_end(sc))
 		return 0;
-	if (peek(sc) == '+' || peek(sc) == '-')
-		return read_signed_offset(sc, offset);
+	if (peek(sc) == '+' || peek(sc) == '-') {
+		const char *save;
+
+		if (read_signed_offset(sc, offset) < 0)
+			return -1;
+		/* "+0000 GMT": a zone name after the offset says it again */
+		save = sc->p;
+		skip_space(sc);
+		if (is_alpha(peek(sc)) &&
+		    (read_word(sc, w, sizeof(w)) >= sizeof(w) || zone_lookup(w, &extra) < 0))
+			sc->p = save;
+		return 0;
+	}
 	if (!is_alpha(peek(sc)))
 		return 0;
 	if (read_word(sc, w, sizeof(w)) >= sizeof(w) || zone_lookup(w, offset) < 0)
@@ -345,6 +356,16 @@ static int parse_iso(struct scan *sc, struct civil *c)
 			if (read_fixed(sc, 2, &c->day) < 0)
 				return -1;
 		}
+	} else if (peek(sc) == '/' || peek(sc) == '.') {
+		/* not ISO, but written by feed generators: 2021/03/02, 2021.3.2 */
+		int sep = peek(sc);
+
+		sc->p++;
+		if (read_num(sc, 2, &c->mon) == 0 || peek(sc) != sep)
+			return -1;
+		sc->p++;
+		if (read_num(sc, 2, &c->day) == 0)
+			return -1;
 	} else {
 		basic = 1;
 		if (read_fixed(sc, 2, &c->mon) < 0 || read_fixed(sc, 2, &c->day) < 0)

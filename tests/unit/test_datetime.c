@@ -74,6 +74,10 @@ static void test_rfc822_lenient(void **state)
 	expect("Tue Mar  2 23:39:15 2021", "2021-03-02T23:39:15Z");
 	/* a trailing comment */
 	expect("Tue, 02 Mar 2021 23:39:15 -0800 (PST)", "2021-03-03T07:39:15Z");
+	/* a zone name repeating the offset */
+	expect("Mon, 10 Sep 2018 13:00:00 +0000 GMT", "2018-09-10T13:00:00Z");
+	expect("Mon, 10 Sep 2018 13:00:00 +0200 CEST", "2018-09-10T11:00:00Z");
+	expect("Mon, 10 Sep 2018 13:00:00 +0200 Nowhere", NULL);
 	/* fractional seconds are dropped */
 	expect("Tue, 02 Mar 2021 23:39:15.250 GMT", "2021-03-02T23:39:15Z");
 }
@@ -110,6 +114,10 @@ static void test_iso8601(void **state)
 	expect("2022-04-21T24:00:00Z", "2022-04-22T00:00:00Z");
 	expect("2016-12-31T23:59:60Z", "2016-12-31T23:59:59Z");
 	expect("2022-04-21T10:20:30 GMT", "2022-04-21T10:20:30Z");
+	/* slashes and dots, as some generators write them */
+	expect("2021/03/02 23:39:15", "2021-03-02T23:39:15Z");
+	expect("2021.3.2", "2021-03-02T00:00:00Z");
+	expect("2021/03-02", NULL);
 }
 
 static void test_invalid(void **state)
