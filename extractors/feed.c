@@ -823,7 +823,7 @@ static void on_xml_error(void *ctx, xmlErrorPtr err)
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	struct parser *p = ctxt ? ctxt->_private : NULL;
-	size_t n;
+	size_t n, i;
 
 	if (!p || !err || err->level == XML_ERR_WARNING || p->res->message[0])
 		return;
@@ -832,6 +832,11 @@ static void on_xml_error(void *ctx, xmlErrorPtr err)
 	n = strlen(p->res->message);
 	while (n > 0 && (p->res->message[n - 1] == '\n' || p->res->message[n - 1] == ' '))
 		p->res->message[--n] = '\0';
+	/* one line on stderr: some of libxml2's messages span two */
+	for (i = 0; i < n; i++)
+		if (p->res->message[i] == '\n' || p->res->message[i] == '\r' ||
+		    p->res->message[i] == '\t')
+			p->res->message[i] = ' ';
 }
 
 static void fail(struct parser *p, const char *msg)
