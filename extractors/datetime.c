@@ -261,9 +261,8 @@ static int read_zone(struct scan *sc, int *offset)
 	int extra;
 
 	skip_space(sc);
-	*offset = 0;
 	if (at_end(sc))
-		return 0;
+		return 0; /* none: *offset keeps what it had */
 	if (peek(sc) == '+' || peek(sc) == '-') {
 		const char *save;
 
@@ -346,6 +345,11 @@ static int parse_iso(struct scan *sc, struct civil *c)
 
 	if (read_fixed(sc, 4, &c->year) < 0)
 		return -1;
+	if (at_end(sc)) {
+		/* a year alone (W3C-DTF allows it): its first day */
+		c->mon = c->day = 1;
+		return 0;
+	}
 	if (peek(sc) == '-') {
 		sc->p++;
 		if (read_fixed(sc, 2, &c->mon) < 0)

@@ -632,7 +632,7 @@ static void rss_item(struct parser *p, xmlNodePtr item)
 {
 	struct entry *e = &p->e;
 	xmlNodePtr c, content = NULL, itunes_summary = NULL, media_desc = NULL, guid = NULL;
-	xmlNodePtr enclosure = NULL, rss_author = NULL;
+	xmlNodePtr enclosure = NULL, rss_author = NULL, alt_title = NULL;
 	const char *about;
 
 	entry_reset(e);
@@ -642,7 +642,10 @@ static void rss_item(struct parser *p, xmlNodePtr item)
 			continue;
 		if (is_rss(c, "title") || is_ns(c, NS_DC, "title"))
 			set_text(p, &e->f[F_TITLE], c, TEXT_HTML);
-		else if (is_rss(c, "link"))
+		else if (is_ns(c, NS_MEDIA, "title") || is_ns(c, NS_ITUNES, "title")) {
+			if (!alt_title)
+				alt_title = c;
+		} else if (is_rss(c, "link"))
 			set_url_text(p, &e->f[F_URL], c);
 		else if (is_rss(c, "guid")) {
 			if (!guid)
@@ -679,6 +682,8 @@ static void rss_item(struct parser *p, xmlNodePtr item)
 				enclosure = c;
 		}
 	}
+	if (!e->f[F_TITLE].len && alt_title)
+		set_text(p, &e->f[F_TITLE], alt_title, TEXT_HTML);
 	if (guid)
 		set_text(p, &e->f[F_GUID], guid, TEXT_PLAIN);
 	about = attr_ns(item, "about", NS_RDF);

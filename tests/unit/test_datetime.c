@@ -70,8 +70,11 @@ static void test_rfc822_lenient(void **state)
 	expect("02-Mar-2021 10:00:00 GMT", "2021-03-02T10:00:00Z");
 	/* date only */
 	expect("02 Mar 2021", "2021-03-02T00:00:00Z");
-	/* asctime */
+	/* asctime, and date(1) with the zone before the year */
 	expect("Tue Mar  2 23:39:15 2021", "2021-03-02T23:39:15Z");
+	expect("Sun Jan  4 16:29:06 PST 2004", "2004-01-05T00:29:06Z");
+	/* RFC 850 */
+	expect("Thursday, 01-Jan-04 19:48:21 GMT", "2004-01-01T19:48:21Z");
 	/* a trailing comment */
 	expect("Tue, 02 Mar 2021 23:39:15 -0800 (PST)", "2021-03-03T07:39:15Z");
 	/* a zone name repeating the offset */
@@ -109,6 +112,8 @@ static void test_iso8601(void **state)
 	expect("2022-04-21T10:20", "2022-04-21T10:20:00Z");
 	expect("2022-04-21", "2022-04-21T00:00:00Z");
 	expect("2022-04", "2022-04-01T00:00:00Z");
+	expect("2022", "2022-01-01T00:00:00Z");
+	expect("20221", NULL);
 	expect("20220421T102030Z", "2022-04-21T10:20:30Z");
 	expect("20220421", "2022-04-21T00:00:00Z");
 	expect("2022-04-21T24:00:00Z", "2022-04-22T00:00:00Z");

@@ -204,6 +204,23 @@ static void test_rss092_no_title(void **state)
 	got_free(&g);
 }
 
+static void test_rss_media_title(void **state)
+{
+	struct got g = {0};
+
+	/* no <title>: Media RSS's or iTunes' title stands in */
+	assert_int_equal(parse(&g,
+	                       "<rss version=\"2.0\" xmlns:media=\"http://search.yahoo.com/mrss/\">"
+	                       "<channel><item><media:title>Clip one</media:title><link>/c/1</link>"
+	                       "</item></channel></rss>",
+	                       "https://video.example/rss"),
+	                 FEED_OK);
+	assert_int_equal(g.n, 1);
+	assert_string_equal(g.f[0][TITLE], "Clip one");
+	assert_string_equal(g.f[0][URL], "https://video.example/c/1");
+	got_free(&g);
+}
+
 static void test_rss_utf8_override(void **state)
 {
 	struct got g = {0};
@@ -629,6 +646,7 @@ int main(void)
 	        cmocka_unit_test(test_rss090),
 	        cmocka_unit_test(test_rss091_html_entities),
 	        cmocka_unit_test(test_rss092_no_title),
+	        cmocka_unit_test(test_rss_media_title),
 	        cmocka_unit_test(test_rss_utf8_override),
 	        cmocka_unit_test(test_atom10),
 	        cmocka_unit_test(test_atom03),
