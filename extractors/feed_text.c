@@ -311,7 +311,7 @@ int ft_add_html(struct strbuf *out, const char *s, size_t n)
 	size_t markup_end = last_gt ? (size_t)(last_gt - s) + 1 : 0;
 
 	while (i < n) {
-		if (s[i] == '<' && i < markup_end) {
+		if (i < markup_end && s[i] == '<') {
 			int space;
 			size_t used = skip_markup(s + i, n - i, &space);
 
