@@ -92,15 +92,15 @@ static void report(const struct np_row *row, struct np_str feed_url, const struc
 		return;
 	}
 	if (r->status == FEED_RECOVERED)
-		np_row_warn(row, "%s: malformed %s feed, line %lu: %s; %zu entries recovered",
-		            where, r->format[0] ? r->format : "XML", r->line, r->message,
-		            r->entries);
+		np_row_warn(row, "%s: malformed %s feed, line %lu: %s; %zu entr%s recovered", where,
+		            r->format[0] ? r->format : "XML", r->line, r->message, r->entries,
+		            r->entries == 1 ? "y" : "ies");
 	if (r->bad_dates)
 		np_row_warn(row, "%s: %zu date%s not understood, left empty (first: \"%s\")", where,
 		            r->bad_dates, r->bad_dates == 1 ? "" : "s", r->bad_date);
 	if (r->skipped)
-		np_row_warn(row, "%s: %zu entries past --max-entries not written", where,
-		            r->skipped);
+		np_row_warn(row, "%s: %zu entr%s past --max-entries not written", where, r->skipped,
+		            r->skipped == 1 ? "y" : "ies");
 	if (r->cut_fields)
 		np_row_warn(row, "%s: %zu field%s cut at --max-field", where, r->cut_fields,
 		            r->cut_fields == 1 ? "" : "s");
