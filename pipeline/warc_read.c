@@ -72,16 +72,24 @@ static int gz_resync(struct warc_reader *r)
 	}
 }
 
+/* A gzip error: the record being read is lost.  Remember where, and
+ * feed no more bytes until warc_reader_next() has reported it. */
 static void gz_trouble(struct warc_reader *r, const char *what)
 {
 	r->gz_broken = 1;
+	r->gz_hold = 1;
 	r->gz_problem = what;
+	r->broken_member = r->member;
+	r->out_pos = r->out_len = 0;
 }
 
-/* Inflate the next piece into out[].  0 data, -1 end of input. */
+/* Inflate the next piece into out[].  0 data, -1 end of input (or a
+ * gzip error on hold). */
 static int gz_fill(struct warc_reader *r)
 {
 	for (;;) {
+		if (r->gz_hold)
+			return -1;
 		if (r->z.avail_in == 0 && in_refill(r) == 0) {
 			if (r->z.total_in != 0) /* ended inside a member */
 				gz_trouble(r, "gzip data cut short");
@@ -105,12 +113,9 @@ static int gz_fill(struct warc_reader *r)
 		} else if (ret == Z_DATA_ERROR || ret == Z_NEED_DICT || ret == Z_MEM_ERROR ||
 			   ret == Z_STREAM_ERROR) {
 			gz_trouble(r, "corrupt gzip data; skipped to the next gzip member");
-			if (gz_resync(r) < 0) {
+			if (gz_resync(r) < 0)
 				r->z.total_in = 0;
-				if (r->out_len)
-					return 0;
-				return -1;
-			}
+			return -1;
 		}
 		if (r->out_len)
 			return 0;
@@ -236,6 +241,17 @@ static int bad(struct warc_reader *r, const char *problem)
 	return -1;
 }
 
+/* Report a gzip error as the bad record it spoiled, and read on from
+ * the next member. */
+static int gz_report(struct warc_reader *r)
+{
+	r->gz_broken = 0;
+	r->gz_hold = 0;
+	r->pending_version = 0;
+	r->record_offset = r->broken_member;
+	return bad(r, r->gz_problem);
+}
+
 /* Read header lines up to the blank line into r->hdr.  0, or -1. */
 static int read_header(struct warc_reader *r)
 {
@@ -258,6 +274,8 @@ int warc_reader_next(struct warc_reader *r, struct warc_record *rec, int *rec_ki
 	r->problem = NULL;
 	r->skipped = 0;
 	*rec_kind = 0;
+	if (r->gz_broken)
+		return gz_report(r);
 	if (r->pending_version) {
 		version = r->pending_version;
 		r->record_offset = r->pending_offset;
@@ -266,15 +284,8 @@ int warc_reader_next(struct warc_reader *r, struct warc_record *rec, int *rec_ki
 		int c;
 		while ((c = peek(r)) == '\r' || c == '\n')
 			r->out_pos++;
-		if (c < 0) {
-			if (r->gz_broken) {
-				r->gz_broken = 0;
-				r->record_offset = r->member;
-				return bad(r, r->gz_problem);
-			}
-			return 0;
-		}
-		r->gz_broken = 0;
+		if (c < 0)
+			return r->gz_broken ? gz_report(r) : 0;
 		r->record_offset = cur_offset(r);
 		read_line(r);
 		version = warc_version(r->line.buf, r->line.len);
@@ -286,7 +297,7 @@ int warc_reader_next(struct warc_reader *r, struct warc_record *rec, int *rec_ki
 	}
 
 	if (read_header(r) < 0)
-		return -1;
+		return r->gz_broken ? gz_report(r) : -1;
 	warc_header_get(r->hdr.buf, r->hdr.len, "Content-Length", &len_s);
 	long long len = warc_parse_length(len_s);
 	if (len < 0) {
@@ -297,21 +308,22 @@ int warc_reader_next(struct warc_reader *r, struct warc_record *rec, int *rec_ki
 	int wanted = warc_is_response(type) || warc_is_resource(type);
 	if (!wanted || (unsigned long long)len > r->max_record) {
 		unsigned long long got = read_bytes(r, NULL, (unsigned long long)len);
+		if (r->gz_broken)
+			return gz_report(r);
 		if (got < (unsigned long long)len)
 			return bad(r, "record cut short");
 		if (wanted)
 			return bad(r, "record longer than --max-record; skipped");
-		if (r->gz_broken)
-			return bad(r, r->gz_problem);
 		warc_header_get(r->hdr.buf, r->hdr.len, "WARC-Record-ID", &rec->record_id);
 		rec->type = type;
 		return 1;
 	}
 	sb_reset(&r->block);
-	if (read_bytes(r, &r->block, (unsigned long long)len) < (unsigned long long)len)
-		return bad(r, r->gz_broken ? r->gz_problem : "record cut short");
+	unsigned long long got = read_bytes(r, &r->block, (unsigned long long)len);
 	if (r->gz_broken)
-		return bad(r, r->gz_problem);
+		return gz_report(r);
+	if (got < (unsigned long long)len)
+		return bad(r, "record cut short");
 	int kind = warc_decode(rec, version, r->hdr.buf, r->hdr.len, r->block.buf, r->block.len);
 	if (kind < 0)
 		return bad(r, rec->problem);

@@ -50,7 +50,9 @@ struct warc_reader {
 	unsigned long long out_base;   /* stream offset of out[0] (plain files) */
 	unsigned long long out_member; /* gzip member offset that out[] came from */
 	unsigned long long member;     /* offset of the member being inflated */
-	int gz_broken;                 /* a gzip error happened since the record began */
+	int gz_broken;                 /* a gzip error not yet reported */
+	int gz_hold;                   /* no bytes until it is */
+	unsigned long long broken_member; /* where it happened */
 	const char *gz_problem;
 	size_t max_record;
 	int pending_version; /* a version line found by resync, not yet used */
