@@ -67,8 +67,10 @@ static int gz_resync(struct warc_reader *r)
 		size_t skip = n > 2 ? n - 2 : 0;
 		r->z.next_in += skip;
 		r->z.avail_in -= (uInt)skip;
-		if (in_refill(r) == 0)
+		if (in_refill(r) == 0) {
+			r->gz_done = 1; /* nothing more to decode */
 			return -1;
+		}
 	}
 }
 
@@ -88,7 +90,7 @@ static void gz_trouble(struct warc_reader *r, const char *what)
 static int gz_fill(struct warc_reader *r)
 {
 	for (;;) {
-		if (r->gz_hold)
+		if (r->gz_hold || r->gz_done)
 			return -1;
 		if (r->z.avail_in == 0 && in_refill(r) == 0) {
 			if (r->z.total_in != 0) /* ended inside a member */

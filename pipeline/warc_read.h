@@ -52,6 +52,7 @@ struct warc_reader {
 	unsigned long long member;     /* offset of the member being inflated */
 	int gz_broken;                 /* a gzip error not yet reported */
 	int gz_hold;                   /* no bytes until it is */
+	int gz_done;                   /* no gzip member left to read */
 	unsigned long long broken_member; /* where it happened */
 	const char *gz_problem;
 	size_t max_record;
