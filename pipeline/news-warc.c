@@ -45,14 +45,27 @@ static void write_header(void)
 	tsv_write_fields(stdout, f, 6);
 }
 
+/* WARC 1.1 dates may carry fractions of a second; the stream's
+ * fetched_at has whole seconds ("2026-11-28T07:40:00Z"). */
+static struct np_str whole_seconds(struct warc_span d, char buf[24])
+{
+	if (d.len > 21 && d.len < 40 && d.s[19] == '.' && d.s[d.len - 1] == 'Z') {
+		memcpy(buf, d.s, 19);
+		buf[19] = 'Z';
+		buf[20] = '\0';
+		return (struct np_str){buf, 20};
+	}
+	return span(d);
+}
+
 static void write_record(const struct warc_record *rec)
 {
-	char status[16] = "";
+	char status[16] = "", date[24];
 	if (rec->http_status)
 		snprintf(status, sizeof status, "%d", rec->http_status);
 	struct np_str f[6] = {
 		span(rec->target_uri),
-		span(rec->date),
+		whole_seconds(rec->date, date),
 		{status, strlen(status)},
 		span(rec->content_type),
 		{rec->body.buf, rec->body.len},
