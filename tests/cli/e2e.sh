@@ -5,6 +5,12 @@
 # Powers Act yields those three entities with offsets that point at them,
 # and a lawful-access stance for the Home Office (support) and Apple (oppose).
 set -u
+# In a branch that holds only some of the stages the pipeline cannot run;
+# once all are merged (CI, main) `make` has built every one, so a program
+# missing here means its source is not in this tree.
+for p in news-load news-strip news-extract news-stance; do
+	[ -x "$BIN/$p" ] || { echo "e2e: $p is not in this tree"; exit 77; }
+done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$BIN/news-load" data/samples/index.tsv | "$BIN/news-strip" | "$BIN/news-extract" |
