@@ -352,6 +352,35 @@ static void dry_run(struct argvec av[N_STAGES], const struct paths *p)
 
 /* ------------------------------------------------------------ a run */
 
+/* Feeds in the feeds file: its records, or, for a plain list of URLs
+ * (no header), its lines that are not blank or comments. */
+static long count_feeds(const char *path)
+{
+	FILE *fp = fopen(path, "re");
+	if (!fp)
+		return -1;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	long count = 0, lineno = 0;
+	int url_list = 0;
+	while ((n = getline(&line, &cap, fp)) > 0) {
+		lineno++;
+		if (lineno == 1)
+			url_list = (strncmp(line, "http://", 7) == 0 ||
+				    strncmp(line, "https://", 8) == 0) &&
+				   !strchr(line, '\t');
+		if (!url_list && lineno == 1)
+			continue;
+		char *t = line + strspn(line, " \t\r\n");
+		if (*t && (!url_list || *t != '#'))
+			count++;
+	}
+	free(line);
+	fclose(fp);
+	return count;
+}
+
 /* The last line of the stages' messages, for the run log. */
 static char *last_message(const char *path, long *count)
 {
@@ -476,7 +505,7 @@ static int do_run(const struct paths *p, const struct settings *s, struct argvec
 		np_error("%s: cannot copy the state database: %s", p->state, why);
 		return -1;
 	}
-	o->ri.feeds = run_count_records(p->feeds);
+	o->ri.feeds = count_feeds(p->feeds);
 	int in = open(p->feeds, O_RDONLY | O_CLOEXEC);
 	if (in < 0) {
 		np_error("%s: %s", p->feeds, strerror(errno));
