@@ -83,7 +83,8 @@ int warc_header_get(const char *block, size_t n, const char *name, struct warc_s
 		    warc_span_eq(trim(p, (size_t)(colon - p)), name) && name_len) {
 			/* The value runs on over continuation lines. */
 			const char *vend = line_end;
-			while (vend < end && vend + 1 < end && (vend[1] == ' ' || vend[1] == '\t')) {
+			while (vend < end && vend + 1 < end &&
+			       (vend[1] == ' ' || vend[1] == '\t')) {
 				const char *next = memchr(vend + 1, '\n', (size_t)(end - vend - 1));
 				vend = next ? next : end;
 			}
@@ -220,7 +221,7 @@ int http_dechunk(struct strbuf *out, const char *in, size_t n)
  * WARC_CAP.
  */
 static int inflate_into(struct strbuf *out, const char *in, size_t n, int window_bits,
-			size_t *produced)
+                        size_t *produced)
 {
 	z_stream z;
 	int ret, result = WARC_OK;
@@ -436,7 +437,7 @@ static int is_utf8_name(struct warc_span cs)
 }
 
 long warc_body_to_utf8(struct strbuf *out, const char *body, size_t n,
-		       struct warc_span content_type)
+                       struct warc_span content_type)
 {
 	struct warc_span cs = content_type_charset(content_type);
 	if (!cs.len)
@@ -498,7 +499,7 @@ static int is_chunked(struct warc_span te)
  * a header the archiver left behind after decoding it already.
  */
 static int decode_payload(struct warc_record *rec, const struct http_head *h, const char *p,
-			  size_t n, struct strbuf *out)
+                          size_t n, struct strbuf *out)
 {
 	struct strbuf dechunked;
 	int r;
@@ -529,7 +530,8 @@ static int decode_payload(struct warc_record *rec, const struct http_head *h, co
 	if (r == WARC_TRUNCATED && out->len == 0) {
 		r = sb_add(out, dechunked.buf, dechunked.len) < 0 ? WARC_CAP : WARC_OK;
 		if (r == WARC_OK)
-			rec->problem = "body does not decode as its Content-Encoding says; kept as stored";
+			rec->problem =
+			        "body does not decode as its Content-Encoding says; kept as stored";
 	} else if (r == WARC_TRUNCATED) {
 		rec->problem = "compressed body cut short";
 		r = WARC_OK;
@@ -542,7 +544,7 @@ static int decode_payload(struct warc_record *rec, const struct http_head *h, co
 }
 
 int warc_decode(struct warc_record *rec, int version, const char *hdr, size_t hdr_len,
-		const char *block, size_t block_len)
+                const char *block, size_t block_len)
 {
 	struct warc_span v;
 	struct strbuf payload;

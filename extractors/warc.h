@@ -48,8 +48,8 @@ int warc_span_eq(struct warc_span v, const char *s);
 
 /* The head of an HTTP/1.x response. */
 struct http_head {
-	int status;         /* 100..999 */
-	size_t head_len;    /* bytes of status line, headers and blank line */
+	int status;                         /* 100..999 */
+	size_t head_len;                    /* bytes of status line, headers and blank line */
 	struct warc_span content_type;      /* empty when absent */
 	struct warc_span transfer_encoding; /* empty when absent */
 	struct warc_span content_encoding;  /* empty when absent */
@@ -89,7 +89,8 @@ int http_decode_content(struct strbuf *out, const char *in, size_t n, struct war
  * sequences become U+FFFD and NUL bytes U+FFFD.  Returns the number of
  * replacements made, or WARC_CAP.
  */
-long warc_body_to_utf8(struct strbuf *out, const char *body, size_t n, struct warc_span content_type);
+long warc_body_to_utf8(struct strbuf *out, const char *body, size_t n,
+                       struct warc_span content_type);
 
 /* A response record, decoded. */
 struct warc_record {
@@ -100,7 +101,7 @@ struct warc_record {
 	struct warc_span date;       /* WARC-Date */
 	int http_status;             /* 0 for a resource record */
 	struct warc_span content_type;
-	struct strbuf body; /* decoded, UTF-8; owned by the record */
+	struct strbuf body;  /* decoded, UTF-8; owned by the record */
 	const char *problem; /* static text: a decoding problem worth a warning, or NULL */
 };
 
@@ -119,6 +120,6 @@ int warc_is_resource(struct warc_span type);
  * into hdr and block.
  */
 int warc_decode(struct warc_record *rec, int version, const char *hdr, size_t hdr_len,
-		const char *block, size_t block_len);
+                const char *block, size_t block_len);
 
 #endif

@@ -14,22 +14,22 @@
 enum { OPT_STRICT = 's' };
 
 static const struct np_opt opts[] = {
-	{"strict", OPT_STRICT, NULL,
-	 "refuse (exit 1, writing nothing) when an input's columns are not those of the\n"
-	 "first input, in any order, instead of merging them"},
-	{0},
+        {"strict", OPT_STRICT, NULL,
+         "refuse (exit 1, writing nothing) when an input's columns are not those of the\n"
+         "first input, in any order, instead of merging them"},
+        {0},
 };
 
 static const struct np_prog prog = {
-	"news-cat",
-	"[OPTION]... [FILE]...",
-	"Concatenate record streams (TSV with one header row) into one, with one header.\n"
-	"Fields are matched by column name, so inputs may list their columns in any order;\n"
-	"inputs with different columns are merged: the output has every column seen, in\n"
-	"the order first seen, empty where an input lacks it.  With no FILE, or when FILE\n"
-	"is -, read standard input.",
-	opts,
-	NP_STREAM_OPTS,
+        "news-cat",
+        "[OPTION]... [FILE]...",
+        "Concatenate record streams (TSV with one header row) into one, with one header.\n"
+        "Fields are matched by column name, so inputs may list their columns in any order;\n"
+        "inputs with different columns are merged: the output has every column seen, in\n"
+        "the order first seen, empty where an input lacks it.  With no FILE, or when FILE\n"
+        "is -, read standard input.",
+        opts,
+        NP_STREAM_OPTS,
 };
 
 struct columns {
@@ -104,7 +104,7 @@ static void copy_records(struct tsv_reader *r, const struct columns *out, struct
 		lost += col_find(out, r->cols[c]) < 0;
 	if (lost)
 		np_error("%s: its header changed while it was read; %d column%s dropped", r->name,
-			 lost, lost == 1 ? "" : "s");
+		         lost, lost == 1 ? "" : "s");
 	while (tsv_reader_next(r)) {
 		sb_reset(line);
 		for (size_t i = 0; i < out->n; i++) {
@@ -126,7 +126,7 @@ int main(int argc, char **argv)
 	const char *arg;
 	int c, strict = 0;
 	struct columns out = {0};
-	struct tsv_reader first, in_stdin;
+	struct tsv_reader first = {0}, in_stdin = {0};
 	int have_first = 0, stdin_open = 0;
 
 	np_init(&prog, argc, argv);

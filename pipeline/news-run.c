@@ -35,34 +35,35 @@ enum {
 };
 
 static const struct np_opt opts[] = {
-	{"feeds", OPT_FEEDS, "FILE",
-	 "the feeds file: a TSV with a url column and any label columns (source,\n"
-	 "region, language...) that are copied to every article (default: feeds in\n"
-	 "the configuration, config/feeds.tsv)"},
-	{"output", OPT_OUTDIR, "DIR",
-	 "the output folder: YYYY-MM-DD.tsv day files, state.db, news-run.log\n"
-	 "(default: outdir in the configuration, ./news); created if missing"},
-	{"config", OPT_CONFIG, "FILE", "read the defaults from FILE (default config/news-run.conf)"},
-	{"verbose", OPT_VERBOSE, NULL, "print one summary line on stderr at the end of a run"},
-	{"dry-run", OPT_DRY_RUN, NULL,
-	 "print the pipeline and the files a run would use, and run nothing"},
-	{"status", OPT_STATUS, NULL,
-	 "print the run log (started, finished, status, feeds, articles, errors,\n"
-	 "output, message) of the output folder as TSV, and run nothing"},
-	{0},
+        {"feeds", OPT_FEEDS, "FILE",
+         "the feeds file: a TSV with a url column and any label columns (source,\n"
+         "region, language...) that are copied to every article (default: feeds in\n"
+         "the configuration, config/feeds.tsv)"},
+        {"output", OPT_OUTDIR, "DIR",
+         "the output folder: YYYY-MM-DD.tsv day files, state.db, news-run.log\n"
+         "(default: outdir in the configuration, ./news); created if missing"},
+        {"config", OPT_CONFIG, "FILE",
+         "read the defaults from FILE (default config/news-run.conf)"},
+        {"verbose", OPT_VERBOSE, NULL, "print one summary line on stderr at the end of a run"},
+        {"dry-run", OPT_DRY_RUN, NULL,
+         "print the pipeline and the files a run would use, and run nothing"},
+        {"status", OPT_STATUS, NULL,
+         "print the run log (started, finished, status, feeds, articles, errors,\n"
+         "output, message) of the output folder as TSV, and run nothing"},
+        {0},
 };
 
 static const struct np_prog prog = {
-	"news-run",
-	"[OPTION]... [-- NEWS-FETCH-OPTION...]",
-	"Run the whole pipeline from a feeds file into an output folder:\n"
-	"  news-fetch < FEEDS | news-feed | news-fetch --state DIR/state.db --skip-seen |\n"
-	"  news-strip | news-extract | news-stance\n"
-	"appending the new articles to DIR/YYYY-MM-DD.tsv.  Options after -- go to both\n"
-	"news-fetch runs.  A run is all or nothing, even when killed; a second run while\n"
-	"one is active exits 75.  Quiet on success.",
-	opts,
-	0,
+        "news-run",
+        "[OPTION]... [-- NEWS-FETCH-OPTION...]",
+        "Run the whole pipeline from a feeds file into an output folder:\n"
+        "  news-fetch < FEEDS | news-feed | news-fetch --state DIR/state.db --skip-seen |\n"
+        "  news-strip | news-extract | news-stance\n"
+        "appending the new articles to DIR/YYYY-MM-DD.tsv.  Options after -- go to both\n"
+        "news-fetch runs.  A run is all or nothing, even when killed; a second run while\n"
+        "one is active exits 75.  Quiet on success.",
+        opts,
+        0,
 };
 
 /* Settings: built-in defaults, then the configuration file, then options. */
@@ -118,11 +119,12 @@ static void load_config(struct settings *s, const char *path, int must_exist)
 			set_str(&s->fetch_options, v);
 		else if (strcmp(k, "timeout") == 0)
 			s->timeout = (unsigned)np_parse_long_opt("timeout", v, 0, 86400 * 7);
-		else if (strcmp(k, "day") == 0 && (strcmp(v, "utc") == 0 || strcmp(v, "local") == 0))
+		else if (strcmp(k, "day") == 0 &&
+		         (strcmp(v, "utc") == 0 || strcmp(v, "local") == 0))
 			s->local_day = strcmp(v, "local") == 0;
 		else
 			np_usage_error("%s:%lu: unknown setting '%s' or bad value '%s'", path, n, k,
-				       v);
+			               v);
 	}
 	free(line);
 	fclose(fp);
@@ -202,9 +204,9 @@ static void plan_paths(struct paths *p, const struct settings *s, time_t start, 
 
 static void free_paths(struct paths *p)
 {
-	char **all[] = {&p->bindir, &p->outdir, &p->work, &p->lock, &p->state, &p->work_state,
-			&p->journal, &p->new_tsv, &p->day_tsv, &p->work_day, &p->errlog, &p->log,
-			&p->feeds};
+	char **all[] = {&p->bindir,     &p->outdir,  &p->work,    &p->lock,    &p->state,
+	                &p->work_state, &p->journal, &p->new_tsv, &p->day_tsv, &p->work_day,
+	                &p->errlog,     &p->log,     &p->feeds};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
 		free(*all[i]);
 		*all[i] = NULL;
@@ -271,8 +273,7 @@ static void add_words(struct argvec *a, const char *s)
 	sb_release(&w);
 }
 
-static void add_fetch_options(struct argvec *a, const struct settings *s, char **extra,
-			      int n_extra)
+static void add_fetch_options(struct argvec *a, const struct settings *s, char **extra, int n_extra)
 {
 	add_words(a, s->fetch_options ? s->fetch_options : "");
 	for (int i = 0; i < n_extra; i++)
@@ -280,10 +281,10 @@ static void add_fetch_options(struct argvec *a, const struct settings *s, char *
 }
 
 static void build_stages(struct argvec av[N_STAGES], const struct paths *p,
-			 const struct settings *s, char **extra, int n_extra)
+                         const struct settings *s, char **extra, int n_extra)
 {
 	static const char *const names[N_STAGES] = {"news-fetch", "news-feed",    "news-fetch",
-						    "news-strip", "news-extract", "news-stance"};
+	                                            "news-strip", "news-extract", "news-stance"};
 	for (int i = 0; i < N_STAGES; i++) {
 		char *prog_path = path_join(p->bindir, names[i]);
 		memset(&av[i], 0, sizeof av[i]);
@@ -309,7 +310,7 @@ static void check_programs(struct argvec av[N_STAGES])
 static void shell_word(struct strbuf *out, const char *w)
 {
 	if (*w && !w[strspn(w, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
-			       "-_./=:,+@%")]) {
+	                       "-_./=:,+@%")]) {
 		sb_addstr(out, w);
 		return;
 	}
@@ -368,8 +369,8 @@ static long count_feeds(const char *path)
 		lineno++;
 		if (lineno == 1)
 			url_list = (strncmp(line, "http://", 7) == 0 ||
-				    strncmp(line, "https://", 8) == 0) &&
-				   !strchr(line, '\t');
+			            strncmp(line, "https://", 8) == 0) &&
+			           !strchr(line, '\t');
 		if (!url_list && lineno == 1)
 			continue;
 		char *t = line + strspn(line, " \t\r\n");
@@ -493,7 +494,7 @@ static void log_failure(const struct paths *p, struct outcome *o, const char *wh
 }
 
 static int do_run(const struct paths *p, const struct settings *s, struct argvec av[N_STAGES],
-		  struct outcome *o)
+                  struct outcome *o)
 {
 	const char *why = NULL;
 	char desc[48];
@@ -540,8 +541,8 @@ static int do_run(const struct paths *p, const struct settings *s, struct argvec
 			int bad = !WIFEXITED(ws) || WEXITSTATUS(ws) > 1;
 			if (bad && (pass || !WIFSIGNALED(ws) || WTERMSIG(ws) != SIGPIPE))
 				sb_addf(&msg, "%s: %s%s%s", basename(av[i].v[0]),
-					run_describe_status(ws, desc), o->message ? ": " : "",
-					o->message ? o->message : "");
+				        run_describe_status(ws, desc), o->message ? ": " : "",
+				        o->message ? o->message : "");
 		}
 	if (!msg.len && synced < 0)
 		sb_addf(&msg, "%s: %s", p->new_tsv, strerror(errno));
@@ -565,13 +566,12 @@ static int do_run(const struct paths *p, const struct settings *s, struct argvec
 		return -1;
 	}
 	run_now(o->ri.finished);
-	if (run_db_log(p->work_state, &o->ri, &why) < 0 ||
-	    run_fsync_path(p->work_state) < 0) {
+	if (run_db_log(p->work_state, &o->ri, &why) < 0 || run_fsync_path(p->work_state) < 0) {
 		np_error("%s: cannot log the run: %s", p->work_state, why ? why : strerror(errno));
 		return -1;
 	}
 	if (run_commit(p->journal, p->outdir, have_day ? pairs : pairs + 1, have_day ? 2 : 1,
-		       &why) < 0) {
+	               &why) < 0) {
 		np_error("%s: %s: %s", p->outdir, why, strerror(errno));
 		return -1;
 	}
@@ -646,7 +646,7 @@ int main(int argc, char **argv)
 	/* Only options may follow, after "--", for news-fetch. */
 	if (np_optind < argc && strcmp(argv[np_optind - 1], "--") != 0)
 		np_usage_error("unexpected argument '%s' (news-fetch options go after --)",
-			       argv[np_optind]);
+		               argv[np_optind]);
 	if (config) {
 		load_config(&s, config, 1);
 	} else {
@@ -677,7 +677,8 @@ int main(int argc, char **argv)
 		check_programs(av);
 		int lock = lock_outdir(&p);
 		if (lock < 0)
-			np_die(NP_EXIT_TEMPFAIL, "another run is active in %s; not started", p.outdir);
+			np_die(NP_EXIT_TEMPFAIL, "another run is active in %s; not started",
+			       p.outdir);
 		recover(&p);
 		struct outcome o;
 		memset(&o, 0, sizeof o);
@@ -689,13 +690,13 @@ int main(int argc, char **argv)
 		run_clean_dir(p.work, NULL);
 		if (verbose && r == 0)
 			fprintf(stderr,
-				"news-run: %s: %ld feed%s, %ld new article%s in %s, %ld stage "
-				"message%s%s, %.1f s\n",
-				o.ri.started, o.ri.feeds, o.ri.feeds == 1 ? "" : "s",
-				o.ri.articles, o.ri.articles == 1 ? "" : "s", p.day_tsv,
-				o.ri.errors, o.ri.errors == 1 ? "" : "s",
-				o.ri.errors ? " (see news-run.log)" : "",
-				(double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
+			        "news-run: %s: %ld feed%s, %ld new article%s in %s, %ld stage "
+			        "message%s%s, %.1f s\n",
+			        o.ri.started, o.ri.feeds, o.ri.feeds == 1 ? "" : "s", o.ri.articles,
+			        o.ri.articles == 1 ? "" : "s", p.day_tsv, o.ri.errors,
+			        o.ri.errors == 1 ? "" : "s",
+			        o.ri.errors ? " (see news-run.log)" : "",
+			        (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
 		free(o.message);
 		close(lock);
 		rc = np_exit();

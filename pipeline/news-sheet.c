@@ -22,29 +22,29 @@
 enum { OPT_OUTPUT = 'o', OPT_TSV = NP_OPT_LONG, OPT_LABELS };
 
 static const struct np_opt opts[] = {
-	{"output", OPT_OUTPUT, "FILE", "write the workbook to FILE (.xlsx); required unless --tsv"},
-	{"tsv", OPT_TSV, NULL,
-	 "write spreadsheet-ready TSV on standard output instead: every column, a UTF-8\n"
-	 "byte-order mark, cells that a spreadsheet would take for a formula (starting with\n"
-	 "= + - @ TAB or CR) prefixed with ', cells holding TAB, LF, CR or \" quoted, and\n"
-	 "cells cut at 32,767 characters with the marker \"\xe2\x80\xa6[truncated]\""},
-	{"labels", OPT_LABELS, "COLS",
-	 "comma-separated label columns copied to every sheet (default source,region,language;\n"
-	 "those the input lacks are left out)"},
-	{0},
+        {"output", OPT_OUTPUT, "FILE", "write the workbook to FILE (.xlsx); required unless --tsv"},
+        {"tsv", OPT_TSV, NULL,
+         "write spreadsheet-ready TSV on standard output instead: every column, a UTF-8\n"
+         "byte-order mark, cells that a spreadsheet would take for a formula (starting with\n"
+         "= + - @ TAB or CR) prefixed with ', cells holding TAB, LF, CR or \" quoted, and\n"
+         "cells cut at 32,767 characters with the marker \"\xe2\x80\xa6[truncated]\""},
+        {"labels", OPT_LABELS, "COLS",
+         "comma-separated label columns copied to every sheet (default source,region,language;\n"
+         "those the input lacks are left out)"},
+        {0},
 };
 
 static const struct np_prog prog = {
-	"news-sheet",
-	"[OPTION]... -o FILE.xlsx [FILE]...\n       news-sheet --tsv [OPTION]... [FILE]...",
-	"Write the pipeline's records as a spreadsheet: an articles sheet (url as a link,\n"
-	"title, published as a date, the label columns, governments, companies, laws, people,\n"
-	"organizations, countries, topics, stances, tone), and the mentions and stances in\n"
-	"long form, one row each, with the text they point at cut from the text column.\n"
-	"Every text cell is written as text, never as a formula.  With no FILE, or when FILE\n"
-	"is -, read standard input.",
-	opts,
-	NP_STREAM_OPTS,
+        "news-sheet",
+        "[OPTION]... -o FILE.xlsx [FILE]...\n       news-sheet --tsv [OPTION]... [FILE]...",
+        "Write the pipeline's records as a spreadsheet: an articles sheet (url as a link,\n"
+        "title, published as a date, the label columns, governments, companies, laws, people,\n"
+        "organizations, countries, topics, stances, tone), and the mentions and stances in\n"
+        "long form, one row each, with the text they point at cut from the text column.\n"
+        "Every text cell is written as text, never as a formula.  With no FILE, or when FILE\n"
+        "is -, read standard input.",
+        opts,
+        NP_STREAM_OPTS,
 };
 
 /* The article columns, in sheet order, with their widths; LABELS marks
@@ -54,14 +54,14 @@ static const struct {
 	const char *name;
 	double width;
 } article_cols[] = {
-	{"url", 45},         {"title", 60},     {"published", 18},     {LABELS, 14},
-	{"governments", 35}, {"companies", 30}, {"laws", 35},          {"people", 30},
-	{"organizations", 30}, {"countries", 12}, {"topics", 30},      {"stances", 50},
-	{"tone", 8},
+        {"url", 45},           {"title", 60},     {"published", 18}, {LABELS, 14},
+        {"governments", 35},   {"companies", 30}, {"laws", 35},      {"people", 30},
+        {"organizations", 30}, {"countries", 12}, {"topics", 30},    {"stances", 50},
+        {"tone", 8},
 };
 #define N_ARTICLE_COLS (sizeof article_cols / sizeof article_cols[0])
-#define MAX_LABELS 16
-#define MAX_COLS (N_ARTICLE_COLS + MAX_LABELS + 4)
+#define MAX_LABELS     16
+#define MAX_COLS       (N_ARTICLE_COLS + MAX_LABELS + 4)
 
 struct sheet {
 	lxw_worksheet *ws;
@@ -140,7 +140,7 @@ static void put_date(struct ctx *c, struct sheet *s, lxw_col_t col, const char *
 	int has_time;
 	if (sheet_parse_date(v, n, &serial, &has_time) == 0)
 		worksheet_write_number(s->ws, s->row, col, serial,
-				       has_time ? c->datetime : c->date);
+		                       has_time ? c->datetime : c->date);
 	else
 		put_text(c, s, col, v, n);
 }
@@ -151,7 +151,7 @@ static int next_row(struct sheet *s)
 	if (s->row >= LXW_ROW_MAX) {
 		if (!s->full)
 			np_error("sheet '%s' is full (%d rows); further rows left out", s->name,
-				 LXW_ROW_MAX);
+			         LXW_ROW_MAX);
 		s->full = 1;
 		return -1;
 	}
@@ -280,7 +280,7 @@ static void get(const struct tsv_reader *r, int idx, struct strbuf *out)
 
 /* Cut [start,end) out of the text; reports offsets that do not fit. */
 static void cut_text(struct ctx *c, const struct tsv_reader *r, const char *what,
-		     unsigned long start, unsigned long end, const char **s, size_t *n)
+                     unsigned long start, unsigned long end, const char **s, size_t *n)
 {
 	size_t b0, b1;
 	*s = "";
@@ -289,7 +289,7 @@ static void cut_text(struct ctx *c, const struct tsv_reader *r, const char *what
 		return;
 	if (sheet_cut(c->text.buf, c->text.len, start, end, &b0, &b1) < 0) {
 		np_error("%s:%lu: %s: offsets %lu-%lu outside the text (%zu code points)", r->name,
-			 r->line, what, start, end, utf8_count(c->text.buf, c->text.len));
+		         r->line, what, start, end, utf8_count(c->text.buf, c->text.len));
 		return;
 	}
 	*s = c->text.buf + b0;
@@ -305,7 +305,7 @@ static void write_mentions(struct ctx *c, const struct tsv_reader *r)
 	while (sheet_next_item(c->mentions_v.buf, c->mentions_v.len, &pos, &item)) {
 		if (sheet_parse_mention(item, &m) < 0) {
 			np_error("%s:%lu: mentions: malformed item '%.*s'; left out", r->name,
-				 r->line, (int)item.len, item.s);
+			         r->line, (int)item.len, item.s);
 			continue;
 		}
 		if (next_row(s) < 0)
@@ -332,7 +332,7 @@ static void write_stances(struct ctx *c, const struct tsv_reader *r)
 	while (sheet_next_item(c->stances_v.buf, c->stances_v.len, &pos, &item)) {
 		if (sheet_parse_stance(item, &st) < 0) {
 			np_error("%s:%lu: stances: malformed item '%.*s'; left out", r->name,
-				 r->line, (int)item.len, item.s);
+			         r->line, (int)item.len, item.s);
 			continue;
 		}
 		if (next_row(s) < 0)
@@ -395,7 +395,8 @@ static void write_article(struct ctx *c, const struct tsv_reader *r)
 
 static void open_workbook(struct ctx *c, const char *path)
 {
-	lxw_workbook_options o = {.constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = LXW_TRUE};
+	lxw_workbook_options o = {
+	        .constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = LXW_TRUE};
 	c->wb = workbook_new_opt(path, &o);
 	if (!c->wb)
 		np_die(NP_EXIT_DATA, "%s: cannot create the workbook", path);
@@ -445,7 +446,7 @@ static void write_xlsx(struct ctx *c, const char *out, char **files, int n)
 		finish_sheet(&c->stances);
 	if (c->cut_cells)
 		np_warn("%lu cell%s longer than %d characters cut, marked with %s", c->cut_cells,
-			c->cut_cells == 1 ? "" : "s", SHEET_CELL_MAX, SHEET_CUT_MARKER);
+		        c->cut_cells == 1 ? "" : "s", SHEET_CELL_MAX, SHEET_CUT_MARKER);
 	lxw_error e = workbook_close(c->wb);
 	if (e != LXW_NO_ERROR) {
 		unlink(tmp.buf);
@@ -496,8 +497,8 @@ static void write_tsv(char **files, int n)
 			while (j < ncols && strcmp(cols[j], r.cols[k]) != 0)
 				j++;
 			if (j == ncols)
-				np_warn("%s: column '%s' is not in the first input; left out", r.name,
-					r.cols[k]);
+				np_warn("%s: column '%s' is not in the first input; left out",
+				        r.name, r.cols[k]);
 		}
 		while (tsv_reader_next(&r)) {
 			sb_reset(&line);
@@ -518,7 +519,7 @@ static void write_tsv(char **files, int n)
 	}
 	if (cut)
 		np_warn("%lu cell%s longer than %d characters cut, marked with %s", cut,
-			cut == 1 ? "" : "s", SHEET_CELL_MAX, SHEET_CUT_MARKER);
+		        cut == 1 ? "" : "s", SHEET_CELL_MAX, SHEET_CUT_MARKER);
 	for (size_t k = 0; k < ncols; k++)
 		free(cols[k]);
 	free(cols);

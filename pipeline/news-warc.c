@@ -14,23 +14,23 @@
 #include "warc_read.h"
 
 static const struct np_opt opts[] = {
-	{0},
+        {0},
 };
 
 static const struct np_prog prog = {
-	"news-warc",
-	"[OPTION]... [FILE]...",
-	"Read WARC files (WARC/1.0 or WARC/1.1, plain or gzip-compressed, as Common Crawl's\n"
-	"CC-NEWS writes them) and write one record per HTTP response: url, fetched_at,\n"
-	"http_status, content_type, body (chunked transfer and gzip/deflate content\n"
-	"encodings undone, converted to UTF-8) and warc_record_id.  With no FILE, or\n"
-	"when FILE is -, read standard input.",
-	opts,
-	NP_STREAM_OPTS,
+        "news-warc",
+        "[OPTION]... [FILE]...",
+        "Read WARC files (WARC/1.0 or WARC/1.1, plain or gzip-compressed, as Common Crawl's\n"
+        "CC-NEWS writes them) and write one record per HTTP response: url, fetched_at,\n"
+        "http_status, content_type, body (chunked transfer and gzip/deflate content\n"
+        "encodings undone, converted to UTF-8) and warc_record_id.  With no FILE, or\n"
+        "when FILE is -, read standard input.",
+        opts,
+        NP_STREAM_OPTS,
 };
 
 static const char *const columns[] = {"url",  "fetched_at",     "http_status", "content_type",
-				      "body", "warc_record_id", NULL};
+                                      "body", "warc_record_id", NULL};
 
 static struct np_str span(struct warc_span v)
 {
@@ -64,12 +64,8 @@ static void write_record(const struct warc_record *rec)
 	if (rec->http_status)
 		snprintf(status, sizeof status, "%d", rec->http_status);
 	struct np_str f[6] = {
-		span(rec->target_uri),
-		whole_seconds(rec->date, date),
-		{status, strlen(status)},
-		span(rec->content_type),
-		{rec->body.buf, rec->body.len},
-		span(rec->record_id),
+	        span(rec->target_uri),   whole_seconds(rec->date, date), {status, strlen(status)},
+	        span(rec->content_type), {rec->body.buf, rec->body.len}, span(rec->record_id),
 	};
 	tsv_write_fields(stdout, f, 6);
 }
@@ -97,7 +93,7 @@ static void read_file(const char *path, unsigned long *records)
 			continue;
 		if (rec.problem)
 			np_warn("%s: offset %llu: %.*s: %s", name, r.record_offset,
-				(int)rec.target_uri.len, rec.target_uri.s, rec.problem);
+			        (int)rec.target_uri.len, rec.target_uri.s, rec.problem);
 		write_record(&rec);
 		++*records;
 	}

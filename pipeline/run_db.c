@@ -75,7 +75,7 @@ int run_db_copy(const char *src, const char *dst, const char **why)
 	if (open_for_reading(src, &from) != SQLITE_OK) {
 		r = fail(from, why);
 	} else if (sqlite3_open_v2(dst, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-		   SQLITE_OK) {
+	           SQLITE_OK) {
 		r = fail(to, why);
 	} else {
 		sqlite3_busy_timeout(from, 10000);
@@ -96,8 +96,8 @@ int run_db_copy(const char *src, const char *dst, const char **why)
 }
 
 static const char schema[] = "CREATE TABLE IF NOT EXISTS runs(id INTEGER PRIMARY KEY, "
-			     "started TEXT, finished TEXT, status TEXT, feeds INTEGER, "
-			     "articles INTEGER, errors INTEGER, output TEXT, message TEXT)";
+                             "started TEXT, finished TEXT, status TEXT, feeds INTEGER, "
+                             "articles INTEGER, errors INTEGER, output TEXT, message TEXT)";
 
 int run_db_log(const char *path, const struct run_info *ri, const char **why)
 {
@@ -113,9 +113,9 @@ int run_db_log(const char *path, const struct run_info *ri, const char **why)
 	sqlite3_busy_timeout(db, 10000);
 	if (sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db,
-			       "INSERT INTO runs(started, finished, status, feeds, articles, "
-			       "errors, output, message) VALUES(?,?,?,?,?,?,?,?)",
-			       -1, &st, NULL) != SQLITE_OK) {
+	                       "INSERT INTO runs(started, finished, status, feeds, articles, "
+	                       "errors, output, message) VALUES(?,?,?,?,?,?,?,?)",
+	                       -1, &st, NULL) != SQLITE_OK) {
 		r = fail(db, why);
 	} else {
 		sqlite3_bind_text(st, 1, ri->started, -1, SQLITE_STATIC);
@@ -141,8 +141,8 @@ int run_db_status(const char *path, FILE *out, long limit, const char **why)
 {
 	sqlite3 *db = NULL;
 	sqlite3_stmt *st = NULL;
-	static const char *const head[] = {"started", "finished", "status", "feeds",
-					   "articles", "errors", "output", "message"};
+	static const char *const head[] = {"started",  "finished", "status", "feeds",
+	                                   "articles", "errors",   "output", "message"};
 	struct np_str f[8];
 	int r = 0;
 
@@ -155,10 +155,10 @@ int run_db_status(const char *path, FILE *out, long limit, const char **why)
 	}
 	sqlite3_busy_timeout(db, 10000);
 	if (sqlite3_prepare_v2(db,
-			       "SELECT started, finished, status, feeds, articles, errors, output, "
-			       "message FROM (SELECT * FROM runs ORDER BY id DESC LIMIT ?) "
-			       "ORDER BY id",
-			       -1, &st, NULL) != SQLITE_OK) {
+	                       "SELECT started, finished, status, feeds, articles, errors, output, "
+	                       "message FROM (SELECT * FROM runs ORDER BY id DESC LIMIT ?) "
+	                       "ORDER BY id",
+	                       -1, &st, NULL) != SQLITE_OK) {
 		/* No runs table yet: no run was logged. */
 		sqlite3_close(db);
 		return 1;
@@ -172,7 +172,7 @@ int run_db_status(const char *path, FILE *out, long limit, const char **why)
 		for (int i = 0; i < 8; i++) {
 			const char *v = (const char *)sqlite3_column_text(st, i);
 			f[i] = v ? (struct np_str){v, (size_t)sqlite3_column_bytes(st, i)}
-				 : NP_STR_EMPTY;
+			         : NP_STR_EMPTY;
 		}
 		tsv_write_fields(out, f, 8);
 	}

@@ -192,7 +192,7 @@ static int apply_journal(const char *journal, const char *dir)
 }
 
 int run_commit(const char *journal, const char *dir, const char *const (*pairs)[2], size_t n,
-	       const char **why)
+               const char **why)
 {
 	if (write_journal(journal, pairs, n) < 0 || fsync_parent(journal) < 0) {
 		*why = "cannot write the commit journal";

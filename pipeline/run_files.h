@@ -44,7 +44,7 @@ long run_count_records(const char *path);
  * the journal `journal` (in the work directory) and fsyncing `dir` (the
  * output directory).  0, or -1 with a message written to *why. */
 int run_commit(const char *journal, const char *dir, const char *const (*pairs)[2], size_t n,
-	       const char **why);
+               const char **why);
 
 /* Replay a journal left by a run killed while committing: 1 replayed,
  * 0 there was none, -1 failed (errno). */

@@ -46,7 +46,7 @@ static void exec_stage(char **argv, int in, int out, int err, pid_t parent)
 }
 
 int run_pipeline(struct run_stage *st, int n, int in_fd, int out_fd, int err_fd,
-		 unsigned timeout_seconds)
+                 unsigned timeout_seconds)
 {
 	int in = in_fd, result = 0;
 	pid_t self = getpid();

@@ -27,7 +27,7 @@ struct run_stage {
  * st[i].status), -1 when one could not be started (errno), -2 on timeout.
  */
 int run_pipeline(struct run_stage *st, int n, int in_fd, int out_fd, int err_fd,
-		 unsigned timeout_seconds);
+                 unsigned timeout_seconds);
 
 /* "exit 3", "killed by signal 9": a stage's end, for messages. */
 const char *run_describe_status(int status, char buf[48]);

@@ -126,7 +126,7 @@ int sheet_parse_stance(struct sheet_span item, struct sheet_stance *st)
 }
 
 int sheet_cut(const char *s, size_t n, unsigned long start, unsigned long end, size_t *b_start,
-	      size_t *b_end)
+              size_t *b_end)
 {
 	unsigned long cp = 0;
 	size_t i = 0;
@@ -254,8 +254,8 @@ int sheet_parse_date(const char *s, size_t n, double *serial, int *has_time)
 	}
 	/* Spreadsheet day 0 is 1899-12-30, which makes 1900-03-01 day 61. */
 	double v = (double)(days_from_civil(y, (unsigned)m, (unsigned)d) -
-			    days_from_civil(1899, 12, 30)) +
-		   secs / 86400.0;
+	                    days_from_civil(1899, 12, 30)) +
+	           secs / 86400.0;
 	if (v < 61)
 		return -1;
 	*serial = v;
@@ -286,7 +286,7 @@ size_t sheet_cell_fit(const char *s, size_t n, int *cut)
 int sheet_is_formula_like(const char *s, size_t n)
 {
 	return n && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
-		     s[0] == '\r');
+	             s[0] == '\r');
 }
 
 int sheet_tsv_cell(struct strbuf *out, const char *s, size_t n)

@@ -54,7 +54,7 @@ int sheet_parse_stance(struct sheet_span item, struct sheet_stance *st);
  * past the end of the text.
  */
 int sheet_cut(const char *s, size_t n, unsigned long start, unsigned long end, size_t *b_start,
-	      size_t *b_end);
+              size_t *b_end);
 
 /*
  * An ISO 8601 date or date-time ("2024-03-01", "2024-03-01T10:20:30Z",

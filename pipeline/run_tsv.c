@@ -82,10 +82,11 @@ static void clean_line(struct tsv_reader *r)
 	if (has_nul)
 		np_error("%s:%lu: NUL byte in record; replaced with U+FFFD", r->name, r->line);
 	if (has_cr)
-		np_error("%s:%lu: unescaped CR in a field; kept as an escaped \\r", r->name, r->line);
+		np_error("%s:%lu: unescaped CR in a field; kept as an escaped \\r", r->name,
+		         r->line);
 	if (bad)
 		np_error("%s:%lu: invalid UTF-8 (%ld sequence%s replaced with U+FFFD)", r->name,
-			 r->line, bad, bad == 1 ? "" : "s");
+		         r->line, bad, bad == 1 ? "" : "s");
 	sb_release(raw);
 	*raw = fixed;
 }
@@ -135,7 +136,7 @@ static void set_columns(struct tsv_reader *r, const char *s, size_t n, char sep)
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(r->cols[i], r->cols[j]) == 0) {
 				np_warn("%s:1: column '%s' appears twice; the first is used",
-					r->name, r->cols[i]);
+				        r->name, r->cols[i]);
 				break;
 			}
 }
@@ -185,7 +186,7 @@ int tsv_reader_next(struct tsv_reader *r)
 			return 0;
 		if (got < 0) {
 			np_error("%s:%lu: record longer than %zu bytes (--max-record); skipped",
-				 r->name, r->line, np_max_record);
+			         r->name, r->line, np_max_record);
 			continue;
 		}
 		clean_line(r);
@@ -196,7 +197,7 @@ int tsv_reader_next(struct tsv_reader *r)
 		split_fields(r);
 		if (r->nf != r->ncols) {
 			np_error("%s:%lu: %zu field%s, the header has %zu; record skipped", r->name,
-				 r->line, r->nf, r->nf == 1 ? "" : "s", r->ncols);
+			         r->line, r->nf, r->nf == 1 ? "" : "s", r->ncols);
 			continue;
 		}
 		return 1;

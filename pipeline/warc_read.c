@@ -7,7 +7,7 @@
 #include <errno.h>
 #include <string.h>
 
-#define LINE_CAP 65536     /* a WARC header line; longer ones are cut */
+#define LINE_CAP   65536   /* a WARC header line; longer ones are cut */
 #define HEADER_CAP 1048576 /* a whole WARC header block */
 
 static void reader_setup(struct warc_reader *r, size_t max_record)
@@ -113,7 +113,7 @@ static int gz_fill(struct warc_reader *r)
 				gz_resync(r);
 			r->member = in_pos(r);
 		} else if (ret == Z_DATA_ERROR || ret == Z_NEED_DICT || ret == Z_MEM_ERROR ||
-			   ret == Z_STREAM_ERROR) {
+		           ret == Z_STREAM_ERROR) {
 			gz_trouble(r, "corrupt gzip data; skipped to the next gzip member");
 			if (gz_resync(r) < 0)
 				r->z.total_in = 0;
@@ -173,8 +173,7 @@ static int read_line(struct warc_reader *r)
 }
 
 /* Copy (to `to`, if not NULL) or skip n bytes: bytes actually read. */
-static unsigned long long read_bytes(struct warc_reader *r, struct strbuf *to,
-				     unsigned long long n)
+static unsigned long long read_bytes(struct warc_reader *r, struct strbuf *to, unsigned long long n)
 {
 	unsigned long long done = 0;
 	while (done < n && fill(r) == 0) {
@@ -293,8 +292,9 @@ int warc_reader_next(struct warc_reader *r, struct warc_record *rec, int *rec_ki
 		version = warc_version(r->line.buf, r->line.len);
 		if (!version) {
 			r->pending_version = resync(r, &r->pending_offset);
-			return bad(r, "not a WARC record (no WARC/1.0 or WARC/1.1 line); skipped to "
-				      "the next record");
+			return bad(r,
+			           "not a WARC record (no WARC/1.0 or WARC/1.1 line); skipped to "
+			           "the next record");
 		}
 	}
 

@@ -38,21 +38,21 @@
 struct warc_reader {
 	FILE *fp;
 	int own_fp;
-	int gz;            /* input is gzip-compressed */
+	int gz; /* input is gzip-compressed */
 	z_stream z;
-	int z_ready;       /* z initialised */
-	int in_eof;        /* no more bytes from fp */
+	int z_ready; /* z initialised */
+	int in_eof;  /* no more bytes from fp */
 	unsigned char in[WARC_BUF];
 	unsigned long long in_base; /* file offset of in[0] */
 	size_t in_len;
 	unsigned char out[WARC_BUF];
 	size_t out_pos, out_len;
-	unsigned long long out_base;   /* stream offset of out[0] (plain files) */
-	unsigned long long out_member; /* gzip member offset that out[] came from */
-	unsigned long long member;     /* offset of the member being inflated */
-	int gz_broken;                 /* a gzip error not yet reported */
-	int gz_hold;                   /* no bytes until it is */
-	int gz_done;                   /* no gzip member left to read */
+	unsigned long long out_base;      /* stream offset of out[0] (plain files) */
+	unsigned long long out_member;    /* gzip member offset that out[] came from */
+	unsigned long long member;        /* offset of the member being inflated */
+	int gz_broken;                    /* a gzip error not yet reported */
+	int gz_hold;                      /* no bytes until it is */
+	int gz_done;                      /* no gzip member left to read */
 	unsigned long long broken_member; /* where it happened */
 	const char *gz_problem;
 	size_t max_record;
@@ -62,7 +62,7 @@ struct warc_reader {
 
 	/* After warc_reader_next(): */
 	unsigned long long record_offset;
-	const char *problem; /* static text */
+	const char *problem;        /* static text */
 	unsigned long long skipped; /* bytes skipped to find a record, for messages */
 };
 

@@ -87,10 +87,14 @@ with open(sys.argv[1], "wb") as f:
                + block + b"\r\n\r\n")
         f.write(gzip.compress(rec, 1))
 PY
+# Compared with a one-record archive, so that a sanitizer build's own
+# overhead (its quarantine kept small here) does not count.
 if [ -x /usr/bin/time ]; then
+	export ASAN_OPTIONS="${ASAN_OPTIONS:-}:quarantine_size_mb=4"
+	/usr/bin/time -f %M -o "$tmp/rss0" timeout 60 "$BIN/news-warc" "$tmp/edge.warc" >/dev/null 2>&1
 	/usr/bin/time -f %M -o "$tmp/rss" timeout 60 "$BIN/news-warc" "$tmp/big.warc.gz" | wc -l >"$tmp/bign"
 	[ "$(cat "$tmp/bign")" -eq 201 ] || say "big archive: $(cat "$tmp/bign") lines"
-	rss=$(tail -1 "$tmp/rss")
-	[ "$rss" -lt 30000 ] || say "big archive: max RSS ${rss} KiB for a 40 MB archive"
+	rss0=$(tail -1 "$tmp/rss0") rss=$(tail -1 "$tmp/rss")
+	[ $((rss - rss0)) -lt 30000 ] || say "big archive: max RSS ${rss} KiB, ${rss0} KiB for a small one"
 fi
 exit $fail

@@ -37,7 +37,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			assert(utf8_valid(rec.body.buf, rec.body.len));
 			assert(!memchr(rec.body.buf, '\0', rec.body.len));
 		}
-		assert(++rounds < 1000000);
+		rounds++;
+		assert(rounds < 1000000);
 	}
 	warc_reader_close(&r);
 	fclose(fp);

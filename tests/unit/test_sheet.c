@@ -10,12 +10,12 @@
 
 #include "run_sheet.h"
 
-static struct sheet_span S(const char *s)
-{
+static struct sheet_span S(const char *s) {
 	return (struct sheet_span){s, strlen(s)};
 }
 
-static void test_items(void **state)
+static void
+test_items(void **state)
 {
 	(void)state;
 	const char *l = " GOV:gb:0-2;;COMPANY:apple:10-15 ;";
@@ -46,7 +46,7 @@ static void test_stance(void **state)
 	(void)state;
 	struct sheet_stance st;
 	assert_int_equal(sheet_parse_stance(S("gb/home-office:encryption:support:0-81:0.80"), &st),
-			 0);
+	                 0);
 	assert_int_equal(st.actor.len, strlen("gb/home-office"));
 	assert_memory_equal(st.topic.s, "encryption", 10);
 	assert_memory_equal(st.stance.s, "support", 7);
@@ -138,9 +138,9 @@ static void test_cell_fit(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_items), cmocka_unit_test(test_stance),
-		cmocka_unit_test(test_cut),   cmocka_unit_test(test_dates),
-		cmocka_unit_test(test_tsv_cell), cmocka_unit_test(test_cell_fit),
+	        cmocka_unit_test(test_items),    cmocka_unit_test(test_stance),
+	        cmocka_unit_test(test_cut),      cmocka_unit_test(test_dates),
+	        cmocka_unit_test(test_tsv_cell), cmocka_unit_test(test_cell_fit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,12 +14,12 @@
 #include "warc.h"
 #include "warc_read.h"
 
-static struct warc_span S(const char *s)
-{
+static struct warc_span S(const char *s) {
 	return (struct warc_span){s, strlen(s)};
 }
 
-static void test_header_get(void **state)
+static void
+test_header_get(void **state)
 {
 	(void)state;
 	const char *h = "WARC-Type: response\r\ncontent-length:  42 \r\nX-Long: a\r\n  b\r\n";
@@ -43,7 +43,7 @@ static void test_http_head(void **state)
 {
 	(void)state;
 	const char *r = "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n"
-			"Transfer-Encoding: chunked\r\n\r\nbody";
+	                "Transfer-Encoding: chunked\r\n\r\nbody";
 	struct http_head h;
 	assert_int_equal(http_parse_head(r, strlen(r), &h), 0);
 	assert_int_equal(h.status, 404);
@@ -135,8 +135,8 @@ static void test_body_charset(void **state)
 	struct strbuf out = STRBUF_INIT;
 	/* windows-1252 declared as latin1: the curly quotes come through */
 	assert_int_equal(warc_body_to_utf8(&out, "\x93hi\x94 caf\xe9", 9,
-					   S("text/html; charset=\"iso-8859-1\"")),
-			 0);
+	                                   S("text/html; charset=\"iso-8859-1\"")),
+	                 0);
 	assert_string_equal(out.buf, "\xe2\x80\x9chi\xe2\x80\x9d caf\xc3\xa9");
 	sb_reset(&out);
 	/* undeclared, not UTF-8: read as windows-1252 */
@@ -146,7 +146,7 @@ static void test_body_charset(void **state)
 	/* declared UTF-8 but broken, and a NUL: U+FFFD each */
 	assert_int_equal(warc_body_to_utf8(&out, "a\xffz\0b", 5, S("text/html;charset=UTF-8")), 2);
 	assert_string_equal(out.buf, "a\xef\xbf\xbdz\xef\xbf\xbd"
-				     "b");
+	                             "b");
 	sb_reset(&out);
 	/* meta charset in the page */
 	const char *page = "<meta charset='windows-1251'>\xcf\xf0\xe8";
@@ -159,9 +159,9 @@ static void test_decode_record(void **state)
 {
 	(void)state;
 	const char *hdr = "WARC-Type: response\nWARC-Target-URI: <http://x.test/>\n"
-			  "WARC-Date: 2026-01-01T00:00:00Z\nWARC-Record-ID: <urn:uuid:1>\n";
+	                  "WARC-Date: 2026-01-01T00:00:00Z\nWARC-Record-ID: <urn:uuid:1>\n";
 	const char *block = "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n"
-			    "Transfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n";
+	                    "Transfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n";
 	struct warc_record rec;
 	memset(&rec, 0, sizeof rec);
 	sb_init(&rec.body, 1000);
@@ -212,10 +212,10 @@ static void test_reader_resync(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_header_get),     cmocka_unit_test(test_http_head),
-		cmocka_unit_test(test_dechunk),        cmocka_unit_test(test_content_encoding),
-		cmocka_unit_test(test_gzip_bomb_capped), cmocka_unit_test(test_body_charset),
-		cmocka_unit_test(test_decode_record),  cmocka_unit_test(test_reader_resync),
+	        cmocka_unit_test(test_header_get),       cmocka_unit_test(test_http_head),
+	        cmocka_unit_test(test_dechunk),          cmocka_unit_test(test_content_encoding),
+	        cmocka_unit_test(test_gzip_bomb_capped), cmocka_unit_test(test_body_charset),
+	        cmocka_unit_test(test_decode_record),    cmocka_unit_test(test_reader_resync),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
