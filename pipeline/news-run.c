@@ -493,11 +493,71 @@ static void log_failure(const struct paths *p, struct outcome *o, const char *wh
 		np_warn("%s: cannot log the failed run: %s", p->state, why ? why : strerror(errno));
 }
 
+/* The last message of the stage `name` ("news-x: ..."), or the last
+ * message at all (a sanitizer's report, say), or NULL. */
+static char *stage_message(const char *path, const char *name)
+{
+	FILE *fp = fopen(path, "re");
+	char *line = NULL, *own = NULL, *any = NULL;
+	size_t cap = 0, nlen = strlen(name);
+	ssize_t n;
+	if (!fp)
+		return NULL;
+	while ((n = getline(&line, &cap, fp)) > 0) {
+		if (line[n - 1] == '\n')
+			line[n - 1] = '\0';
+		char **slot = strncmp(line, name, nlen) == 0 && line[nlen] == ':' ? &own : &any;
+		free(*slot);
+		*slot = xstrdup(line);
+	}
+	free(line);
+	fclose(fp);
+	if (own) {
+		free(any);
+		return own;
+	}
+	return any;
+}
+
+/*
+ * Say which stage failed the run, if one did: a stage that exited with a
+ * status above 1 or was killed.  A stage killed by SIGPIPE was stopped by
+ * the next one quitting early, which loses records even when that one
+ * exits 0 or 1: the next one is to blame.
+ */
+static void blame_stage(const struct run_stage *st, struct argvec av[N_STAGES], const char *errlog,
+                        struct strbuf *msg)
+{
+	char desc[48];
+	int culprit = -1;
+	const char *why = "";
+	for (int i = 0; i < N_STAGES && culprit < 0; i++) {
+		int ws = st[i].status;
+		if (WIFSIGNALED(ws) && WTERMSIG(ws) == SIGPIPE)
+			continue;
+		if (!WIFEXITED(ws) || WEXITSTATUS(ws) > 1)
+			culprit = i;
+	}
+	for (int i = 0; i < N_STAGES && culprit < 0; i++) {
+		int ws = st[i].status;
+		if (WIFSIGNALED(ws) && WTERMSIG(ws) == SIGPIPE) {
+			culprit = i + 1 < N_STAGES ? i + 1 : i;
+			why = culprit > i ? ", before reading all its input" : "";
+		}
+	}
+	if (culprit < 0)
+		return;
+	const char *name = basename(av[culprit].v[0]);
+	char *m = stage_message(errlog, name);
+	sb_addf(msg, "%s: %s%s%s%s", name, run_describe_status(st[culprit].status, desc), why,
+	        m ? ": " : "", m ? m : "");
+	free(m);
+}
+
 static int do_run(const struct paths *p, const struct settings *s, struct argvec av[N_STAGES],
                   struct outcome *o)
 {
 	const char *why = NULL;
-	char desc[48];
 	struct run_stage st[N_STAGES];
 	struct strbuf msg = STRBUF_INIT;
 
@@ -533,17 +593,8 @@ static int do_run(const struct paths *p, const struct settings *s, struct argvec
 		sb_addf(&msg, "cannot start the pipeline: %s", strerror(errno));
 	else if (r == -2)
 		sb_addf(&msg, "timed out after %u s (timeout in news-run.conf)", s->timeout);
-	/* Blame a stage that failed by itself before one that a closed pipe
-	 * (SIGPIPE) stopped because a later stage had failed. */
-	for (int pass = 0; pass < 2 && r == 0; pass++)
-		for (int i = 0; i < N_STAGES && !msg.len; i++) {
-			int ws = st[i].status;
-			int bad = !WIFEXITED(ws) || WEXITSTATUS(ws) > 1;
-			if (bad && (pass || !WIFSIGNALED(ws) || WTERMSIG(ws) != SIGPIPE))
-				sb_addf(&msg, "%s: %s%s%s", basename(av[i].v[0]),
-				        run_describe_status(ws, desc), o->message ? ": " : "",
-				        o->message ? o->message : "");
-		}
+	if (r == 0)
+		blame_stage(st, av, p->errlog, &msg);
 	if (!msg.len && synced < 0)
 		sb_addf(&msg, "%s: %s", p->new_tsv, strerror(errno));
 	if (msg.len) {
