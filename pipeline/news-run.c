@@ -493,12 +493,21 @@ static void log_failure(const struct paths *p, struct outcome *o, const char *wh
 		np_warn("%s: cannot log the failed run: %s", p->state, why ? why : strerror(errno));
 }
 
-/* The last message of the stage `name` ("news-x: ..."), or the last
- * message at all (a sanitizer's report, say), or NULL. */
+/* 1 when a message line is prefixed by a newspipe program's name. */
+static int from_a_stage(const char *line)
+{
+	if (strncmp(line, "news-", 5) != 0)
+		return 0;
+	size_t n = 5 + strspn(line + 5, "abcdefghijklmnopqrstuvwxyz");
+	return line[n] == ':';
+}
+
+/* The last message of the stage `name` ("news-x: ..."), else the last
+ * one that no stage signed (a sanitizer's report, a crash), or NULL. */
 static char *stage_message(const char *path, const char *name)
 {
 	FILE *fp = fopen(path, "re");
-	char *line = NULL, *own = NULL, *any = NULL;
+	char *line = NULL, *own = NULL, *unsigned_msg = NULL;
 	size_t cap = 0, nlen = strlen(name);
 	ssize_t n;
 	if (!fp)
@@ -506,17 +515,23 @@ static char *stage_message(const char *path, const char *name)
 	while ((n = getline(&line, &cap, fp)) > 0) {
 		if (line[n - 1] == '\n')
 			line[n - 1] = '\0';
-		char **slot = strncmp(line, name, nlen) == 0 && line[nlen] == ':' ? &own : &any;
-		free(*slot);
-		*slot = xstrdup(line);
+		char **slot = NULL;
+		if (strncmp(line, name, nlen) == 0 && line[nlen] == ':')
+			slot = &own;
+		else if (!from_a_stage(line) && line[0])
+			slot = &unsigned_msg;
+		if (slot) {
+			free(*slot);
+			*slot = xstrdup(line);
+		}
 	}
 	free(line);
 	fclose(fp);
 	if (own) {
-		free(any);
+		free(unsigned_msg);
 		return own;
 	}
-	return any;
+	return unsigned_msg;
 }
 
 /*
@@ -538,7 +553,9 @@ static void blame_stage(const struct run_stage *st, struct argvec av[N_STAGES], 
 		if (!WIFEXITED(ws) || WEXITSTATUS(ws) > 1)
 			culprit = i;
 	}
-	for (int i = 0; i < N_STAGES && culprit < 0; i++) {
+	/* A closed pipe kills the stages before it in turn: the last one it
+	 * killed points at the one that quit. */
+	for (int i = N_STAGES - 1; i >= 0 && culprit < 0; i--) {
 		int ws = st[i].status;
 		if (WIFSIGNALED(ws) && WTERMSIG(ws) == SIGPIPE) {
 			culprit = i + 1 < N_STAGES ? i + 1 : i;

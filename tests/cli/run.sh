@@ -79,6 +79,14 @@ records | cmp -s - "$tmp/rec.before" || say "failing stage: the day file changed
 [ "$(sqlite3 "$out/state.db" 'SELECT status FROM runs ORDER BY id DESC LIMIT 1')" = failed ] ||
 	say "failing stage: not logged as failed"
 grep -q "news-strip: something broke" "$out/news-run.log" || say "failing stage: message not in news-run.log"
+# A stage that quits (exit 1) before reading its input loses records:
+# the run fails, and the blame goes to it, not to the stage before it
+# that the closed pipe killed.
+FAKE_FAIL=early-stance run >"$tmp/o" 2>"$tmp/e"
+[ $? -eq 1 ] || say "early quit: expected exit 1"
+grep -q "^news-run: run failed, nothing committed: news-stance: exit 1, before reading all its input: news-stance: gave up" "$tmp/e" ||
+	say "early quit: $(cat "$tmp/e")"
+records | cmp -s - "$tmp/rec.before" || say "early quit: the day file changed"
 run || say "run after the failure: exit $?"
 [ "$(records | wc -l)" -eq 7 ] || say "after the failure: $(records | wc -l) records, expected 7"
 
