@@ -89,6 +89,7 @@ struct ctx {
 	/* Unescaped values of the current record. */
 	struct strbuf val[MAX_COLS], lab[MAX_LABELS], text, mentions_v, stances_v;
 	struct strbuf cell;
+	struct sheet_cursor cursor; /* in `text`, reset for each record */
 	unsigned long cut_cells;
 };
 
@@ -179,7 +180,7 @@ static void key_headers(struct ctx *c, struct sheet *s)
 static lxw_col_t put_keys(struct ctx *c, struct sheet *s)
 {
 	lxw_col_t col = 0;
-	put_url(c, s, col++, c->val[c->idx_url].buf, c->val[c->idx_url].len);
+	put_text(c, s, col++, c->val[c->idx_url].buf, c->val[c->idx_url].len);
 	put_text(c, s, col++, c->val[c->idx_title].buf, c->val[c->idx_title].len);
 	put_date(c, s, col++, c->val[c->idx_published].buf, c->val[c->idx_published].len);
 	for (size_t i = 0; i < c->nlabels; i++)
@@ -287,7 +288,7 @@ static void cut_text(struct ctx *c, const struct tsv_reader *r, const char *what
 	*n = 0;
 	if (!c->have_text || c->idx_text < 0)
 		return;
-	if (sheet_cut(c->text.buf, c->text.len, start, end, &b0, &b1) < 0) {
+	if (sheet_cut_at(c->text.buf, c->text.len, &c->cursor, start, end, &b0, &b1) < 0) {
 		np_error("%s:%lu: %s: offsets %lu-%lu outside the text (%zu code points)", r->name,
 		         r->line, what, start, end, utf8_count(c->text.buf, c->text.len));
 		return;
@@ -360,6 +361,7 @@ static void write_article(struct ctx *c, const struct tsv_reader *r)
 	for (size_t k = 0; k < c->nlabels; k++)
 		get(r, c->idx_label[k], &c->lab[k]);
 	get(r, c->idx_text, &c->text);
+	c->cursor = (struct sheet_cursor){0, 0};
 	get(r, c->idx_mentions, &c->mentions_v);
 	get(r, c->idx_stances, &c->stances_v);
 	if ((c->mentions_v.len || c->stances_v.len) && c->idx_text < 0 && !c->warned_text) {

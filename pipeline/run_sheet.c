@@ -125,13 +125,15 @@ int sheet_parse_stance(struct sheet_span item, struct sheet_stance *st)
 	return parse_conf(st->conf_text.s, st->conf_text.len, &st->conf);
 }
 
-int sheet_cut(const char *s, size_t n, unsigned long start, unsigned long end, size_t *b_start,
-              size_t *b_end)
+int sheet_cut_at(const char *s, size_t n, struct sheet_cursor *cur, unsigned long start,
+                 unsigned long end, size_t *b_start, size_t *b_end)
 {
-	unsigned long cp = 0;
-	size_t i = 0;
 	if (end <= start)
 		return -1;
+	if (start < cur->cp || cur->byte > n)
+		*cur = (struct sheet_cursor){0, 0};
+	unsigned long cp = cur->cp;
+	size_t i = cur->byte;
 	while (i < n && cp < start) {
 		uint32_t c;
 		i += utf8_decode(s + i, n - i, &c);
@@ -139,6 +141,7 @@ int sheet_cut(const char *s, size_t n, unsigned long start, unsigned long end, s
 	}
 	if (cp < start)
 		return -1;
+	*cur = (struct sheet_cursor){cp, i};
 	*b_start = i;
 	while (i < n && cp < end) {
 		uint32_t c;
@@ -149,6 +152,13 @@ int sheet_cut(const char *s, size_t n, unsigned long start, unsigned long end, s
 		return -1;
 	*b_end = i;
 	return 0;
+}
+
+int sheet_cut(const char *s, size_t n, unsigned long start, unsigned long end, size_t *b_start,
+              size_t *b_end)
+{
+	struct sheet_cursor cur = {0, 0};
+	return sheet_cut_at(s, n, &cur, start, end, b_start, b_end);
 }
 
 /* Days from 1970-01-01 to y-m-d (proleptic Gregorian; H. Hinnant). */
@@ -267,6 +277,8 @@ size_t sheet_cell_fit(const char *s, size_t n, int *cut)
 	const size_t marker_units = utf8_count(SHEET_CUT_MARKER, sizeof(SHEET_CUT_MARKER) - 1);
 	size_t units = 0, i = 0, keep = 0;
 	*cut = 0;
+	if (n <= SHEET_CELL_MAX) /* a UTF-16 unit takes at least a byte */
+		return n;
 	while (i < n) {
 		uint32_t cp;
 		size_t k = utf8_decode(s + i, n - i, &cp);

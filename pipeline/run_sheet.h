@@ -56,6 +56,18 @@ int sheet_parse_stance(struct sheet_span item, struct sheet_stance *st);
 int sheet_cut(const char *s, size_t n, unsigned long start, unsigned long end, size_t *b_start,
               size_t *b_end);
 
+/* Where the last cut began, so that cuts in order of offset (as mentions
+ * are listed) walk the text once.  Zero it for each new text. */
+struct sheet_cursor {
+	unsigned long cp;
+	size_t byte;
+};
+
+/* sheet_cut, starting from the cursor when the range lies after it, and
+ * moving it to the range's start. */
+int sheet_cut_at(const char *s, size_t n, struct sheet_cursor *cur, unsigned long start,
+                 unsigned long end, size_t *b_start, size_t *b_end);
+
 /*
  * An ISO 8601 date or date-time ("2024-03-01", "2024-03-01T10:20:30Z",
  * "2024-03-01 10:20:30+01:00", fractions of a second allowed) as a

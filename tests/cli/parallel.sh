@@ -27,7 +27,7 @@ check() {
 	tested="$tested $stage"
 	timeout 60 "$BIN/$stage" <"$in" >"$tmp/$stage.seq" 2>/dev/null
 	[ "$(wc -l <"$tmp/$stage.seq")" -gt 1 ] || say "$stage: no output on $in"
-	timeout 120 parallel --will-cite --pipe --header 1 -k -j2 --block 100k \
+	timeout 120 parallel --will-cite --pipe --header 1 -k -j2 --block 70k \
 		"$BIN/$stage"' $(test {#} = 1 || echo --no-header)' <"$in" >"$tmp/$stage.par" 2>/dev/null
 	cmp -s "$tmp/$stage.seq" "$tmp/$stage.par" ||
 		say "$stage: chunked output differs: $(diff "$tmp/$stage.seq" "$tmp/$stage.par" | head -5)"
@@ -36,12 +36,12 @@ check() {
 	mapper="$mapper${mapper:+ | }$BIN/$stage --columns $cols --no-header"
 	[ -n "$chain_in" ] || chain_in=$in
 	chain_out=$tmp/$stage.seq
-	chunks=$(($(wc -c <"$in") / 100000 + 1))
+	chunks=$(($(wc -c <"$in") / 70000 + 1))
 	echo "$stage: $(($(wc -l <"$in") - 1)) records in about $chunks chunks: same output"
 	return 0
 }
 
-python3 "$gen" --n 300 >"$tmp/pages.tsv"
+python3 "$gen" --n 200 >"$tmp/pages.tsv"
 python3 "$gen" --n 120 --feeds >"$tmp/feeds.tsv"
 mapper="" chain_in="" chain_out=""
 check news-feed "$tmp/feeds.tsv"
@@ -50,12 +50,12 @@ text_in=$tmp/text.tsv
 if check news-strip "$tmp/pages.tsv"; then
 	text_in=$tmp/news-strip.seq
 else
-	python3 "$gen" --n 300 --text >"$text_in"
+	python3 "$gen" --n 200 --text >"$text_in"
 fi
 check news-extract "$text_in" && check news-stance "$tmp/news-extract.seq"
 
 if [ -n "$mapper" ]; then
-	tail -n +2 "$chain_in" | timeout 120 parallel --will-cite --pipe -k -j2 --block 100k \
+	tail -n +2 "$chain_in" | timeout 120 parallel --will-cite --pipe -k -j2 --block 70k \
 		"$mapper" >"$tmp/hadoop.out" 2>/dev/null
 	tail -n +2 "$chain_out" | cmp -s - "$tmp/hadoop.out" || say "Hadoop form differs: $mapper"
 	echo "Hadoop form: same output for $(echo "$mapper" | grep -o 'news-[a-z]*' | tr '\n' ' ')"

@@ -71,6 +71,16 @@ static void test_cut(void **state)
 	assert_int_equal(b1, 8);
 	assert_int_equal(sheet_cut(t, strlen(t), 3, 5, &b0, &b1), -1);
 	assert_int_equal(sheet_cut(t, strlen(t), 2, 2, &b0, &b1), -1);
+	/* With a cursor: forward from the last start, back from the text's. */
+	struct sheet_cursor cur = {0, 0};
+	assert_int_equal(sheet_cut_at(t, strlen(t), &cur, 2, 3, &b0, &b1), 0);
+	assert_int_equal(b0, 3);
+	assert_int_equal(cur.cp, 2);
+	assert_int_equal(sheet_cut_at(t, strlen(t), &cur, 3, 4, &b0, &b1), 0);
+	assert_int_equal(b0, 7);
+	assert_int_equal(sheet_cut_at(t, strlen(t), &cur, 0, 1, &b0, &b1), 0);
+	assert_int_equal(b0, 0);
+	assert_int_equal(b1, 1);
 }
 
 static void test_dates(void **state)
