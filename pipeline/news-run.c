@@ -675,6 +675,9 @@ static void recover(const struct paths *p)
 static int show_status(const struct paths *p)
 {
 	const char *why;
+	struct stat sb;
+	if (stat(p->outdir, &sb) < 0 || !S_ISDIR(sb.st_mode))
+		np_die(NP_EXIT_DATA, "%s: no such output folder", p->outdir);
 	int fd = lock_outdir(p);
 	if (fd >= 0) {
 		recover(p);
