@@ -36,7 +36,7 @@ static const struct np_opt opts[] = {
 
 static const struct np_prog prog = {
         "news-sheet",
-        "[OPTION]... -o FILE.xlsx [FILE]...\n       news-sheet --tsv [OPTION]... [FILE]...",
+        "[OPTION]... {-o FILE.xlsx | --tsv} [FILE]...",
         "Write the pipeline's records as a spreadsheet: an articles sheet (url as a link,\n"
         "title, published as a date, the label columns, governments, companies, laws, people,\n"
         "organizations, countries, topics, stances, tone), and the mentions and stances in\n"
