@@ -87,6 +87,19 @@ FAKE_FAIL=early-stance run >"$tmp/o" 2>"$tmp/e"
 grep -q "^news-run: run failed, nothing committed: news-stance: exit 1, before reading all its input: news-stance: gave up" "$tmp/e" ||
 	say "early quit: $(cat "$tmp/e")"
 records | cmp -s - "$tmp/rec.before" || say "early quit: the day file changed"
+# A run that takes longer than `timeout` (here from a configuration file
+# given with -c) is stopped and fails; nothing committed.
+printf '# test\ntimeout = 1\nday = utc\n' >"$tmp/conf"
+t0=$(date +%s)
+FAKE_FAIL=slow-extract run -c "$tmp/conf" >"$tmp/o" 2>"$tmp/e"
+[ $? -eq 1 ] || say "timeout: expected exit 1"
+[ $(($(date +%s) - t0)) -lt 10 ] || say "timeout: the run was not stopped in time"
+grep -q "^news-run: run failed, nothing committed: timed out after 1 s" "$tmp/e" || say "timeout: $(cat "$tmp/e")"
+records | cmp -s - "$tmp/rec.before" || say "timeout: the day file changed"
+printf 'timeout = soon\n' >"$tmp/conf"
+run -c "$tmp/conf" >/dev/null 2>"$tmp/e"
+[ $? -eq 2 ] || say "bad configuration: expected exit 2"
+grep -q "timeout" "$tmp/e" || say "bad configuration: $(cat "$tmp/e")"
 run || say "run after the failure: exit $?"
 [ "$(records | wc -l)" -eq 7 ] || say "after the failure: $(records | wc -l) records, expected 7"
 
