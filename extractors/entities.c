@@ -20,7 +20,7 @@ const char *const ent_columns[ENT_NCOLS + 1] = {
 };
 
 static const char *const word_class_names[EW_NCLASSES] = {
-	"stop", "suffix", "gov-word", "head", "place-before", "place-after", "common",
+	"stop", "suffix", "gov-word", "head", "place-before", "place-after", "common", "role",
 };
 
 void ent_init(struct ent_extractor *x, const struct gazetteer *gz)
@@ -608,6 +608,17 @@ static int shouting(const struct tn_text *t, size_t i)
 	return words >= 4 && caps * 10 >= words * 8;
 }
 
+/* Inside a role title ("Minister for Home Affairs"): not the body. */
+static int role_title(const struct ent_extractor *x, struct ent_result *r, size_t a)
+{
+	const struct tn_text *t = &r->tn;
+	size_t end;
+	for (size_t k = 1; k <= 5 && k <= a; k++)
+		if (set_at(&x->words[EW_ROLE], t, a - k, a, &end, &r->scratch) && end == a)
+			return 1;
+	return 0;
+}
+
 static void gazetteer_pass(struct ent_extractor *x, struct ent_result *r)
 {
 	const struct tn_text *t = &r->tn;
@@ -654,9 +665,12 @@ static void gazetteer_pass(struct ent_extractor *x, struct ent_result *r)
 			if (!dup)
 				mm->cand[mm->n_cand++] = e;
 		}
+		if (mm->n_cand && gz->ents[mm->cand[0]].type == GZ_GOV &&
+		    !(gz->ents[mm->cand[0]].flags & GZ_STATE) && role_title(x, r, a))
+			mm->n_cand = 0;
 		if (!mm->n_cand) {
 			r->n--;
-			i++;
+			i = b;
 			continue;
 		}
 		mm->ent = mm->cand[0];
@@ -804,6 +818,12 @@ static void rule_match(struct ent_extractor *x, struct ent_result *r, const stru
 	/* No leading "the" (or other stop word), no lower-case start. */
 	for (;;) {
 		size_t end;
+		if (a + 1 < b && (t->tok[a].flags & TN_DIGITS)) { /* "21 The ..." */
+			if (na == a)
+				na = a + 1;
+			a++;
+			continue;
+		}
 		if (a < b && set_at(&x->words[EW_STOP], t, a, b, &end, &r->scratch) && end < b) {
 			if (na == a)
 				na = end;
@@ -1055,7 +1075,7 @@ static int by_start(const void *pa, const void *pb)
 
 /* Longest first; a rule's span that holds a gazetteer match of another
  * type (a company name inside "X Office") loses to it. */
-static void select_mentions(struct ent_result *r)
+static void select_mentions(const struct ent_extractor *x, struct ent_result *r)
 {
 	const struct tn_text *t = &r->tn;
 	if (r->taken_alloc < t->n + 1) {
@@ -1081,6 +1101,16 @@ static void select_mentions(struct ent_result *r)
 				m->dead = 1;
 				break;
 			}
+		}
+		/* A form rule around a known body ("Office of <known body>")
+		 * names nothing new. */
+		for (size_t j = 0; j < r->n && m->type == GZ_GOV && !m->dead; j++) {
+			const struct ent_mention *g = &r->m[j];
+			if (g->src == ENT_GAZ && g->type == GZ_GOV && g->ent != GZ_NONE &&
+			    !(x->gz->ents[g->ent].flags & GZ_STATE) && g->tok_start >= m->tok_start &&
+			    g->tok_end <= m->tok_end &&
+			    (g->tok_start > m->tok_start || g->tok_end < m->tok_end))
+				m->dead = 1;
 		}
 	}
 	sort_r = r;
@@ -1287,7 +1317,7 @@ int ent_extract(struct ent_extractor *x, struct ent_result *r, const char *text,
 	for (size_t i = 0; i < r->n; i++)
 		extend(x, r, &r->m[i]);
 	rules_pass(x, r);
-	select_mentions(r);
+	select_mentions(x, r);
 	join_countries(x, r);
 	size_t w = 0;
 	for (size_t i = 0; i < r->n; i++)

@@ -62,6 +62,7 @@ enum ent_word_class {
 	EW_PLACE_BEFORE, /* a capital after these is a place, not a government */
 	EW_PLACE_AFTER,  /* ... or before these */
 	EW_COMMON,       /* common words: at a sentence start need support */
+	EW_ROLE,         /* "Minister for": a body after it is a role title */
 	EW_NCLASSES
 };
 
