@@ -304,6 +304,7 @@ long ent_load_words(struct ent_extractor *x, const char *buf, size_t len, const 
 			v->before_set = (uint32_t)x->n_veto_sets;
 			v->after_set = (uint32_t)x->n_veto_sets + 1;
 			v->after_digit = strstr(f[3].buf, "#") != NULL;
+			v->before_digit = strstr(f[2].buf, "#") != NULL;
 			tt_init(&x->veto_sets[x->n_veto_sets]);
 			tt_init(&x->veto_sets[x->n_veto_sets + 1]);
 			struct set_arg b = {&x->veto_sets[x->n_veto_sets], 0};
@@ -557,6 +558,8 @@ static int vetoed(const struct ent_extractor *x, struct ent_result *r, size_t a,
 		return 0;
 	const struct ent_veto *v = &x->vetoes[m.payload[0]];
 	if (a > 0 && !(t->tok[a].flags & TN_NEWLINE)) {
+		if (v->before_digit && (t->tok[a - 1].flags & TN_DIGITS))
+			return 1;
 		/* a word right before: try one and two tokens back */
 		for (size_t k = 1; k <= 2 && k <= a; k++) {
 			size_t end;
@@ -682,9 +685,17 @@ static void gazetteer_pass(struct ent_extractor *x, struct ent_result *r)
 
 /* ------------------------------------------------------------ context */
 
+#define MAX_COUNTRIES 64
+
+struct country_count {
+	char code[MAX_COUNTRIES][3];
+	unsigned count[MAX_COUNTRIES];
+	size_t n;
+};
+
+/* Count the GOV mentions of each country in t (unambiguous ones only). */
 static void count_countries(const struct ent_extractor *x, const struct tn_text *t,
-			    struct ent_result *r, unsigned *count, const char (*codes)[3],
-			    size_t ncodes, int weight)
+			    struct ent_result *r, struct country_count *cc, unsigned weight)
 {
 	struct tt_match m;
 	for (size_t i = 0; i < t->n;) {
@@ -692,51 +703,43 @@ static void count_countries(const struct ent_extractor *x, const struct tn_text 
 			i++;
 			continue;
 		}
+		i = m.tok_end;
 		const struct gz_entity *e = &x->gz->ents[m.payload[0] & GZ_ALIAS_ENTITY];
 		int same = 1;
 		for (size_t q = 1; q < m.n; q++)
 			same &= strcmp(x->gz->ents[m.payload[q] & GZ_ALIAS_ENTITY].country, e->country) == 0;
-		if (same && e->type == GZ_GOV && e->country[0])
-			for (size_t c = 0; c < ncodes; c++)
-				if (memcmp(codes[c], e->country, 2) == 0)
-					count[c] += (unsigned)weight;
-		i = m.tok_end;
+		if (!same || e->type != GZ_GOV || !e->country[0])
+			continue;
+		size_t c;
+		for (c = 0; c < cc->n; c++)
+			if (memcmp(cc->code[c], e->country, 3) == 0)
+				break;
+		if (c == cc->n) {
+			if (cc->n == MAX_COUNTRIES)
+				continue;
+			memcpy(cc->code[cc->n], e->country, 3);
+			cc->count[cc->n++] = 0;
+		}
+		cc->count[c] += weight;
 	}
 }
 
-/* The dominant country: most GOV mentions (title counts double). */
+/* The dominant country: most GOV mentions (the title's count double);
+ * on a tie, the first seen in the text. */
 static void find_dominant(struct ent_extractor *x, struct ent_result *r)
 {
-	char codes[64][3];
-	unsigned count[64];
-	size_t n = 0;
+	struct country_count cc;
+	cc.n = 0;
 	r->dominant[0] = '\0';
-	for (size_t i = 0; i < r->n && n < 64; i++) {
-		const struct ent_mention *m = &r->m[i];
-		if (m->type != GZ_GOV || !m->country[0])
-			continue;
-		size_t c;
-		for (c = 0; c < n; c++)
-			if (memcmp(codes[c], m->country, 2) == 0)
-				break;
-		if (c == n) {
-			memcpy(codes[n], m->country, 3);
-			count[n++] = 0;
-		}
-	}
-	if (!n)
-		return;
-	for (size_t c = 0; c < n; c++)
-		count[c] = 0;
-	count_countries(x, &r->tn, r, count, (const char(*)[3])codes, n, 1);
+	count_countries(x, &r->tn, r, &cc, 1);
 	if (r->title_tn.n)
-		count_countries(x, &r->title_tn, r, count, (const char(*)[3])codes, n, 2);
+		count_countries(x, &r->title_tn, r, &cc, 2);
 	size_t best = 0;
-	for (size_t c = 1; c < n; c++)
-		if (count[c] > count[best])
+	for (size_t c = 1; c < cc.n; c++)
+		if (cc.count[c] > cc.count[best])
 			best = c;
-	if (count[best])
-		memcpy(r->dominant, codes[best], 3);
+	if (cc.n)
+		memcpy(r->dominant, cc.code[best], 3);
 }
 
 /* Pick one entity among a mention's candidates: the one of the country
@@ -845,6 +848,13 @@ static void rule_match(struct ent_extractor *x, struct ent_result *r, const stru
 				na = m.tok_end;
 			a = m.tok_end;
 		}
+	}
+	/* A body's name without its country ("French Data Protection
+	 * Authority" is fr/data-protection-authority). */
+	if (rule->type == GZ_GOV && na == a) {
+		struct tt_match m;
+		if (demonym_at(x, t, a, b, &m, &r->scratch) && m.tok_end + 1 < b)
+			na = m.tok_end;
 	}
 	/* No trailing possessive. */
 	if (b - a > 2 && tok_is(t, b - 1, "s") && tok_is(t, b - 2, "'"))
@@ -1097,6 +1107,9 @@ static void select_mentions(const struct ent_extractor *x, struct ent_result *r)
 			 * body's name ("Regulation (EU) ..."): length decides. */
 			if (g->src != ENT_GAZ || g->type == m->type || g->type == GZ_GOV || g->dead)
 				continue;
+			/* a law may be named after anyone ("Epic Games v. Apple") */
+			if (m->type == GZ_LAW)
+				continue;
 			if (g->tok_start < m->tok_end && m->tok_start < g->tok_end) {
 				m->dead = 1;
 				break;
@@ -1277,11 +1290,15 @@ static void sentence_starts(struct ent_extractor *x, struct ent_result *r)
 		    !(t->tok[m->tok_start].flags & TN_SENT_START) ||
 		    !set_at(&x->words[EW_COMMON], t, m->tok_start, m->tok_end, &end, &r->scratch))
 			continue;
-		int support = 0;
+		/* "Apple's ..." is the company */
+		size_t b = m->tok_end;
+		int support = b + 1 < t->n && tok_is(t, b, "'") && tok_is(t, b + 1, "s") &&
+			      !(t->tok[b].flags & TN_SPACE);
 		for (size_t k = 0; k < r->n && !support; k++) {
 			const struct ent_mention *o = &r->m[k];
 			support = k != i && !o->dead && o->ent == m->ent && o->id_off == GZ_NONE &&
-				  !(t->tok[o->tok_start].flags & TN_SENT_START);
+				  (o->tok_end - o->tok_start > 1 ||
+				   !(t->tok[o->tok_start].flags & TN_SENT_START));
 		}
 		if (!support)
 			m->dead = 1;

@@ -79,7 +79,8 @@ struct ent_rule {
 struct ent_veto {
 	uint32_t before_set; /* index of a gz_trie in x->veto_sets, or GZ_NONE */
 	uint32_t after_set;
-	uint8_t after_digit; /* a number right after vetoes too */
+	uint8_t after_digit;  /* a number right after vetoes too ("#" in the list) */
+	uint8_t before_digit; /* a number right before ("3 May") */
 };
 
 struct ent_extractor {
