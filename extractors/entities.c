@@ -10,6 +10,12 @@
 #include <string.h>
 #include <strings.h>
 
+/* How far around a trigger word a rule looks by default, in tokens:
+ * names before a head word ("... Data Protection Authority") and after a
+ * context word ("chipmaker X").  Rules set their own (before, after). */
+#define RULE_BEFORE 20
+#define RULE_AFTER  30
+
 /* Classes of the per-token scan trie (x->words[...] hold the lists). */
 #define AUX_SHIFT 24
 #define AUX_MASK  0xffffffu
@@ -30,7 +36,6 @@ void ent_init(struct ent_extractor *x, const struct gazetteer *gz)
 	tt_init(&x->triggers);
 	for (int i = 0; i < EW_NCLASSES; i++)
 		tt_init(&x->words[i]);
-	tt_init(&x->demonyms);
 	tt_init(&x->veto_keys);
 }
 
@@ -44,7 +49,6 @@ void ent_release(struct ent_extractor *x)
 	tt_release(&x->triggers);
 	for (int i = 0; i < EW_NCLASSES; i++)
 		tt_release(&x->words[i]);
-	tt_release(&x->demonyms);
 	tt_release(&x->veto_keys);
 	for (size_t i = 0; i < x->n_veto_sets; i++)
 		tt_release(&x->veto_sets[i]);
@@ -179,9 +183,10 @@ static void add_trigger(void *arg, const char *s, size_t n)
 long ent_load_patterns(struct ent_extractor *x, const char *buf, size_t len, const char *source,
 		       gz_error_fn *err, void *ctx)
 {
-	static const char *const names[] = {"name", "type", "trigger", "pattern", "country"};
-	struct tsv_cols c = {names, 5, {0}, 0};
-	struct strbuf f[5];
+	static const char *const names[] = {"name",    "type",   "trigger", "pattern",
+					    "country", "before", "after"};
+	struct tsv_cols c = {names, 7, {0}, 0};
+	struct strbuf f[7];
 	struct tsv_iter it = {buf, len, 0, 1};
 	long loaded = 0;
 
@@ -193,7 +198,7 @@ long ent_load_patterns(struct ent_extractor *x, const char *buf, size_t len, con
 			return -1;
 		}
 	}
-	for (int k = 0; k < 5; k++)
+	for (int k = 0; k < 7; k++)
 		f[k] = (struct strbuf)STRBUF_INIT;
 	const char *p;
 	size_t ll;
@@ -242,12 +247,18 @@ long ent_load_patterns(struct ent_extractor *x, const char *buf, size_t len, con
 		r->span_group = g > 0 ? (uint32_t)g : 0;
 		g = pcre2_substring_number_from_name(re, (PCRE2_SPTR) "name");
 		r->name_group = g > 0 ? (uint32_t)g : r->span_group;
+		r->before = f[5].len ? (uint32_t)strtoul(f[5].buf, NULL, 10) : RULE_BEFORE;
+		r->after = f[6].len ? (uint32_t)strtoul(f[6].buf, NULL, 10) : RULE_AFTER;
+		if (r->before > 200)
+			r->before = 200;
+		if (r->after > 200)
+			r->after = 200;
 		struct trigger_arg ta = {x, (uint32_t)x->n_rules};
 		for_each_item(f[2].buf, add_trigger, &ta);
 		x->n_rules++;
 		loaded++;
 	}
-	for (int k = 0; k < 5; k++)
+	for (int k = 0; k < 7; k++)
 		sb_release(&f[k]);
 	return loaded;
 }
@@ -334,64 +345,6 @@ long ent_load_words(struct ent_extractor *x, const char *buf, size_t len, const 
 	return loaded;
 }
 
-/*
- * Demonyms come from the gazetteer itself: a state alias "X government"
- * makes X a demonym of that state ("British government" -> British).
- */
-static void build_demonyms(struct ent_extractor *x)
-{
-	const struct gazetteer *gz = x->gz;
-	const struct gz_trie *tt = &gz->aliases;
-	x->demonyms_built = 1;
-	/* Walk every value: its key is not stored as text, so rebuild it
-	 * from the edges (child -> edge) once. */
-	uint32_t *in_edge = xmalloc(tt->n_nodes * sizeof(*in_edge));
-	for (size_t i = 0; i < tt->n_nodes; i++)
-		in_edge[i] = GZ_NONE;
-	for (size_t s = 0; s <= tt->edge_mask; s++)
-		if (tt->edges[s].hash)
-			in_edge[tt->edges[s].child] = (uint32_t)s;
-	struct strbuf key = STRBUF_INIT;
-	uint32_t path[64];
-	for (size_t node = 1; node < tt->n_nodes; node++) {
-		int state = 0;
-		uint32_t ent = GZ_NONE;
-		for (uint32_t v = tt->node_val[node]; v != GZ_NONE; v = tt->vals[v].next) {
-			uint32_t e = tt->vals[v].payload & GZ_ALIAS_ENTITY;
-			if (gz->ents[e].type == GZ_GOV && (gz->ents[e].flags & GZ_STATE)) {
-				state = 1;
-				ent = e;
-				break;
-			}
-		}
-		if (!state)
-			continue;
-		size_t depth = 0;
-		uint32_t n = (uint32_t)node;
-		while (n != 0 && depth < 64 && in_edge[n] != GZ_NONE) {
-			path[depth++] = in_edge[n];
-			n = tt->edges[in_edge[n]].parent;
-		}
-		if (depth < 2)
-			continue;
-		const struct tt_edge *last = &tt->edges[path[0]];
-		if (last->str_len != 10 || memcmp(tt->arena.buf + last->str_off, "government", 10))
-			continue;
-		sb_reset(&key);
-		for (size_t d = depth; d-- > 1;) {
-			const struct tt_edge *e = &tt->edges[path[d]];
-			if (key.len)
-				sb_addch(&key, ' ');
-			sb_add(&key, tt->arena.buf + e->str_off, e->str_len);
-		}
-		/* Demonyms are capitalised words: "british" in folded form
-		 * matches "British" (a lower-case "british" is rare enough). */
-		tt_add(&x->demonyms, key.buf, key.len, 0, ent);
-	}
-	sb_release(&key);
-	free(in_edge);
-}
-
 /* ------------------------------------------------------------ results */
 
 void ent_result_init(struct ent_result *r)
@@ -453,17 +406,11 @@ const char *ent_mention_name(const struct ent_extractor *x, const struct ent_res
 	return x->gz->ents[m->ent].name;
 }
 
-/* A demonym or country modifier at token i ("British", "UK"): from the
- * gazetteer's modifiers, else derived from "X government" aliases. */
+/* A demonym or country modifier at token i ("British", "UK"). */
 static int demonym_at(const struct ent_extractor *x, const struct tn_text *t, size_t i,
 		      size_t limit, struct tt_match *m, struct strbuf *scratch)
 {
-	struct tt_match m2;
-	int a = tt_longest(&x->gz->modifiers, t, i, limit, m, scratch);
-	int b = tt_longest(&x->demonyms, t, i, limit, &m2, scratch);
-	if (b && (!a || m2.tok_end > m->tok_end))
-		*m = m2;
-	return a || b;
+	return tt_longest(&x->gz->modifiers, t, i, limit, m, scratch);
 }
 
 /* ------------------------------------------------------------ token tests */
@@ -693,6 +640,21 @@ struct country_count {
 	size_t n;
 };
 
+static void country_add(struct country_count *cc, const char *code, unsigned weight)
+{
+	size_t c;
+	for (c = 0; c < cc->n; c++)
+		if (memcmp(cc->code[c], code, 3) == 0)
+			break;
+	if (c == cc->n) {
+		if (cc->n == MAX_COUNTRIES)
+			return;
+		memcpy(cc->code[cc->n], code, 3);
+		cc->count[cc->n++] = 0;
+	}
+	cc->count[c] += weight;
+}
+
 /* Count the GOV mentions of each country in t (unambiguous ones only). */
 static void count_countries(const struct ent_extractor *x, const struct tn_text *t,
 			    struct ent_result *r, struct country_count *cc, unsigned weight)
@@ -710,17 +672,7 @@ static void count_countries(const struct ent_extractor *x, const struct tn_text 
 			same &= strcmp(x->gz->ents[m.payload[q] & GZ_ALIAS_ENTITY].country, e->country) == 0;
 		if (!same || e->type != GZ_GOV || !e->country[0])
 			continue;
-		size_t c;
-		for (c = 0; c < cc->n; c++)
-			if (memcmp(cc->code[c], e->country, 3) == 0)
-				break;
-		if (c == cc->n) {
-			if (cc->n == MAX_COUNTRIES)
-				continue;
-			memcpy(cc->code[cc->n], e->country, 3);
-			cc->count[cc->n++] = 0;
-		}
-		cc->count[c] += weight;
+		country_add(cc, e->country, weight);
 	}
 }
 
@@ -731,7 +683,15 @@ static void find_dominant(struct ent_extractor *x, struct ent_result *r)
 	struct country_count cc;
 	cc.n = 0;
 	r->dominant[0] = '\0';
-	count_countries(x, &r->tn, r, &cc, 1);
+	/* the text's GOV mentions are found already: count them */
+	for (size_t i = 0; i < r->n; i++) {
+		const struct ent_mention *m = &r->m[i];
+		int same = 1;
+		for (size_t q = 1; q < m->n_cand; q++)
+			same &= strcmp(x->gz->ents[m->cand[q]].country, m->country) == 0;
+		if (m->type == GZ_GOV && m->country[0] && same)
+			country_add(&cc, m->country, 1);
+	}
 	if (r->title_tn.n)
 		count_countries(x, &r->title_tn, r, &cc, 2);
 	size_t best = 0;
@@ -909,12 +869,15 @@ static void rule_match(struct ent_extractor *x, struct ent_result *r, const stru
 	sb_release(&id);
 }
 
+/* Run one rule over tokens [w0, w1) of the text (a window around its
+ * triggers).  The subject ends with the window; lookbehinds see the text
+ * before it. */
 static void run_rule(struct ent_extractor *x, struct ent_result *r, size_t ri, size_t lt0,
-		     size_t lt1)
+		     size_t lt1, size_t w0, size_t w1)
 {
 	const struct tn_text *t = &r->tn;
 	const struct ent_rule *rule = &x->rules[ri];
-	size_t b0 = t->tok[lt0].start, b1 = t->tok[lt1 - 1].end;
+	size_t b0 = t->tok[w0].start, b1 = t->tok[w1 - 1].end;
 	if (!r->md)
 		r->md = pcre2_match_data_create(32, NULL);
 	pcre2_match_data *md = r->md;
@@ -937,38 +900,118 @@ static void run_rule(struct ent_extractor *x, struct ent_result *r, size_t ri, s
 	}
 }
 
+struct trigger_hit {
+	uint32_t rule, tok;
+};
+
+/* Where the name a trigger word belongs to may start: walk back over
+ * capitalised words, numbers, connectors ("of", "and") and the marks
+ * names hold, to `floor` at most.  A rule's search starts there, so
+ * PCRE2 tries one or two places instead of every capital in the window. */
+static size_t run_start(const struct ent_result *r, size_t tok, size_t floor)
+{
+	static const char *const connectors[] = {"and", "of", "for", "the", "on", "to",
+						 "in", "by", "de", "v"};
+	const struct tn_text *t = &r->tn;
+	size_t s = tok;
+	while (s > floor) {
+		const struct tn_token *p = &t->tok[s - 1];
+		int ok = 0;
+		if (p->kind == TN_WORD) {
+			ok = (p->flags & (TN_CAP | TN_DIGITS)) != 0;
+			for (size_t c = 0; !ok && c < sizeof(connectors) / sizeof(*connectors); c++)
+				ok = tok_is(t, s - 1, connectors[c]);
+		} else {
+			char ch = t->fold.buf[p->fold_off];
+			ok = p->fold_len == 1 && (ch == '(' || ch == ')' || ch == '&' || ch == '-' ||
+						  ch == '/' || (ch == '.' && !(t->tok[s].flags & TN_SPACE)));
+		}
+		if (!ok)
+			break;
+		s--;
+	}
+	return s;
+}
+
+/* The rules triggered on line [lt0, lt1), each over the merged windows
+ * around its trigger words. */
+static void run_line(struct ent_extractor *x, struct ent_result *r, const struct trigger_hit *h,
+		     size_t nh, size_t lt0, size_t lt1)
+{
+	for (size_t k = 0; k < x->n_rules; k++) {
+		size_t w0 = 0, w1 = 0;
+		int open = 0;
+		for (size_t i = 0; i < nh; i++) {
+			if (h[i].rule != k)
+				continue;
+			const struct ent_rule *rule = &x->rules[k];
+			size_t a = run_start(r, h[i].tok, h[i].tok >= lt0 + rule->before ? h[i].tok - rule->before : lt0);
+			size_t b = h[i].tok + rule->after + 1 < lt1 ? h[i].tok + rule->after + 1 : lt1;
+			if (open && a <= w1) {
+				w1 = b > w1 ? b : w1;
+				continue;
+			}
+			if (open)
+				run_rule(x, r, k, lt0, lt1, w0, w1);
+			w0 = a;
+			w1 = b;
+			open = 1;
+		}
+		if (open)
+			run_rule(x, r, k, lt0, lt1, w0, w1);
+	}
+}
+
 static void rules_pass(struct ent_extractor *x, struct ent_result *r)
 {
 	const struct tn_text *t = &r->tn;
 	if (!x->n_rules || !t->n)
 		return;
-	uint8_t small[256];
-	uint8_t *want = x->n_rules <= sizeof(small) ? small : xcalloc(x->n_rules, 1);
-	memset(want, 0, x->n_rules);
-	int any = 0;
+	/* A trigger inside a known name of the rule's type ("Commission" in
+	 * "European Commission") can only find that name again or a longer
+	 * span around it, which the selection drops for a GOV and extend()
+	 * covers otherwise: skip it.  cover[i] = 1 + type of the gazetteer
+	 * mention of two or more tokens holding token i. */
+	if (r->taken_alloc < t->n + 1) {
+		free(r->taken);
+		r->taken_alloc = t->n + 1;
+		r->taken = xmalloc(r->taken_alloc);
+	}
+	uint8_t *cover = r->taken;
+	memset(cover, 0, t->n + 1);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct ent_mention *g = &r->m[i];
+		if (g->src == ENT_GAZ && g->tok_end - g->tok_start > 1)
+			memset(cover + g->tok_start, 1 + g->type, g->tok_end - g->tok_start);
+	}
+	struct trigger_hit *hits = NULL;
+	size_t nh = 0, alloc = 0;
 	size_t line0 = 0;
 	struct tt_match m;
 	for (size_t i = 0; i <= t->n; i++) {
 		if (i == t->n || (i > line0 && (t->tok[i].flags & TN_NEWLINE))) {
-			if (any)
-				for (size_t k = 0; k < x->n_rules; k++)
-					if (want[k]) {
-						run_rule(x, r, k, line0, i);
-						want[k] = 0;
-					}
-			any = 0;
+			if (nh)
+				run_line(x, r, hits, nh, line0, i);
+			nh = 0;
 			line0 = i;
 			if (i == t->n)
 				break;
 		}
-		if (tt_longest(&x->triggers, t, i, i + 1, &m, &r->scratch)) {
-			for (size_t q = 0; q < m.n; q++)
-				want[m.payload[q]] = 1;
-			any = 1;
+		if (!tt_longest(&x->triggers, t, i, i + 1, &m, &r->scratch))
+			continue;
+		for (size_t q = 0; q < m.n; q++) {
+			if (cover[i] == 1 + x->rules[m.payload[q]].type)
+				continue;
+			if (nh == alloc) {
+				alloc = alloc ? alloc * 2 : 32;
+				hits = xrealloc(hits, alloc * sizeof(*hits));
+			}
+			hits[nh].rule = m.payload[q];
+			hits[nh].tok = (uint32_t)i;
+			nh++;
 		}
 	}
-	if (want != small)
-		free(want);
+	free(hits);
 }
 
 /* ------------------------------------------------------------ extensions */
@@ -1315,8 +1358,6 @@ static void sentence_starts(struct ent_extractor *x, struct ent_result *r)
 int ent_extract(struct ent_extractor *x, struct ent_result *r, const char *text, size_t n,
 		const char *title, size_t title_len)
 {
-	if (!x->demonyms_built)
-		build_demonyms(x);
 	r->n = 0;
 	sb_reset(&r->arena);
 	r->dominant[0] = '\0';
@@ -1348,49 +1389,67 @@ int ent_extract(struct ent_extractor *x, struct ent_result *r, const char *text,
 
 /* ------------------------------------------------------------ output */
 
-/* Append `s` to a ';'-list unless already there; ';' in s becomes ','. */
-static void list_add_unique(struct strbuf *out, const char *s)
+/* Append `s` to a ';'-list; ';' in s becomes ','. */
+static void list_add(struct strbuf *out, const char *s)
 {
-	size_t n = strlen(s);
-	const char *p = out->buf;
-	while (p && *p) {
-		const char *e = strchr(p, ';');
-		size_t l = e ? (size_t)(e - p) : strlen(p);
-		if (l == n && memcmp(p, s, n) == 0)
-			return;
-		p = e ? e + 1 : NULL;
-	}
 	if (out->len)
 		sb_addch(out, ';');
-	for (size_t i = 0; i < n; i++)
-		sb_addch(out, s[i] == ';' ? ',' : s[i]);
+	size_t start = out->len;
+	sb_addstr(out, s);
+	for (char *p = out->buf + start; (p = strchr(p, ';')); p++)
+		*p = ',';
+}
+
+static void add_uint(struct strbuf *out, uint32_t v)
+{
+	char d[12];
+	int n = 0;
+	do {
+		d[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n)
+		sb_addch(out, d[--n]);
 }
 
 void ent_format(const struct ent_extractor *x, const struct ent_result *r, struct strbuf *out)
 {
+	static const int col_of_type[GZ_NTYPES] = {1, 2, 3, 4, 5};
 	for (int c = 0; c < ENT_NCOLS; c++)
 		sb_reset(&out[c]);
-	struct strbuf ids = STRBUF_INIT;
 	size_t distinct = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct ent_mention *m = &r->m[i];
 		const char *id = ent_mention_id(x, r, m);
 		if (out[0].len)
 			sb_addch(&out[0], ';');
-		sb_addf(&out[0], "%s:%s:%u-%u", gz_type_names[m->type], id, m->cp_start, m->cp_end);
-		/* distinct entities: TYPE:ID */
-		struct strbuf key = STRBUF_INIT;
-		sb_addf(&key, "%s:%s", gz_type_names[m->type], id);
-		size_t before = ids.len;
-		list_add_unique(&ids, key.buf);
-		distinct += ids.len != before;
-		sb_release(&key);
+		sb_addstr(&out[0], gz_type_names[m->type]);
+		sb_addch(&out[0], ':');
+		sb_addstr(&out[0], id);
+		sb_addch(&out[0], ':');
+		add_uint(&out[0], m->cp_start);
+		sb_addch(&out[0], '-');
+		add_uint(&out[0], m->cp_end);
+		/* first mention of this entity (type and id), of its name, of
+		 * its country? (mentions are few: a linear look back is fine) */
 		const char *name = ent_mention_name(x, r, m);
-		static const int col_of_type[GZ_NTYPES] = {1, 2, 3, 4, 5};
-		list_add_unique(&out[col_of_type[m->type]], name);
-		if (m->type == GZ_GOV && m->country[0])
-			list_add_unique(&out[6], m->country);
+		int new_ent = 1, new_name = 1, new_cc = m->type == GZ_GOV && m->country[0];
+		for (size_t k = 0; k < i && (new_ent || new_name || new_cc); k++) {
+			const struct ent_mention *o = &r->m[k];
+			if (o->type == m->type) {
+				if (new_ent && strcmp(ent_mention_id(x, r, o), id) == 0)
+					new_ent = 0;
+				if (new_name && strcmp(ent_mention_name(x, r, o), name) == 0)
+					new_name = 0;
+			}
+			if (new_cc && o->type == GZ_GOV && memcmp(o->country, m->country, 3) == 0)
+				new_cc = 0;
+		}
+		distinct += new_ent;
+		if (new_name)
+			list_add(&out[col_of_type[m->type]], name);
+		if (new_cc)
+			list_add(&out[6], m->country);
 	}
-	sb_addf(&out[7], "%zu", distinct);
-	sb_release(&ids);
+	add_uint(&out[7], (uint32_t)distinct);
 }

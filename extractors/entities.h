@@ -72,6 +72,7 @@ struct ent_rule {
 	char country[3];  /* fixed country for GOV/LAW, "" to infer */
 	void *re;         /* pcre2_code * */
 	uint32_t span_group, name_group; /* 0 = whole match */
+	uint32_t before, after; /* tokens around a trigger the rule looks at */
 };
 
 /* Per-surface vetoes: words that, before or after a matched alias,
@@ -89,13 +90,11 @@ struct ent_extractor {
 	size_t n_rules, rules_alloc;
 	struct gz_trie triggers;   /* exact trigger word -> rule index */
 	struct gz_trie words[EW_NCLASSES];
-	struct gz_trie demonyms;   /* "British" -> state entity index */
 	struct gz_trie veto_keys;  /* surface (folded) -> veto index */
 	struct ent_veto *vetoes;
 	size_t n_vetoes;
 	struct gz_trie *veto_sets; /* 2 per veto: before, after */
 	size_t n_veto_sets;
-	int demonyms_built;
 };
 
 enum ent_src {
@@ -136,7 +135,7 @@ void ent_release(struct ent_extractor *x);
 
 /*
  * Load rules from a TSV buffer with columns `name type trigger pattern`
- * and optional `country`, `span`, `label` (see config/patterns.tsv).
+ * and optional `country`, `before`, `after` (see docs/extract.md).
  * Bad rows (a pattern that does not compile, an unknown type) are
  * reported and skipped.  Returns rules loaded, -1 on a bad header.
  */

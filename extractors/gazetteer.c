@@ -11,13 +11,13 @@
 
 /* ------------------------------------------------------------ token trie */
 
-#define TT_INITIAL_EDGES 1024
+#define TT_INITIAL_EDGES 64
 
 static inline uint64_t edge_key(uint64_t h, uint32_t parent)
 {
-	uint64_t k = h ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ull);
-	k ^= k >> 29;
-	return k;
+	/* token hashes are well mixed (tn_hash); the parent is spread over
+	 * the word by the golden-ratio multiply */
+	return h ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ull);
 }
 
 static inline uint64_t nonzero(uint64_t h)
@@ -48,9 +48,8 @@ void tt_release(struct gz_trie *tt)
 	memset(tt, 0, sizeof(*tt));
 }
 
-static void tt_rehash(struct gz_trie *tt)
+static void tt_rehash(struct gz_trie *tt, size_t size)
 {
-	size_t size = (tt->edge_mask + 1) * 2;
 	struct tt_edge *e = xcalloc(size, sizeof(*e));
 	for (size_t i = 0; i <= tt->edge_mask; i++) {
 		struct tt_edge *o = &tt->edges[i];
@@ -66,8 +65,16 @@ static void tt_rehash(struct gz_trie *tt)
 	tt->edge_mask = size - 1;
 }
 
-static inline uint32_t tt_child(const struct gz_trie *tt, uint32_t parent, uint64_t hash,
-				const char *fold, size_t flen)
+void tt_reserve(struct gz_trie *tt, size_t n_edges)
+{
+	size_t size = tt->edge_mask + 1;
+	while (n_edges * 5 > size * 3)
+		size *= 2;
+	if (size > tt->edge_mask + 1)
+		tt_rehash(tt, size);
+}
+
+static inline uint32_t tt_child(const struct gz_trie *tt, uint32_t parent, uint64_t hash)
 {
 	uint64_t h = nonzero(hash);
 	size_t s = edge_key(h, parent) & tt->edge_mask;
@@ -75,8 +82,7 @@ static inline uint32_t tt_child(const struct gz_trie *tt, uint32_t parent, uint6
 		const struct tt_edge *e = &tt->edges[s];
 		if (!e->hash)
 			return GZ_NONE;
-		if (e->hash == h && e->parent == parent && e->str_len == flen &&
-		    memcmp(tt->arena.buf + e->str_off, fold, flen) == 0)
+		if (e->hash == h && e->parent == parent)
 			return e->child;
 		s = (s + 1) & tt->edge_mask;
 	}
@@ -85,12 +91,11 @@ static inline uint32_t tt_child(const struct gz_trie *tt, uint32_t parent, uint6
 static uint32_t tt_add_edge(struct gz_trie *tt, uint32_t parent, const struct tn_text *t,
 			    const struct tn_token *k)
 {
-	const char *fold = t->fold.buf + k->fold_off;
-	uint32_t c = tt_child(tt, parent, k->hash, fold, k->fold_len);
+	uint32_t c = tt_child(tt, parent, k->hash);
 	if (c != GZ_NONE)
 		return c;
-	if ((tt->n_edges + 1) * 2 > tt->edge_mask + 1)
-		tt_rehash(tt);
+	if ((tt->n_edges + 1) * 5 > (tt->edge_mask + 1) * 3) /* load <= 0.6 */
+		tt_rehash(tt, (tt->edge_mask + 1) * 2);
 	if (tt->n_nodes == tt->nodes_alloc) {
 		tt->nodes_alloc *= 2;
 		tt->node_val = xrealloc(tt->node_val, tt->nodes_alloc * sizeof(*tt->node_val));
@@ -104,9 +109,6 @@ static uint32_t tt_add_edge(struct gz_trie *tt, uint32_t parent, const struct tn
 	tt->edges[s].hash = h;
 	tt->edges[s].parent = parent;
 	tt->edges[s].child = c;
-	tt->edges[s].str_off = (uint32_t)tt->arena.len;
-	tt->edges[s].str_len = k->fold_len;
-	sb_add(&tt->arena, fold, k->fold_len);
 	tt->n_edges++;
 	if (parent == 0) {
 		uint64_t b = k->hash & (sizeof(tt->first_bits) * 8 - 1);
@@ -200,7 +202,7 @@ int tt_longest(const struct gz_trie *tt, const struct tn_text *t, size_t i, size
 		k = &t->tok[j];
 		if (j > i && (k->flags & TN_NEWLINE))
 			break;
-		node = tt_child(tt, node, k->hash, t->fold.buf + k->fold_off, k->fold_len);
+		node = tt_child(tt, node, k->hash);
 		if (node == GZ_NONE)
 			break;
 		uint32_t v = tt->node_val[node];
@@ -322,7 +324,10 @@ size_t gz_slug(struct strbuf *out, const char *s, size_t n)
 {
 	size_t before = out->len;
 	utf8proc_uint8_t *d = NULL;
-	utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &d,
+	size_t ascii = 0;
+	while (ascii < n && !((unsigned char)s[ascii] & 0x80))
+		ascii++;
+	utf8proc_ssize_t r = ascii == n ? -1 : utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &d,
 					  UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK |
 						  UTF8PROC_CASEFOLD);
 	const char *p = r >= 0 ? (const char *)d : s;
@@ -374,7 +379,7 @@ static int parse_country(char out[3], const char *s)
 
 /* Add each ';'-separated alias of list to `tt` for entity e. */
 static void add_to(struct gz_trie *tt, size_t *count, const char *list, uint32_t e, uint32_t flag,
-		   int force_cs)
+		   int force_cs, struct gz_trie *derive)
 {
 	const char *p = list;
 	while (p && *p) {
@@ -394,13 +399,22 @@ static void add_to(struct gz_trie *tt, size_t *count, const char *list, uint32_t
 		}
 		if (n && tt_add(tt, p, n, cs || force_cs, e | flag) == 0 && count)
 			(*count)++;
+		if (n > 11 && derive && strncasecmp(p + n - 11, " government", 11) == 0) {
+			/* "British government": British is a modifier of the state */
+			size_t m = n - 11;
+			while (m && p[m - 1] == ' ')
+				m--;
+			if (m)
+				tt_add(derive, p, m, 1, e);
+		}
 		p = end ? end + 1 : NULL;
 	}
 }
 
 static void add_aliases(struct gazetteer *gz, const char *list, uint32_t e, uint32_t flag)
 {
-	add_to(&gz->aliases, &gz->n_aliases, list, e, flag, 0);
+	add_to(&gz->aliases, &gz->n_aliases, list, e, flag, 0,
+	       (gz->ents[e].flags & GZ_STATE) ? &gz->modifiers : NULL);
 }
 
 void gz_add_state_extras(struct gazetteer *gz, uint32_t e, const char *capital,
@@ -410,9 +424,9 @@ void gz_add_state_extras(struct gazetteer *gz, uint32_t e, const char *capital,
 	 * with the flag makes a second value on the same key, and the
 	 * matcher treats a key holding a capital value as a capital. */
 	if (capital && *capital)
-		add_to(&gz->aliases, NULL, capital, e, GZ_ALIAS_CAPITAL, 0);
+		add_to(&gz->aliases, NULL, capital, e, GZ_ALIAS_CAPITAL, 0, NULL);
 	if (modifiers && *modifiers)
-		add_to(&gz->modifiers, NULL, modifiers, e, 0, 1);
+		add_to(&gz->modifiers, NULL, modifiers, e, 0, 1, NULL);
 }
 
 uint32_t gz_add(struct gazetteer *gz, enum gz_type type, const char *id, const char *name,
@@ -527,18 +541,24 @@ static const char *const col_names[NCOLS] = {
 static void unescape_field(struct strbuf *out, const char *s, size_t n)
 {
 	sb_reset(out);
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-		if (c == '\\' && i + 1 < n) {
-			char d = s[i + 1];
-			if (d == '\\' || d == 't' || d == 'n' || d == 'r') {
-				sb_addch(out, d == '\\' ? '\\' : d == 't' ? '\t' : d == 'n' ? '\n' : '\r');
-				i++;
-				continue;
-			}
+	const char *bs;
+	while (n && (bs = memchr(s, '\\', n))) {
+		size_t k = (size_t)(bs - s);
+		sb_add(out, s, k);
+		s += k;
+		n -= k;
+		char d = n > 1 ? s[1] : 0;
+		if (d == '\\' || d == 't' || d == 'n' || d == 'r') {
+			sb_addch(out, d == '\\' ? '\\' : d == 't' ? '\t' : d == 'n' ? '\n' : '\r');
+			s += 2;
+			n -= 2;
+		} else {
+			sb_addch(out, '\\');
+			s++;
+			n--;
 		}
-		sb_addch(out, c);
 	}
+	sb_add(out, s, n);
 }
 
 long gz_load_tsv(struct gazetteer *gz, const char *buf, size_t len, const char *source,

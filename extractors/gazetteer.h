@@ -44,11 +44,14 @@ struct tt_val {
 	uint16_t nword;     /* number of word tokens in the key */
 };
 
+/* An edge is known by its parent and the 64-bit hash of the folded
+ * token (tn_hash, well mixed): two distinct tokens under one parent
+ * would need a 64-bit collision to be confused, so the token text is not
+ * kept, which halves the table and the start-up's page faults. */
 struct tt_edge {
 	uint64_t hash;   /* folded token hash; 0 marks an empty slot */
 	uint32_t parent; /* node the edge leaves */
 	uint32_t child;  /* node it reaches */
-	uint32_t str_off, str_len; /* folded token in arena, to confirm a hit */
 };
 
 struct gz_trie {
@@ -58,13 +61,17 @@ struct gz_trie {
 	size_t n_nodes, nodes_alloc;
 	struct tt_val *vals;
 	size_t n_vals, vals_alloc;
-	struct strbuf arena; /* folded tokens and exact forms */
+	struct strbuf arena; /* exact forms of case-sensitive keys */
 	struct tn_text scratch_tn;
 	uint8_t first_bits[8192]; /* filter on the first token's hash */
 };
 
 void tt_init(struct gz_trie *tt);
 void tt_release(struct gz_trie *tt);
+
+/* Make room for about n_edges tokens of keys at once (saves rehashing
+ * while a large gazetteer loads). */
+void tt_reserve(struct gz_trie *tt, size_t n_edges);
 
 /*
  * Add key `text` (tokenised as text is) with `payload`.  case_sensitive:
@@ -134,7 +141,9 @@ struct gazetteer {
 	struct gz_entity *ents;
 	size_t n_ents, ents_alloc;
 	struct gz_trie aliases;
-	struct gz_trie modifiers; /* demonyms and modifiers ("British") -> state */
+	struct gz_trie modifiers; /* demonyms and modifiers ("British") -> state; from
+				   * the modifiers column and from every state alias
+				   * "X government" (X is a modifier) */
 	/* id -> entity index, open addressing on tn_hash(id) */
 	uint32_t *id_index;
 	size_t id_mask;

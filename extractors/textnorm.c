@@ -86,12 +86,24 @@ static inline uint64_t hash_step(uint64_t h, unsigned char c)
 	return (h ^ c) * HASH_PRIME;
 }
 
+/* FNV-1a mixes poorly into its low bits, which the tables use: finish
+ * with the MurmurHash3 64-bit finaliser. */
+static inline uint64_t hash_final(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ull;
+	h ^= h >> 33;
+	return h;
+}
+
 uint64_t tn_hash(const char *s, size_t n)
 {
 	uint64_t h = HASH_SEED;
 	for (size_t i = 0; i < n; i++)
 		h = hash_step(h, (unsigned char)s[i]);
-	return h;
+	return hash_final(h);
 }
 
 void tn_init(struct tn_text *t)
@@ -377,7 +389,7 @@ int tn_tokenize(struct tn_text *t, const char *s, size_t n)
 			k->kind = TN_WORD;
 			if (ascii) {
 				sb_used(&t->fold, foff + (i - st));
-				k->hash = h;
+				k->hash = hash_final(h);
 			} else {
 				sb_setlen(&t->fold, foff);
 				if (tn_fold_word(&t->fold, s + st, i - st) < 0)

@@ -83,7 +83,8 @@ static int load_file(struct gazetteer *gz, const char *path, int quiet_if_other)
 	int ok = 1;
 	if (quiet_if_other && !is_gazetteer(buf, len))
 		ok = 0;
-	else if (gz_load_tsv(gz, buf, len, path, report, NULL) < 0)
+	else if (tt_reserve(&gz->aliases, gz->aliases.n_edges + len / 12),
+		 gz_load_tsv(gz, buf, len, path, report, NULL) < 0)
 		ok = -1;
 	free(buf);
 	return ok;
