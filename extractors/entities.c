@@ -1137,6 +1137,16 @@ static void select_mentions(const struct ent_extractor *x, struct ent_result *r)
 		r->taken = xmalloc(r->taken_alloc);
 	}
 	memset(r->taken, 0, t->n + 1);
+	/* Most texts: gazetteer matches only, already in order and apart. */
+	int plain = 1;
+	for (size_t i = 0; i < r->n && plain; i++)
+		plain = !r->m[i].dead && r->m[i].src == ENT_GAZ &&
+			(i == 0 || r->m[i - 1].tok_end <= r->m[i].tok_start);
+	if (plain) {
+		for (size_t i = 0; i < r->n; i++)
+			memset(r->taken + r->m[i].tok_start, 1, r->m[i].tok_end - r->m[i].tok_start);
+		return;
+	}
 	uint32_t *order = xmalloc((r->n + 1) * sizeof(*order));
 	for (size_t i = 0; i < r->n; i++)
 		order[i] = (uint32_t)i;
@@ -1417,10 +1427,17 @@ void ent_format(const struct ent_extractor *x, const struct ent_result *r, struc
 	static const int col_of_type[GZ_NTYPES] = {1, 2, 3, 4, 5};
 	for (int c = 0; c < ENT_NCOLS; c++)
 		sb_reset(&out[c]);
+	/* Hashes of (type, id) and (type, name) decide "first mention"
+	 * without comparing strings pairwise; equal hashes are confirmed. */
+	uint64_t small[2 * 64];
+	uint64_t *h = r->n <= 64 ? small : xmalloc(2 * r->n * sizeof(*h));
 	size_t distinct = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct ent_mention *m = &r->m[i];
 		const char *id = ent_mention_id(x, r, m);
+		const char *name = ent_mention_name(x, r, m);
+		h[2 * i] = tn_hash(id, strlen(id)) + m->type;
+		h[2 * i + 1] = tn_hash(name, strlen(name)) + m->type;
 		if (out[0].len)
 			sb_addch(&out[0], ';');
 		sb_addstr(&out[0], gz_type_names[m->type]);
@@ -1430,18 +1447,15 @@ void ent_format(const struct ent_extractor *x, const struct ent_result *r, struc
 		add_uint(&out[0], m->cp_start);
 		sb_addch(&out[0], '-');
 		add_uint(&out[0], m->cp_end);
-		/* first mention of this entity (type and id), of its name, of
-		 * its country? (mentions are few: a linear look back is fine) */
-		const char *name = ent_mention_name(x, r, m);
 		int new_ent = 1, new_name = 1, new_cc = m->type == GZ_GOV && m->country[0];
 		for (size_t k = 0; k < i && (new_ent || new_name || new_cc); k++) {
 			const struct ent_mention *o = &r->m[k];
-			if (o->type == m->type) {
-				if (new_ent && strcmp(ent_mention_id(x, r, o), id) == 0)
-					new_ent = 0;
-				if (new_name && strcmp(ent_mention_name(x, r, o), name) == 0)
-					new_name = 0;
-			}
+			if (new_ent && h[2 * k] == h[2 * i] && o->type == m->type &&
+			    strcmp(ent_mention_id(x, r, o), id) == 0)
+				new_ent = 0;
+			if (new_name && h[2 * k + 1] == h[2 * i + 1] && o->type == m->type &&
+			    strcmp(ent_mention_name(x, r, o), name) == 0)
+				new_name = 0;
 			if (new_cc && o->type == GZ_GOV && memcmp(o->country, m->country, 3) == 0)
 				new_cc = 0;
 		}
@@ -1452,4 +1466,6 @@ void ent_format(const struct ent_extractor *x, const struct ent_result *r, struc
 			list_add(&out[6], m->country);
 	}
 	add_uint(&out[7], (uint32_t)distinct);
+	if (h != small)
+		free(h);
 }

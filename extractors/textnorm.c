@@ -301,6 +301,9 @@ int tn_tokenize(struct tn_text *t, const char *s, size_t n)
 	t->src_len = n;
 	t->n = 0;
 	sb_reset(&t->fold);
+	/* ASCII folds to as many bytes as it has: room for the whole text
+	 * now, and the slow paths below (which may grow a code point: U+0130,
+	 * an invalid byte to U+FFFD) restore the room for what is left. */
 	if (sb_grow(&t->fold, n + 16) < 0)
 		return -1;
 
@@ -392,19 +395,15 @@ int tn_tokenize(struct tn_text *t, const char *s, size_t n)
 				k->hash = hash_final(h);
 			} else {
 				sb_setlen(&t->fold, foff);
-				if (tn_fold_word(&t->fold, s + st, i - st) < 0)
+				if (tn_fold_word(&t->fold, s + st, i - st) < 0 ||
+				    sb_grow(&t->fold, (n - i) + 16) < 0)
 					return -1;
 				k->hash = tn_hash(t->fold.buf + foff, t->fold.len - foff);
 			}
 			k->fold_off = (uint32_t)foff;
 			k->fold_len = (uint32_t)(t->fold.len - foff);
-			/* Folding can grow a word (e.g. U+0130 or ß): keep room. */
-			if (sb_grow(&t->fold, (n - i) + 16) < 0)
-				return -1;
 			int fl = pending | (ascii ? TN_ASCII : 0);
-			uint32_t first;
-			utf8_decode(s + st, i - st, &first);
-			if (is_upper_cp(first))
+			if (byte_class[(unsigned char)s[st]] == C_WORD_UPPER)
 				fl |= TN_CAP;
 			if (upper >= 2 && lower == 0)
 				fl |= TN_ALLCAPS;
@@ -451,9 +450,8 @@ int tn_tokenize(struct tn_text *t, const char *s, size_t n)
 					cp_pos++;
 				}
 				size_t foff = t->fold.len;
-				if (tn_fold_word(&t->fold, s + st, i - st) < 0)
-					return -1;
-				if (sb_grow(&t->fold, (n - i) + 16) < 0)
+				if (tn_fold_word(&t->fold, s + st, i - st) < 0 ||
+				    sb_grow(&t->fold, (n - i) + 16) < 0)
 					return -1;
 				struct tn_token *k = new_token(t);
 				k->start = (uint32_t)st;
@@ -483,9 +481,8 @@ int tn_tokenize(struct tn_text *t, const char *s, size_t n)
 			u = 1;
 		}
 		size_t foff = t->fold.len;
-		if (sb_add_utf8(&t->fold, tn_fold_punct(cp)) < 0)
-			return -1;
-		if (sb_grow(&t->fold, (n - i) + 16) < 0)
+		if (sb_add_utf8(&t->fold, tn_fold_punct(cp)) < 0 ||
+		    ((u > 1 || cp > 0x7f) && sb_grow(&t->fold, (n - i) + 16) < 0))
 			return -1;
 		struct tn_token *k = new_token(t);
 		k->start = (uint32_t)i;
