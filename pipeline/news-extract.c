@@ -19,10 +19,10 @@ enum {
 
 static const struct np_opt opts[] = {
 	{"gazetteer", 'g', "PATH",
-	 "read the gazetteer from PATH (a directory: every *.tsv in it; or a file)\n"
-	 "instead of data/ and build/data/countries.tsv; may be repeated"},
-	{"patterns", OPT_PATTERNS, "FILE", "read the entity rules from FILE instead of config/patterns.tsv"},
-	{"words", OPT_WORDS, "FILE", "read the word lists from FILE instead of config/entity-words.tsv"},
+	 "read the gazetteer from PATH, a directory (its *.tsv files) or a file,\n"
+	 "instead of data/ and countries.tsv; may be repeated"},
+	{"patterns", OPT_PATTERNS, "FILE", "read the rules from FILE, not config/patterns.tsv"},
+	{"words", OPT_WORDS, "FILE", "read the word lists from FILE, not config/entity-words.tsv"},
 	{"no-rules", OPT_NO_RULES, NULL, "use the gazetteer only: no pattern rules"},
 	{0},
 };
