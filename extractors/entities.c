@@ -1072,7 +1072,7 @@ static void person_and_demonym_governments(struct ent_extractor *x, struct ent_r
 			if (a != GZ_NONE)
 				cc = x->gz->ents[a].country;
 		}
-		uint32_t st = cc[0] ? gz_find_id(x->gz, cc) : GZ_NONE;
+		uint32_t st = cc[0] ? gz_find(x->gz, GZ_GOV, cc) : GZ_NONE;
 		if (st == GZ_NONE)
 			continue;
 		m->ent = st;

@@ -290,17 +290,27 @@ void gz_release(struct gazetteer *gz)
 	memset(gz, 0, sizeof(*gz));
 }
 
-uint32_t gz_find_id(const struct gazetteer *gz, const char *id)
+uint32_t gz_find(const struct gazetteer *gz, int type, const char *id)
 {
-	size_t s = tn_hash(id, strlen(id)) & gz->id_mask;
+	size_t s = (tn_hash(id, strlen(id)) + (uint64_t)type) & gz->id_mask;
 	for (;;) {
 		uint32_t e = gz->id_index[s];
 		if (e == GZ_NONE)
 			return GZ_NONE;
-		if (strcmp(gz->ents[e].id, id) == 0)
+		if (gz->ents[e].type == type && strcmp(gz->ents[e].id, id) == 0)
 			return e;
 		s = (s + 1) & gz->id_mask;
 	}
+}
+
+uint32_t gz_find_id(const struct gazetteer *gz, const char *id)
+{
+	for (int type = 0; type < GZ_NTYPES; type++) {
+		uint32_t e = gz_find(gz, type, id);
+		if (e != GZ_NONE)
+			return e;
+	}
+	return GZ_NONE;
 }
 
 static void id_insert(struct gazetteer *gz, uint32_t e)
@@ -314,7 +324,7 @@ static void id_insert(struct gazetteer *gz, uint32_t e)
 		for (uint32_t i = 0; i < e; i++)
 			id_insert(gz, i);
 	}
-	size_t s = tn_hash(gz->ents[e].id, strlen(gz->ents[e].id)) & gz->id_mask;
+	size_t s = (tn_hash(gz->ents[e].id, strlen(gz->ents[e].id)) + gz->ents[e].type) & gz->id_mask;
 	while (gz->id_index[s] != GZ_NONE)
 		s = (s + 1) & gz->id_mask;
 	gz->id_index[s] = e;
@@ -486,7 +496,7 @@ uint32_t gz_add(struct gazetteer *gz, enum gz_type type, const char *id, const c
 		sb_addstr(&full, id);
 	}
 
-	uint32_t e = gz_find_id(gz, full.buf);
+	uint32_t e = gz_find(gz, type, full.buf);
 	if (e == GZ_NONE) {
 		if (gz->n_ents == gz->ents_alloc) {
 			gz->ents_alloc = gz->ents_alloc ? gz->ents_alloc * 2 : 512;
@@ -503,10 +513,6 @@ uint32_t gz_add(struct gazetteer *gz, enum gz_type type, const char *id, const c
 		en->flags = flags;
 		id_insert(gz, e);
 		gz->n_ents++;
-	} else if (gz->ents[e].type != type) {
-		sb_release(&full);
-		*why = "id already used by an entity of another type";
-		return GZ_NONE;
 	}
 	sb_release(&full);
 	add_aliases(gz, aliases, e, 0);

@@ -188,7 +188,10 @@ uint32_t gz_add(struct gazetteer *gz, enum gz_type type, const char *id, const c
 void gz_add_state_extras(struct gazetteer *gz, uint32_t e, const char *capital,
 			 const char *modifiers);
 
-/* Entity index of `id` (as stored, e.g. "gb/home-office"), or GZ_NONE. */
+/* Entity index of `id` (as stored, e.g. "gb/home-office") of the given
+ * type, or GZ_NONE.  Ids are unique within a type ("bt" is Bhutan and BT
+ * Group); gz_find_id tries the types in order (GOV first). */
+uint32_t gz_find(const struct gazetteer *gz, int type, const char *id);
 uint32_t gz_find_id(const struct gazetteer *gz, const char *id);
 
 /* Write the lowercase ASCII slug of s (letters and digits, '-' between
