@@ -26,7 +26,8 @@ const char *const ent_columns[ENT_NCOLS + 1] = {
 };
 
 static const char *const word_class_names[EW_NCLASSES] = {
-	"stop", "suffix", "gov-word", "head", "place-before", "place-after", "common", "role",
+	"stop",	  "suffix", "gov-word",   "head",	  "place-before", "place-after",
+	"common", "role",   "role-after", "product-before", "exchange",
 };
 
 void ent_init(struct ent_extractor *x, const struct gazetteer *gz)
@@ -531,6 +532,17 @@ static int place_context(const struct ent_extractor *x, struct ent_result *r, si
 	if (a > 0 && !(t->tok[a].flags & TN_NEWLINE) &&
 	    set_at(&x->words[EW_PLACE_BEFORE], t, a - 1, a, &end, &r->scratch))
 		return 1;
+	/* "Doha Mekki", "Lima-Strong": part of another name */
+	if (b < t->n && !(t->tok[b].flags & TN_NEWLINE)) {
+		size_t k = b;
+		if (tok_is(t, k, "-") && !(t->tok[k].flags & TN_SPACE) && k + 1 < t->n)
+			k++;
+		if (t->tok[k].kind == TN_WORD && (t->tok[k].flags & TN_CAP) &&
+		    !(t->tok[k].flags & TN_SENT_START) &&
+		    !set_at(&x->words[EW_HEAD], t, k, k + 1, NULL, &r->scratch) &&
+		    !set_at(&x->words[EW_GOV_WORD], t, k, k + 1, NULL, &r->scratch))
+			return 1;
+	}
 	/* "London-based", "London time" */
 	size_t j = b;
 	if (j < t->n && tok_is(t, j, "-") && !(t->tok[j].flags & TN_SPACE))
@@ -616,7 +628,14 @@ static void gazetteer_pass(struct ent_extractor *x, struct ent_result *r)
 				mm->cand[mm->n_cand++] = e;
 		}
 		if (mm->n_cand && gz->ents[mm->cand[0]].type == GZ_GOV &&
-		    !(gz->ents[mm->cand[0]].flags & GZ_STATE) && role_title(x, r, a))
+		    !(gz->ents[mm->cand[0]].flags & GZ_STATE) &&
+		    (role_title(x, r, a) ||
+		     (b - a == 1 && b < t->n && !(t->tok[b].flags & TN_NEWLINE) &&
+		      set_at(&x->words[EW_ROLE_AFTER], t, b, b + 1, NULL, &r->scratch))))
+			mm->n_cand = 0;
+		/* "(NASDAQ:SMCI)": a ticker */
+		if (mm->n_cand && a >= 2 && tok_is(t, a - 1, ":") &&
+		    set_at(&x->words[EW_EXCHANGE], t, a - 2, a - 1, NULL, &r->scratch))
 			mm->n_cand = 0;
 		if (!mm->n_cand) {
 			r->n--;
@@ -1000,7 +1019,9 @@ static void rules_pass(struct ent_extractor *x, struct ent_result *r)
 		if (!tt_longest(&x->triggers, t, i, i + 1, &m, &r->scratch))
 			continue;
 		for (size_t q = 0; q < m.n; q++) {
-			if (cover[i] == 1 + x->rules[m.payload[q]].type)
+			/* (but "X Commission of Ireland" may still be a longer name) */
+			if (cover[i] == 1 + x->rules[m.payload[q]].type &&
+			    !(tok_is(t, i + 1, "of") && cover[i + 1] != cover[i]))
 				continue;
 			if (nh == alloc) {
 				alloc = alloc ? alloc * 2 : 32;
@@ -1128,7 +1149,7 @@ static int by_start(const void *pa, const void *pb)
 
 /* Longest first; a rule's span that holds a gazetteer match of another
  * type (a company name inside "X Office") loses to it. */
-static void select_mentions(const struct ent_extractor *x, struct ent_result *r)
+static void select_mentions(struct ent_extractor *x, struct ent_result *r)
 {
 	const struct tn_text *t = &r->tn;
 	if (r->taken_alloc < t->n + 1) {
@@ -1171,12 +1192,24 @@ static void select_mentions(const struct ent_extractor *x, struct ent_result *r)
 		/* A form rule around a known body ("Office of <known body>")
 		 * names nothing new. */
 		for (size_t j = 0; j < r->n && m->type == GZ_GOV && !m->dead; j++) {
-			const struct ent_mention *g = &r->m[j];
-			if (g->src == ENT_GAZ && g->type == GZ_GOV && g->ent != GZ_NONE &&
-			    !(x->gz->ents[g->ent].flags & GZ_STATE) && g->tok_start >= m->tok_start &&
-			    g->tok_end <= m->tok_end &&
-			    (g->tok_start > m->tok_start || g->tok_end < m->tok_end))
-				m->dead = 1;
+			struct ent_mention *g = &r->m[j];
+			if (g->src != ENT_GAZ || g->type != GZ_GOV || g->ent == GZ_NONE ||
+			    (x->gz->ents[g->ent].flags & GZ_STATE) || g->tok_start < m->tok_start ||
+			    g->tok_end > m->tok_end ||
+			    (g->tok_start == m->tok_start && g->tok_end == m->tok_end))
+				continue;
+			if (g->tok_start == m->tok_start && tok_is(&r->tn, g->tok_end, "of")) {
+				/* "General Court of the European Union": the known
+				 * body, named with its owner */
+				size_t s = g->tok_end + 1 + tok_is(&r->tn, g->tok_end + 1, "the");
+				size_t cs;
+				if (country_before(x, r, m->tok_end, s, &cs) != GZ_NONE && cs == s) {
+					set_span(&r->tn, g, g->tok_start, m->tok_end);
+					m->dead = 1;
+				}
+				continue; /* else a longer name of another body */
+			}
+			m->dead = 1;
 		}
 	}
 	sort_r = r;
@@ -1363,6 +1396,43 @@ static void sentence_starts(struct ent_extractor *x, struct ent_result *r)
 	r->n = w;
 }
 
+/* "apps such as X, Y and Z": services named in a list, not the firms
+ * acting.  A company right after a product-before word is dropped, and
+ * so is the next one joined to it by "," "and" "or". */
+static void products(struct ent_extractor *x, struct ent_result *r)
+{
+	const struct tn_text *t = &r->tn;
+	size_t last_end = (size_t)-1;
+	for (size_t i = 0; i < r->n; i++) {
+		struct ent_mention *m = &r->m[i];
+		if (m->type != GZ_COMPANY)
+			continue;
+		size_t a = m->tok_start;
+		int product = 0;
+		for (size_t k = 1; k <= 5 && k <= a && !product; k++) {
+			size_t end;
+			product = set_at(&x->words[EW_PRODUCT], t, a - k, a, &end, &r->scratch) &&
+				  end == a;
+		}
+		if (!product && last_end != (size_t)-1 && a > last_end && a - last_end <= 2) {
+			product = 1;
+			for (size_t k = last_end; k < a; k++)
+				product &= tok_is(t, k, ",") || tok_is(t, k, "and") || tok_is(t, k, "or");
+		}
+		if (product) {
+			m->dead = 1;
+			last_end = m->tok_end;
+		} else {
+			last_end = (size_t)-1;
+		}
+	}
+	size_t w = 0;
+	for (size_t i = 0; i < r->n; i++)
+		if (!r->m[i].dead)
+			r->m[w++] = r->m[i];
+	r->n = w;
+}
+
 /* ------------------------------------------------------------ driver */
 
 int ent_extract(struct ent_extractor *x, struct ent_result *r, const char *text, size_t n,
@@ -1394,6 +1464,7 @@ int ent_extract(struct ent_extractor *x, struct ent_result *r, const char *text,
 	r->n = w;
 	head_references(x, r);
 	sentence_starts(x, r);
+	products(x, r);
 	return 0;
 }
 

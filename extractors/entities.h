@@ -63,6 +63,9 @@ enum ent_word_class {
 	EW_PLACE_AFTER,  /* ... or before these */
 	EW_COMMON,       /* common words: at a sentence start need support */
 	EW_ROLE,         /* "Minister for": a body after it is a role title */
+	EW_ROLE_AFTER,   /* "Secretary": a one-word body name before it is a title */
+	EW_PRODUCT,      /* "such as", "like": a company after it is its service */
+	EW_EXCHANGE,     /* "NASDAQ": "NASDAQ:SMCI" is a ticker, not a mention */
 	EW_NCLASSES
 };
 

@@ -429,6 +429,43 @@ static void test_empty_and_odd_text(void **state)
 	assert_int_equal(res.m[0].cp_start, 3);
 }
 
+static void test_services_in_lists(void **state)
+{
+	(void)state;
+	assert_string_equal(run("Apps such as Meta, TSMC and Intel were named. Firms including Intel agreed."),
+			    "COMPANY:intel:Intel");
+	assert_string_equal(run("Meta said the ban on platforms like Meta was wrong."),
+			    "COMPANY:meta:Meta");
+}
+
+static void test_ticker_is_not_a_mention(void **state)
+{
+	(void)state;
+	assert_string_equal(run("Shares of Intel (NASDAQ:INTC) and the CLOUD Act."),
+			    "COMPANY:intel:Intel;LAW:cloud-act:CLOUD Act");
+}
+
+static void test_role_after_short_name(void **state)
+{
+	(void)state;
+	assert_string_equal(run("The US and Congress Secretary Jones spoke."), "GOV:us:US");
+}
+
+static void test_capital_in_a_name(void **state)
+{
+	(void)state;
+	assert_string_equal(run("Officials cited Beijing Daily and pressure from Beijing."),
+			    "GOV:cn:Beijing");
+}
+
+static void test_body_of_its_state(void **state)
+{
+	(void)state;
+	assert_string_equal(run("The European Commission asked the Data Protection Commission of Ireland."),
+			    "GOV:eu/european-commission:European Commission;"
+			    "GOV:ie/dpc:Data Protection Commission of Ireland");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -465,6 +502,11 @@ int main(void)
 		cmocka_unit_test(test_dominant_from_title),
 		cmocka_unit_test(test_format_columns),
 		cmocka_unit_test(test_empty_and_odd_text),
+		cmocka_unit_test(test_services_in_lists),
+		cmocka_unit_test(test_ticker_is_not_a_mention),
+		cmocka_unit_test(test_role_after_short_name),
+		cmocka_unit_test(test_capital_in_a_name),
+		cmocka_unit_test(test_body_of_its_state),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
