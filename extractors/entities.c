@@ -21,13 +21,13 @@
 #define AUX_MASK  0xffffffu
 
 const char *const ent_columns[ENT_NCOLS + 1] = {
-	"mentions", "governments", "companies", "laws", "people", "organizations", "countries",
-	"entity_count", NULL,
+        "mentions",      "governments", "companies",    "laws", "people",
+        "organizations", "countries",   "entity_count", NULL,
 };
 
 static const char *const word_class_names[EW_NCLASSES] = {
-	"stop",	  "suffix", "gov-word",   "head",	  "place-before", "place-after",
-	"common", "role",   "role-after", "product-before", "exchange",
+        "stop",   "suffix", "gov-word",   "head",           "place-before", "place-after",
+        "common", "role",   "role-after", "product-before", "exchange",
 };
 
 void ent_init(struct ent_extractor *x, const struct gazetteer *gz)
@@ -107,10 +107,12 @@ static size_t tsv_fields(const struct tsv_cols *c, const char *p, size_t ll, str
 				continue;
 			for (size_t j = 0; j < fl; j++) {
 				char ch = p[i + j];
-				if (ch == '\\' && j + 1 < fl &&
-				    strchr("\\tnr", p[i + j + 1])) {
+				if (ch == '\\' && j + 1 < fl && strchr("\\tnr", p[i + j + 1])) {
 					char d = p[i + j + 1];
-					sb_addch(&f[k], d == '\\' ? '\\' : d == 't' ? '\t' : d == 'n' ? '\n' : '\r');
+					sb_addch(&f[k], d == '\\'  ? '\\'
+					                : d == 't' ? '\t'
+					                : d == 'n' ? '\n'
+					                           : '\r');
 					j++;
 				} else {
 					sb_addch(&f[k], ch);
@@ -182,10 +184,10 @@ static void add_trigger(void *arg, const char *s, size_t n)
 }
 
 long ent_load_patterns(struct ent_extractor *x, const char *buf, size_t len, const char *source,
-		       gz_error_fn *err, void *ctx)
+                       gz_error_fn *err, void *ctx)
 {
 	static const char *const names[] = {"name",    "type",   "trigger", "pattern",
-					    "country", "before", "after"};
+	                                    "country", "before", "after"};
 	struct tsv_cols c = {names, 7, {0}, 0};
 	struct strbuf f[7];
 	struct tsv_iter it = {buf, len, 0, 1};
@@ -195,7 +197,8 @@ long ent_load_patterns(struct ent_extractor *x, const char *buf, size_t len, con
 	for (int k = 0; k < 4; k++) {
 		if (c.pos[k] < 0) {
 			if (err)
-				err(ctx, source, 1, "header lacks a required column (name type trigger pattern)");
+				err(ctx, source, 1,
+				    "header lacks a required column (name type trigger pattern)");
 			return -1;
 		}
 	}
@@ -218,13 +221,14 @@ long ent_load_patterns(struct ent_extractor *x, const char *buf, size_t len, con
 		int ec;
 		PCRE2_SIZE eo;
 		pcre2_code *re = pcre2_compile((PCRE2_SPTR)f[3].buf, f[3].len,
-					       PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF, &ec, &eo,
-					       NULL);
+		                               PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF, &ec,
+		                               &eo, NULL);
 		if (!re) {
 			char msg[256];
 			struct strbuf full = STRBUF_INIT;
 			pcre2_get_error_message(ec, (PCRE2_UCHAR *)msg, sizeof(msg));
-			sb_addf(&full, "pattern does not compile at offset %zu: %s", (size_t)eo, msg);
+			sb_addf(&full, "pattern does not compile at offset %zu: %s", (size_t)eo,
+			        msg);
 			if (err)
 				err(ctx, source, it.line, full.buf);
 			sb_release(&full);
@@ -276,7 +280,7 @@ static void add_to_set(void *arg, const char *s, size_t n)
 }
 
 long ent_load_words(struct ent_extractor *x, const char *buf, size_t len, const char *source,
-		    gz_error_fn *err, void *ctx)
+                    gz_error_fn *err, void *ctx)
 {
 	static const char *const names[] = {"class", "word", "before", "after"};
 	struct tsv_cols c = {names, 4, {0}, 0};
@@ -311,7 +315,7 @@ long ent_load_words(struct ent_extractor *x, const char *buf, size_t len, const 
 		if (strcmp(f[0].buf, "veto") == 0) {
 			x->vetoes = xrealloc(x->vetoes, (x->n_vetoes + 1) * sizeof(*x->vetoes));
 			x->veto_sets = xrealloc(x->veto_sets,
-						(x->n_veto_sets + 2) * sizeof(*x->veto_sets));
+			                        (x->n_veto_sets + 2) * sizeof(*x->veto_sets));
 			struct ent_veto *v = &x->vetoes[x->n_vetoes];
 			v->before_set = (uint32_t)x->n_veto_sets;
 			v->after_set = (uint32_t)x->n_veto_sets + 1;
@@ -392,7 +396,7 @@ static void set_span(const struct tn_text *t, struct ent_mention *m, size_t a, s
 }
 
 const char *ent_mention_id(const struct ent_extractor *x, const struct ent_result *r,
-			   const struct ent_mention *m)
+                           const struct ent_mention *m)
 {
 	if (m->id_off != GZ_NONE)
 		return r->arena.buf + m->id_off;
@@ -400,7 +404,7 @@ const char *ent_mention_id(const struct ent_extractor *x, const struct ent_resul
 }
 
 const char *ent_mention_name(const struct ent_extractor *x, const struct ent_result *r,
-			     const struct ent_mention *m)
+                             const struct ent_mention *m)
 {
 	if (m->name_off != GZ_NONE)
 		return r->arena.buf + m->name_off;
@@ -409,7 +413,7 @@ const char *ent_mention_name(const struct ent_extractor *x, const struct ent_res
 
 /* A demonym or country modifier at token i ("British", "UK"). */
 static int demonym_at(const struct ent_extractor *x, const struct tn_text *t, size_t i,
-		      size_t limit, struct tt_match *m, struct strbuf *scratch)
+                      size_t limit, struct tt_match *m, struct strbuf *scratch)
 {
 	return tt_longest(&x->gz->modifiers, t, i, limit, m, scratch);
 }
@@ -419,13 +423,14 @@ static int demonym_at(const struct ent_extractor *x, const struct tn_text *t, si
 static int tok_is(const struct tn_text *t, size_t i, const char *folded)
 {
 	size_t n = strlen(folded);
-	return i < t->n && t->tok[i].fold_len == n && memcmp(t->fold.buf + t->tok[i].fold_off, folded, n) == 0;
+	return i < t->n && t->tok[i].fold_len == n &&
+	       memcmp(t->fold.buf + t->tok[i].fold_off, folded, n) == 0;
 }
 
 /* Does a key of `set` cover exactly tokens [i, j)?  (j = 0: any length;
  * returns the end token via *end.) */
 static int set_at(const struct gz_trie *tt, const struct tn_text *t, size_t i, size_t limit,
-		  size_t *end, struct strbuf *scratch)
+                  size_t *end, struct strbuf *scratch)
 {
 	struct tt_match m;
 	if (i >= t->n || !tt->n_vals)
@@ -440,7 +445,7 @@ static int set_at(const struct gz_trie *tt, const struct tn_text *t, size_t i, s
 /* Is there a state (gazetteer) or demonym ending exactly at token `end`,
  * starting at or after `floor`?  Returns its country entity and start. */
 static uint32_t country_before(const struct ent_extractor *x, struct ent_result *r, size_t end,
-			       size_t floor, size_t *start)
+                               size_t floor, size_t *start)
 {
 	const struct tn_text *t = &r->tn;
 	struct tt_match m;
@@ -471,7 +476,7 @@ static uint32_t country_before(const struct ent_extractor *x, struct ent_result 
  * middle is the body's subject ("Select Committee on China"), not its
  * owner. */
 static uint32_t country_inside(const struct ent_extractor *x, struct ent_result *r, size_t a,
-			       size_t b)
+                               size_t b)
 {
 	const struct tn_text *t = &r->tn;
 	struct tt_match m;
@@ -484,7 +489,8 @@ static uint32_t country_inside(const struct ent_extractor *x, struct ent_result 
 				return e;
 		}
 	for (size_t i = a + 1; i < b; i++) {
-		if (!tok_is(t, i - 1, "of") && !(tok_is(t, i - 1, "the") && i >= 2 && tok_is(t, i - 2, "of")))
+		if (!tok_is(t, i - 1, "of") &&
+		    !(tok_is(t, i - 1, "the") && i >= 2 && tok_is(t, i - 2, "of")))
 			continue;
 		if (tt_longest(&x->gz->aliases, t, i, b, &m, &r->scratch) && m.tok_end == b)
 			for (size_t q = 0; q < m.n; q++) {
@@ -613,7 +619,7 @@ static void gazetteer_pass(struct ent_extractor *x, struct ent_result *r)
 			int capital = 0;
 			for (size_t p = 0; p < m.n; p++)
 				capital |= (m.payload[p] & GZ_ALIAS_ENTITY) == e &&
-					   (m.payload[p] & GZ_ALIAS_CAPITAL);
+				           (m.payload[p] & GZ_ALIAS_CAPITAL);
 			capital |= (gz->ents[e].flags & GZ_CAPITAL) != 0;
 			if (capital) {
 				if (place < 0)
@@ -676,7 +682,7 @@ static void country_add(struct country_count *cc, const char *code, unsigned wei
 
 /* Count the GOV mentions of each country in t (unambiguous ones only). */
 static void count_countries(const struct ent_extractor *x, const struct tn_text *t,
-			    struct ent_result *r, struct country_count *cc, unsigned weight)
+                            struct ent_result *r, struct country_count *cc, unsigned weight)
 {
 	struct tt_match m;
 	for (size_t i = 0; i < t->n;) {
@@ -688,7 +694,8 @@ static void count_countries(const struct ent_extractor *x, const struct tn_text 
 		const struct gz_entity *e = &x->gz->ents[m.payload[0] & GZ_ALIAS_ENTITY];
 		int same = 1;
 		for (size_t q = 1; q < m.n; q++)
-			same &= strcmp(x->gz->ents[m.payload[q] & GZ_ALIAS_ENTITY].country, e->country) == 0;
+			same &= strcmp(x->gz->ents[m.payload[q] & GZ_ALIAS_ENTITY].country,
+			               e->country) == 0;
 		if (!same || e->type != GZ_GOV || !e->country[0])
 			continue;
 		country_add(cc, e->country, weight);
@@ -724,7 +731,7 @@ static void find_dominant(struct ent_extractor *x, struct ent_result *r)
 /* Pick one entity among a mention's candidates: the one of the country
  * `prefer`, else of the dominant country, else the first listed. */
 static void choose(const struct ent_extractor *x, struct ent_result *r, struct ent_mention *m,
-		   const char *prefer)
+                   const char *prefer)
 {
 	if (m->n_cand <= 1)
 		return;
@@ -785,7 +792,7 @@ static void span_text(const struct tn_text *t, size_t a, size_t b, struct strbuf
 }
 
 static void rule_match(struct ent_extractor *x, struct ent_result *r, const struct ent_rule *rule,
-		       size_t lt0, size_t lt1, size_t so, size_t eo, size_t no, size_t ne)
+                       size_t lt0, size_t lt1, size_t so, size_t eo, size_t no, size_t ne)
 {
 	const struct tn_text *t = &r->tn;
 	size_t a = tok_starting_at(t, lt0, lt1, so);
@@ -822,7 +829,7 @@ static void rule_match(struct ent_extractor *x, struct ent_result *r, const stru
 				na = m.tok_end;
 			a = m.tok_end;
 		} else if (tt_longest(&x->gz->aliases, t, a, b, &m, &r->scratch) && m.tok_end < b &&
-			   (x->gz->ents[m.payload[0] & GZ_ALIAS_ENTITY].flags & GZ_STATE)) {
+		           (x->gz->ents[m.payload[0] & GZ_ALIAS_ENTITY].flags & GZ_STATE)) {
 			if (na == a)
 				na = m.tok_end;
 			a = m.tok_end;
@@ -892,7 +899,7 @@ static void rule_match(struct ent_extractor *x, struct ent_result *r, const stru
  * triggers).  The subject ends with the window; lookbehinds see the text
  * before it. */
 static void run_rule(struct ent_extractor *x, struct ent_result *r, size_t ri, size_t lt0,
-		     size_t lt1, size_t w0, size_t w1)
+                     size_t lt1, size_t w0, size_t w1)
 {
 	const struct tn_text *t = &r->tn;
 	const struct ent_rule *rule = &x->rules[ri];
@@ -929,8 +936,8 @@ struct trigger_hit {
  * PCRE2 tries one or two places instead of every capital in the window. */
 static size_t run_start(const struct ent_result *r, size_t tok, size_t floor)
 {
-	static const char *const connectors[] = {"and", "of", "for", "the", "on", "to",
-						 "in", "by", "de", "v"};
+	static const char *const connectors[] = {"and", "of", "for", "the", "on",
+	                                         "to",  "in", "by",  "de",  "v"};
 	const struct tn_text *t = &r->tn;
 	size_t s = tok;
 	while (s > floor) {
@@ -942,8 +949,9 @@ static size_t run_start(const struct ent_result *r, size_t tok, size_t floor)
 				ok = tok_is(t, s - 1, connectors[c]);
 		} else {
 			char ch = t->fold.buf[p->fold_off];
-			ok = p->fold_len == 1 && (ch == '(' || ch == ')' || ch == '&' || ch == '-' ||
-						  ch == '/' || (ch == '.' && !(t->tok[s].flags & TN_SPACE)));
+			ok = p->fold_len == 1 &&
+			     (ch == '(' || ch == ')' || ch == '&' || ch == '-' || ch == '/' ||
+			      (ch == '.' && !(t->tok[s].flags & TN_SPACE)));
 		}
 		if (!ok)
 			break;
@@ -955,7 +963,7 @@ static size_t run_start(const struct ent_result *r, size_t tok, size_t floor)
 /* The rules triggered on line [lt0, lt1), each over the merged windows
  * around its trigger words. */
 static void run_line(struct ent_extractor *x, struct ent_result *r, const struct trigger_hit *h,
-		     size_t nh, size_t lt0, size_t lt1)
+                     size_t nh, size_t lt0, size_t lt1)
 {
 	for (size_t k = 0; k < x->n_rules; k++) {
 		size_t w0 = 0, w1 = 0;
@@ -964,8 +972,11 @@ static void run_line(struct ent_extractor *x, struct ent_result *r, const struct
 			if (h[i].rule != k)
 				continue;
 			const struct ent_rule *rule = &x->rules[k];
-			size_t a = run_start(r, h[i].tok, h[i].tok >= lt0 + rule->before ? h[i].tok - rule->before : lt0);
-			size_t b = h[i].tok + rule->after + 1 < lt1 ? h[i].tok + rule->after + 1 : lt1;
+			size_t a = run_start(
+			        r, h[i].tok,
+			        h[i].tok >= lt0 + rule->before ? h[i].tok - rule->before : lt0);
+			size_t b =
+			        h[i].tok + rule->after + 1 < lt1 ? h[i].tok + rule->after + 1 : lt1;
 			if (open && a <= w1) {
 				w1 = b > w1 ? b : w1;
 				continue;
@@ -1059,11 +1070,12 @@ static void extend(struct ent_extractor *x, struct ent_result *r, struct ent_men
 		if (j < t->n && tok_is(t, j, "of"))
 			j++;
 		if (j < t->n && (t->tok[j].flags & TN_DIGITS) && !(t->tok[j].flags & TN_NEWLINE) &&
-		    t->tok[j].fold_len == 4 && (t->fold.buf[t->tok[j].fold_off] == '1' ||
-						t->fold.buf[t->tok[j].fold_off] == '2'))
+		    t->tok[j].fold_len == 4 &&
+		    (t->fold.buf[t->tok[j].fold_off] == '1' ||
+		     t->fold.buf[t->tok[j].fold_off] == '2'))
 			b = j + 1;
 	} else if (m->type == GZ_GOV && m->ent != GZ_NONE &&
-		   (x->gz->ents[m->ent].flags & GZ_STATE)) {
+	           (x->gz->ents[m->ent].flags & GZ_STATE)) {
 		if (b < t->n && !(t->tok[b].flags & TN_NEWLINE) &&
 		    set_at(&x->words[EW_GOV_WORD], t, b, b + 1, &end, &r->scratch))
 			b = end;
@@ -1162,10 +1174,11 @@ static void select_mentions(struct ent_extractor *x, struct ent_result *r)
 	int plain = 1;
 	for (size_t i = 0; i < r->n && plain; i++)
 		plain = !r->m[i].dead && r->m[i].src == ENT_GAZ &&
-			(i == 0 || r->m[i - 1].tok_end <= r->m[i].tok_start);
+		        (i == 0 || r->m[i - 1].tok_end <= r->m[i].tok_start);
 	if (plain) {
 		for (size_t i = 0; i < r->n; i++)
-			memset(r->taken + r->m[i].tok_start, 1, r->m[i].tok_end - r->m[i].tok_start);
+			memset(r->taken + r->m[i].tok_start, 1,
+			       r->m[i].tok_end - r->m[i].tok_start);
 		return;
 	}
 	uint32_t *order = xmalloc((r->n + 1) * sizeof(*order));
@@ -1203,7 +1216,8 @@ static void select_mentions(struct ent_extractor *x, struct ent_result *r)
 				 * body, named with its owner */
 				size_t s = g->tok_end + 1 + tok_is(&r->tn, g->tok_end + 1, "the");
 				size_t cs;
-				if (country_before(x, r, m->tok_end, s, &cs) != GZ_NONE && cs == s) {
+				if (country_before(x, r, m->tok_end, s, &cs) != GZ_NONE &&
+				    cs == s) {
 					set_span(&r->tn, g, g->tok_start, m->tok_end);
 					m->dead = 1;
 				}
@@ -1297,7 +1311,7 @@ static void join_countries(struct ent_extractor *x, struct ent_result *r)
 
 /* Last word of a name, folded, equal to the head word at token i? */
 static int name_has_head(const struct ent_extractor *x, struct ent_result *r, const char *name,
-			 size_t i)
+                         size_t i)
 {
 	const struct tn_text *t = &r->tn;
 	const char *h = t->fold.buf + t->tok[i].fold_off;
@@ -1379,12 +1393,12 @@ static void sentence_starts(struct ent_extractor *x, struct ent_result *r)
 		/* "Apple's ..." is the company */
 		size_t b = m->tok_end;
 		int support = b + 1 < t->n && tok_is(t, b, "'") && tok_is(t, b + 1, "s") &&
-			      !(t->tok[b].flags & TN_SPACE);
+		              !(t->tok[b].flags & TN_SPACE);
 		for (size_t k = 0; k < r->n && !support; k++) {
 			const struct ent_mention *o = &r->m[k];
 			support = k != i && !o->dead && o->ent == m->ent && o->id_off == GZ_NONE &&
-				  (o->tok_end - o->tok_start > 1 ||
-				   !(t->tok[o->tok_start].flags & TN_SENT_START));
+			          (o->tok_end - o->tok_start > 1 ||
+			           !(t->tok[o->tok_start].flags & TN_SENT_START));
 		}
 		if (!support)
 			m->dead = 1;
@@ -1412,12 +1426,13 @@ static void products(struct ent_extractor *x, struct ent_result *r)
 		for (size_t k = 1; k <= 5 && k <= a && !product; k++) {
 			size_t end;
 			product = set_at(&x->words[EW_PRODUCT], t, a - k, a, &end, &r->scratch) &&
-				  end == a;
+			          end == a;
 		}
 		if (!product && last_end != (size_t)-1 && a > last_end && a - last_end <= 2) {
 			product = 1;
 			for (size_t k = last_end; k < a; k++)
-				product &= tok_is(t, k, ",") || tok_is(t, k, "and") || tok_is(t, k, "or");
+				product &= tok_is(t, k, ",") || tok_is(t, k, "and") ||
+				           tok_is(t, k, "or");
 		}
 		if (product) {
 			m->dead = 1;
@@ -1436,7 +1451,7 @@ static void products(struct ent_extractor *x, struct ent_result *r)
 /* ------------------------------------------------------------ driver */
 
 int ent_extract(struct ent_extractor *x, struct ent_result *r, const char *text, size_t n,
-		const char *title, size_t title_len)
+                const char *title, size_t title_len)
 {
 	r->n = 0;
 	sb_reset(&r->arena);

@@ -89,7 +89,7 @@ static inline uint32_t tt_child(const struct gz_trie *tt, uint32_t parent, uint6
 }
 
 static uint32_t tt_add_edge(struct gz_trie *tt, uint32_t parent, const struct tn_text *t,
-			    const struct tn_token *k)
+                            const struct tn_token *k)
 {
 	uint32_t c = tt_child(tt, parent, k->hash);
 	if (c != GZ_NONE)
@@ -117,8 +117,7 @@ static uint32_t tt_add_edge(struct gz_trie *tt, uint32_t parent, const struct tn
 	return c;
 }
 
-int tt_add(struct gz_trie *tt, const char *text, size_t len, int case_sensitive,
-	   uint32_t payload)
+int tt_add(struct gz_trie *tt, const char *text, size_t len, int case_sensitive, uint32_t payload)
 {
 	struct tn_text *t = &tt->scratch_tn;
 	if (tn_tokenize(t, text, len) < 0 || t->n == 0)
@@ -131,7 +130,8 @@ int tt_add(struct gz_trie *tt, const char *text, size_t len, int case_sensitive,
 	}
 	/* Same payload, same case rule already there: nothing to add. */
 	for (uint32_t v = tt->node_val[node]; v != GZ_NONE; v = tt->vals[v].next)
-		if (tt->vals[v].payload == payload && (tt->vals[v].exact_off == GZ_NONE) == !case_sensitive) {
+		if (tt->vals[v].payload == payload &&
+		    (tt->vals[v].exact_off == GZ_NONE) == !case_sensitive) {
 			if (!case_sensitive)
 				return 0;
 			/* Case-sensitive twins may differ in case: compare. */
@@ -172,7 +172,7 @@ int tt_add(struct gz_trie *tt, const char *text, size_t len, int case_sensitive,
 
 /* Do the word tokens [i, j) equal the exact forms stored at `off`? */
 static int exact_equal(const struct gz_trie *tt, uint32_t off, const struct tn_text *t, size_t i,
-		       size_t j, struct strbuf *scratch)
+                       size_t j, struct strbuf *scratch)
 {
 	const unsigned char *p = (const unsigned char *)tt->arena.buf + off;
 	for (; i < j; i++) {
@@ -190,7 +190,7 @@ static int exact_equal(const struct gz_trie *tt, uint32_t off, const struct tn_t
 }
 
 int tt_longest(const struct gz_trie *tt, const struct tn_text *t, size_t i, size_t limit,
-	       struct tt_match *m, struct strbuf *scratch)
+               struct tt_match *m, struct strbuf *scratch)
 {
 	const struct tn_token *k = &t->tok[i];
 	uint64_t b = k->hash & (sizeof(tt->first_bits) * 8 - 1);
@@ -240,8 +240,8 @@ int tt_lookup(const struct gz_trie *tt, const char *s, size_t n, uint32_t *paylo
 	struct strbuf scratch = STRBUF_INIT;
 	int ok = 0;
 	tn_init(&t);
-	if (tn_tokenize(&t, s, n) == 0 && t.n &&
-	    tt_longest(tt, &t, 0, t.n, &m, &scratch) && m.tok_end == t.n) {
+	if (tn_tokenize(&t, s, n) == 0 && t.n && tt_longest(tt, &t, 0, t.n, &m, &scratch) &&
+	    m.tok_end == t.n) {
 		ok = 1;
 		if (payload)
 			*payload = m.payload[0];
@@ -324,7 +324,8 @@ static void id_insert(struct gazetteer *gz, uint32_t e)
 		for (uint32_t i = 0; i < e; i++)
 			id_insert(gz, i);
 	}
-	size_t s = (tn_hash(gz->ents[e].id, strlen(gz->ents[e].id)) + gz->ents[e].type) & gz->id_mask;
+	size_t s =
+	        (tn_hash(gz->ents[e].id, strlen(gz->ents[e].id)) + gz->ents[e].type) & gz->id_mask;
 	while (gz->id_index[s] != GZ_NONE)
 		s = (s + 1) & gz->id_mask;
 	gz->id_index[s] = e;
@@ -337,9 +338,11 @@ size_t gz_slug(struct strbuf *out, const char *s, size_t n)
 	size_t ascii = 0;
 	while (ascii < n && !((unsigned char)s[ascii] & 0x80))
 		ascii++;
-	utf8proc_ssize_t r = ascii == n ? -1 : utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &d,
-					  UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK |
-						  UTF8PROC_CASEFOLD);
+	utf8proc_ssize_t r =
+	        ascii == n ? -1
+	                   : utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &d,
+	                                  UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
+	                                          UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
 	const char *p = r >= 0 ? (const char *)d : s;
 	size_t len = r >= 0 ? (size_t)r : n;
 	int dash = 0;
@@ -352,8 +355,9 @@ size_t gz_slug(struct strbuf *out, const char *s, size_t n)
 				sb_addch(out, '-');
 			dash = 0;
 			sb_addch(out, c);
-		} else if (c == '\'' || (c == 0xe2 && i + 2 < len && (unsigned char)p[i + 1] == 0x80 &&
-					 (unsigned char)p[i + 2] == 0x99)) {
+		} else if (c == '\'' ||
+		           (c == 0xe2 && i + 2 < len && (unsigned char)p[i + 1] == 0x80 &&
+		            (unsigned char)p[i + 2] == 0x99)) {
 			/* apostrophes vanish: "McDonald's" -> mcdonalds */
 			if (c == 0xe2)
 				i += 2;
@@ -389,7 +393,7 @@ static int parse_country(char out[3], const char *s)
 
 /* Add each ';'-separated alias of list to `tt` for entity e. */
 static void add_to(struct gz_trie *tt, size_t *count, const char *list, uint32_t e, uint32_t flag,
-		   int force_cs, struct gz_trie *derive)
+                   int force_cs, struct gz_trie *derive)
 {
 	const char *p = list;
 	while (p && *p) {
@@ -428,7 +432,7 @@ static void add_aliases(struct gazetteer *gz, const char *list, uint32_t e, uint
 }
 
 void gz_add_state_extras(struct gazetteer *gz, uint32_t e, const char *capital,
-			 const char *modifiers)
+                         const char *modifiers)
 {
 	/* The capital's forms are also listed as aliases: adding them again
 	 * with the flag makes a second value on the same key, and the
@@ -440,8 +444,8 @@ void gz_add_state_extras(struct gazetteer *gz, uint32_t e, const char *capital,
 }
 
 uint32_t gz_add(struct gazetteer *gz, enum gz_type type, const char *id, const char *name,
-		const char *aliases, const char *former, const char *country, const char *kind,
-		const char *affiliation, const char **why)
+                const char *aliases, const char *former, const char *country, const char *kind,
+                const char *affiliation, const char **why)
 {
 	char cc[3];
 	struct strbuf full = STRBUF_INIT;
@@ -463,7 +467,8 @@ uint32_t gz_add(struct gazetteer *gz, enum gz_type type, const char *id, const c
 	if (type == GZ_GOV) {
 		const char *slash = strchr(id, '/');
 		size_t idlen = strlen(id);
-		if (strcmp(kind, "state") == 0 || (idlen == 2 && (!cc[0] || strncmp(id, cc, 2) == 0))) {
+		if (strcmp(kind, "state") == 0 ||
+		    (idlen == 2 && (!cc[0] || strncmp(id, cc, 2) == 0))) {
 			if (!cc[0] && parse_country(cc, id) < 0) {
 				*why = "state id is not a country code";
 				return GZ_NONE;
@@ -539,8 +544,8 @@ enum col {
 };
 
 static const char *const col_names[NCOLS] = {
-	"id",	   "type", "name",	   "aliases",	    "country",
-	"hq_country", "jurisdiction", "kind", "former_names", "affiliation", "capital", "modifiers",
+        "id",           "type", "name",         "aliases",     "country", "hq_country",
+        "jurisdiction", "kind", "former_names", "affiliation", "capital", "modifiers",
 };
 
 /* Unescape the TSV field s[0..n) into out (\\ \t \n \r; others kept). */
@@ -568,7 +573,7 @@ static void unescape_field(struct strbuf *out, const char *s, size_t n)
 }
 
 long gz_load_tsv(struct gazetteer *gz, const char *buf, size_t len, const char *source,
-		 gz_error_fn *err, void *ctx)
+                 gz_error_fn *err, void *ctx)
 {
 	int colpos[NCOLS];
 	struct strbuf f[NCOLS];
@@ -592,8 +597,8 @@ long gz_load_tsv(struct gazetteer *gz, const char *buf, size_t len, const char *
 			const char *tab = memchr(buf + i, '\t', hl - i);
 			size_t fl = tab ? (size_t)(tab - (buf + i)) : hl - i;
 			for (int c = 0; c < NCOLS; c++)
-				if (strlen(col_names[c]) == fl && memcmp(col_names[c], buf + i, fl) == 0 &&
-				    colpos[c] < 0)
+				if (strlen(col_names[c]) == fl &&
+				    memcmp(col_names[c], buf + i, fl) == 0 && colpos[c] < 0)
 					colpos[c] = (int)col;
 			col++;
 			i += fl + 1;
@@ -605,7 +610,8 @@ long gz_load_tsv(struct gazetteer *gz, const char *buf, size_t len, const char *
 	for (int c = COL_ID; c <= COL_ALIASES; c++) {
 		if (colpos[c] < 0) {
 			if (err)
-				err(ctx, source, 1, "header lacks a required column (id type name aliases)");
+				err(ctx, source, 1,
+				    "header lacks a required column (id type name aliases)");
 			return -1;
 		}
 	}
@@ -643,12 +649,12 @@ long gz_load_tsv(struct gazetteer *gz, const char *buf, size_t len, const char *
 			continue;
 		}
 		const char *country = f[COL_COUNTRY].len ? f[COL_COUNTRY].buf
-				      : f[COL_HQ].len	 ? f[COL_HQ].buf
-							 : f[COL_JURIS].buf;
+		                      : f[COL_HQ].len    ? f[COL_HQ].buf
+		                                         : f[COL_JURIS].buf;
 		const char *why;
 		uint32_t e = gz_add(gz, (enum gz_type)type, f[COL_ID].buf, f[COL_NAME].buf,
-				    f[COL_ALIASES].buf, f[COL_FORMER].buf, country, f[COL_KIND].buf,
-				    f[COL_AFFIL].buf, &why);
+		                    f[COL_ALIASES].buf, f[COL_FORMER].buf, country, f[COL_KIND].buf,
+		                    f[COL_AFFIL].buf, &why);
 		if (e == GZ_NONE) {
 			if (err)
 				err(ctx, source, line, why);

@@ -78,8 +78,7 @@ void tt_reserve(struct gz_trie *tt, size_t n_edges);
  * word tokens must match exactly, not just after folding.  Returns 0, or
  * -1 if the key has no token.
  */
-int tt_add(struct gz_trie *tt, const char *text, size_t len, int case_sensitive,
-	   uint32_t payload);
+int tt_add(struct gz_trie *tt, const char *text, size_t len, int case_sensitive, uint32_t payload);
 
 /* One match: tokens [tok_start, tok_end) and the values that accept it. */
 #define TT_MAX_HITS 16
@@ -97,21 +96,14 @@ struct tt_match {
  * of non-ASCII words.
  */
 int tt_longest(const struct gz_trie *tt, const struct tn_text *t, size_t i, size_t limit,
-	       struct tt_match *m, struct strbuf *scratch);
+               struct tt_match *m, struct strbuf *scratch);
 
 /* 1 if the whole of s (tokenised) is a key; payload of the first hit. */
 int tt_lookup(const struct gz_trie *tt, const char *s, size_t n, uint32_t *payload);
 
 /* ------------------------------------------------------------ gazetteer */
 
-enum gz_type {
-	GZ_GOV = 0,
-	GZ_COMPANY,
-	GZ_LAW,
-	GZ_PERSON,
-	GZ_ORG,
-	GZ_NTYPES
-};
+enum gz_type { GZ_GOV = 0, GZ_COMPANY, GZ_LAW, GZ_PERSON, GZ_ORG, GZ_NTYPES };
 
 /* "GOV" "COMPANY" "LAW" "PERSON" "ORG" */
 extern const char *const gz_type_names[GZ_NTYPES];
@@ -165,7 +157,7 @@ typedef void gz_error_fn(void *ctx, const char *source, unsigned long line, cons
  * header lacks a required column (id type name aliases): nothing loaded.
  */
 long gz_load_tsv(struct gazetteer *gz, const char *buf, size_t len, const char *source,
-		 gz_error_fn *err, void *ctx);
+                 gz_error_fn *err, void *ctx);
 
 /*
  * Add one entity (or aliases to an existing id).  `aliases` is the
@@ -175,8 +167,8 @@ long gz_load_tsv(struct gazetteer *gz, const char *buf, size_t len, const char *
  * or GZ_NONE with *why set when the row is unusable.
  */
 uint32_t gz_add(struct gazetteer *gz, enum gz_type type, const char *id, const char *name,
-		const char *aliases, const char *former, const char *country, const char *kind,
-		const char *affiliation, const char **why);
+                const char *aliases, const char *former, const char *country, const char *kind,
+                const char *affiliation, const char **why);
 
 /*
  * Extras of a state row (countries.tsv): `capital` lists the aliases that
@@ -186,7 +178,7 @@ uint32_t gz_add(struct gazetteer *gz, enum gz_type type, const char *id, const c
  * Council" is not, "British Home Office" is).
  */
 void gz_add_state_extras(struct gazetteer *gz, uint32_t e, const char *capital,
-			 const char *modifiers);
+                         const char *modifiers);
 
 /* Entity index of `id` (as stored, e.g. "gb/home-office") of the given
  * type, or GZ_NONE.  Ids are unique within a type ("bt" is Bhutan and BT

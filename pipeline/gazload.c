@@ -84,7 +84,7 @@ static int load_file(struct gazetteer *gz, const char *path, int quiet_if_other)
 	if (quiet_if_other && !is_gazetteer(buf, len))
 		ok = 0;
 	else if (tt_reserve(&gz->aliases, gz->aliases.n_edges + len / 12),
-		 gz_load_tsv(gz, buf, len, path, report, NULL) < 0)
+	         gz_load_tsv(gz, buf, len, path, report, NULL) < 0)
 		ok = -1;
 	free(buf);
 	return ok;
@@ -125,7 +125,8 @@ int gazload_path(struct gazetteer *gz, const char *path)
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_str);
+	if (n)
+		qsort(names, n, sizeof(*names), cmp_str);
 	int loaded = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct strbuf p = STRBUF_INIT;
@@ -183,7 +184,7 @@ static int load_config(struct ent_extractor *x, const char *path, const char *re
 		rc = -1;
 	} else {
 		long n = words ? ent_load_words(x, buf, len, path, report, NULL)
-			       : ent_load_patterns(x, buf, len, path, report, NULL);
+		               : ent_load_patterns(x, buf, len, path, report, NULL);
 		rc = n < 0 ? -1 : 0;
 	}
 	free(buf);

@@ -27,21 +27,23 @@ static struct ent_extractor fixed_x;
 static char *patterns, *words;
 static size_t patterns_len, words_len;
 
-static const char fixture[] =
-	"id\ttype\tname\taliases\tcountry\tkind\tcapital\tmodifiers\n"
-	"gb\tGOV\tUnited Kingdom\t=UK;=U.K.;=Britain;British government;=London\tgb\tstate\t=London\tBritish;UK\n"
-	"us\tGOV\tUnited States\t=US;=U.S.;United States;=Washington\tus\tstate\t=Washington\tAmerican;US\n"
-	"in\tGOV\tIndia\t=India;Indian government\tin\tstate\t\tIndian\n"
-	"gb/home-office\tGOV\tHome Office\tHome Office\tgb\tministry\t\t\n"
-	"us/congress\tGOV\tCongress\t=Congress\tus\tlegislature\t\t\n"
-	"eu/european-commission\tGOV\tEuropean Commission\tEuropean Commission;=Commission\teu\tgovernment\t\t\n";
+static const char fixture[] = "id\ttype\tname\taliases\tcountry\tkind\tcapital\tmodifiers\n"
+                              "gb\tGOV\tUnited Kingdom\t=UK;=U.K.;=Britain;British "
+                              "government;=London\tgb\tstate\t=London\tBritish;UK\n"
+                              "us\tGOV\tUnited States\t=US;=U.S.;United "
+                              "States;=Washington\tus\tstate\t=Washington\tAmerican;US\n"
+                              "in\tGOV\tIndia\t=India;Indian government\tin\tstate\t\tIndian\n"
+                              "gb/home-office\tGOV\tHome Office\tHome Office\tgb\tministry\t\t\n"
+                              "us/congress\tGOV\tCongress\t=Congress\tus\tlegislature\t\t\n"
+                              "eu/european-commission\tGOV\tEuropean Commission\tEuropean "
+                              "Commission;=Commission\teu\tgovernment\t\t\n";
 static const char fixture2[] =
-	"id\ttype\tname\taliases\tcountry\tformer_names\n"
-	"apple\tCOMPANY\tApple\t=Apple;Apple Inc.\tus\t\n"
-	"meta\tCOMPANY\tMeta\t=Meta\tus\t=Facebook\n"
-	"ipa\tLAW\tInvestigatory Powers Act\tInvestigatory Powers Act;=IPA\tgb\t\n"
-	"theresa-may\tPERSON\tTheresa May\tTheresa May;=May\tgb\t\n"
-	"inc\tORG\tIndian National Congress\t=Congress\tin\t\n";
+        "id\ttype\tname\taliases\tcountry\tformer_names\n"
+        "apple\tCOMPANY\tApple\t=Apple;Apple Inc.\tus\t\n"
+        "meta\tCOMPANY\tMeta\t=Meta\tus\t=Facebook\n"
+        "ipa\tLAW\tInvestigatory Powers Act\tInvestigatory Powers Act;=IPA\tgb\t\n"
+        "theresa-may\tPERSON\tTheresa May\tTheresa May;=May\tgb\t\n"
+        "inc\tORG\tIndian National Congress\t=Congress\tin\t\n";
 
 static void setup(void)
 {

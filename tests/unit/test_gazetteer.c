@@ -61,10 +61,10 @@ static void test_sentence_starts(void **state)
 	tn_init(&t);
 	const char *s = "Apple won. The U.S. rules. Up 2.5 points";
 	assert_int_equal(tn_tokenize(&t, s, strlen(s)), 0);
-	assert_true(t.tok[0].flags & TN_SENT_START);  /* Apple */
-	assert_true(t.tok[3].flags & TN_SENT_START);  /* The */
-	assert_false(t.tok[8].flags & TN_SENT_START); /* rules: after U.S. */
-	assert_true(t.tok[10].flags & TN_SENT_START); /* Up */
+	assert_true(t.tok[0].flags & TN_SENT_START);   /* Apple */
+	assert_true(t.tok[3].flags & TN_SENT_START);   /* The */
+	assert_false(t.tok[8].flags & TN_SENT_START);  /* rules: after U.S. */
+	assert_true(t.tok[10].flags & TN_SENT_START);  /* Up */
 	assert_false(t.tok[13].flags & TN_SENT_START); /* 5 in 2.5 */
 	tn_release(&t);
 }
@@ -86,7 +86,8 @@ static void test_invalid_utf8(void **state)
 	(void)state;
 	struct tn_text t;
 	tn_init(&t);
-	const char *s = "\xff" "a\xc3";
+	const char *s = "\xff"
+	                "a\xc3";
 	assert_int_equal(tn_tokenize(&t, s, 3), 0);
 	assert_int_equal(t.n, 3);
 	assert_int_equal(t.tok[2].cp_start, 2);
@@ -155,25 +156,25 @@ static void test_load_and_ids(void **state)
 	struct errs e = {"", 0};
 	gz_init(&gz);
 	const char *tsv = "name\tid\taliases\ttype\tcountry\tkind\textra\n"
-			  "United Kingdom\tgb\t=UK;Britain\tGOV\tGB\tstate\tx\n"
-			  "Home Office\thome-office\tHome Office\tGOV\tgb\tministry\tx\n"
-			  "Bureau\tus/bis\t=BIS\tGOV\t\tagency\tx\n"
-			  "BT Group\tbt\t=BT\tCOMPANY\tgb\t\tx\n"
-			  "Bhutan\tbt\t=Bhutan\tGOV\tbt\tstate\tx\n"
-			  "# a comment\n"
-			  "\n"
-			  "Nowhere\tnowhere\tNowhere\tGOV\t\tagency\tx\n"
-			  "Bad\tbad\tBad\tTHING\t\t\tx\n"
-			  "Odd\todd\tOdd\tLAW\tzzz\t\tx\n"
-			  "Short\tshort\n"
-			  "Has space\thas space\tX\tORG\t\t\tx\n"
-			  "United Kingdom\tgb\tGreat Britain\tGOV\tgb\tstate\tx\n";
+	                  "United Kingdom\tgb\t=UK;Britain\tGOV\tGB\tstate\tx\n"
+	                  "Home Office\thome-office\tHome Office\tGOV\tgb\tministry\tx\n"
+	                  "Bureau\tus/bis\t=BIS\tGOV\t\tagency\tx\n"
+	                  "BT Group\tbt\t=BT\tCOMPANY\tgb\t\tx\n"
+	                  "Bhutan\tbt\t=Bhutan\tGOV\tbt\tstate\tx\n"
+	                  "# a comment\n"
+	                  "\n"
+	                  "Nowhere\tnowhere\tNowhere\tGOV\t\tagency\tx\n"
+	                  "Bad\tbad\tBad\tTHING\t\t\tx\n"
+	                  "Odd\todd\tOdd\tLAW\tzzz\t\tx\n"
+	                  "Short\tshort\n"
+	                  "Has space\thas space\tX\tORG\t\t\tx\n"
+	                  "United Kingdom\tgb\tGreat Britain\tGOV\tgb\tstate\tx\n";
 	assert_int_equal(gz_load_tsv(&gz, tsv, strlen(tsv), "t.tsv", collect, &e), 6);
 	assert_string_equal(e.buf, "t.tsv:9: GOV row without country\n"
-				   "t.tsv:10: unknown type (GOV COMPANY LAW PERSON ORG)\n"
-				   "t.tsv:11: country is not an ISO 3166-1 alpha-2 code or eu\n"
-				   "t.tsv:12: wrong number of fields\n"
-				   "t.tsv:13: id holds ':', ';' or white space\n");
+	                           "t.tsv:10: unknown type (GOV COMPANY LAW PERSON ORG)\n"
+	                           "t.tsv:11: country is not an ISO 3166-1 alpha-2 code or eu\n"
+	                           "t.tsv:12: wrong number of fields\n"
+	                           "t.tsv:13: id holds ':', ';' or white space\n");
 	assert_int_equal(gz.n_ents, 5);
 	uint32_t gb = gz_find(&gz, GZ_GOV, "gb");
 	assert_int_not_equal(gb, GZ_NONE);
@@ -195,7 +196,8 @@ static void test_load_and_ids(void **state)
 	/* a header without the required columns loads nothing */
 	e.buf[0] = '\0';
 	assert_int_equal(gz_load_tsv(&gz, "id\tname\nx\ty\n", 12, "u.tsv", collect, &e), -1);
-	assert_string_equal(e.buf, "u.tsv:1: header lacks a required column (id type name aliases)\n");
+	assert_string_equal(e.buf,
+	                    "u.tsv:1: header lacks a required column (id type name aliases)\n");
 	gz_release(&gz);
 }
 
@@ -204,9 +206,10 @@ static void test_former_names_and_modifiers(void **state)
 	(void)state;
 	struct gazetteer gz;
 	gz_init(&gz);
-	const char *tsv = "id\ttype\tname\taliases\tcountry\tkind\tcapital\tmodifiers\tformer_names\n"
-			  "fr\tGOV\tFrance\t=France;French government;=Paris\tfr\tstate\t=Paris\tGallic\t\n"
-			  "meta\tCOMPANY\tMeta\t=Meta\tus\t\t\t\t=Facebook\n";
+	const char *tsv =
+	        "id\ttype\tname\taliases\tcountry\tkind\tcapital\tmodifiers\tformer_names\n"
+	        "fr\tGOV\tFrance\t=France;French government;=Paris\tfr\tstate\t=Paris\tGallic\t\n"
+	        "meta\tCOMPANY\tMeta\t=Meta\tus\t\t\t\t=Facebook\n";
 	assert_int_equal(gz_load_tsv(&gz, tsv, strlen(tsv), "t", NULL, NULL), 2);
 	uint32_t p;
 	assert_true(tt_lookup(&gz.aliases, "Facebook", 8, &p));
@@ -235,14 +238,14 @@ static void test_slug(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_tokens_and_offsets),
-		cmocka_unit_test(test_sentence_starts),
-		cmocka_unit_test(test_nfc_fold),
-		cmocka_unit_test(test_invalid_utf8),
-		cmocka_unit_test(test_trie_longest_and_case),
-		cmocka_unit_test(test_load_and_ids),
-		cmocka_unit_test(test_former_names_and_modifiers),
-		cmocka_unit_test(test_slug),
+	        cmocka_unit_test(test_tokens_and_offsets),
+	        cmocka_unit_test(test_sentence_starts),
+	        cmocka_unit_test(test_nfc_fold),
+	        cmocka_unit_test(test_invalid_utf8),
+	        cmocka_unit_test(test_trie_longest_and_case),
+	        cmocka_unit_test(test_load_and_ids),
+	        cmocka_unit_test(test_former_names_and_modifiers),
+	        cmocka_unit_test(test_slug),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
