@@ -234,7 +234,6 @@ long ent_load_patterns(struct ent_extractor *x, const char *buf, size_t len, con
 			sb_release(&full);
 			continue;
 		}
-		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
 		if (x->n_rules == x->rules_alloc) {
 			x->rules_alloc = x->rules_alloc ? x->rules_alloc * 2 : 32;
 			x->rules = xrealloc(x->rules, x->rules_alloc * sizeof(*x->rules));
@@ -558,9 +557,13 @@ static int place_context(const struct ent_extractor *x, struct ent_result *r, si
 	return 0;
 }
 
-/* Most of a line in capitals: case tells nothing there. */
-static int shouting(const struct tn_text *t, size_t i)
+/* Most of a line in capitals: case tells nothing there.  Judged once a
+ * line (the last line's answer is kept in r). */
+static int shouting(struct ent_result *r, size_t i)
 {
+	const struct tn_text *t = &r->tn;
+	if (r->shout_end > i && r->shout_line <= i)
+		return r->shout;
 	size_t a = i, b = i;
 	while (a > 0 && !(t->tok[a].flags & TN_NEWLINE))
 		a--;
@@ -573,7 +576,10 @@ static int shouting(const struct tn_text *t, size_t i)
 		words++;
 		caps += (t->tok[k].flags & TN_ALLCAPS) != 0;
 	}
-	return words >= 4 && caps * 10 >= words * 8;
+	r->shout_line = a;
+	r->shout_end = b + 1;
+	r->shout = words >= 4 && caps * 10 >= words * 8;
+	return r->shout;
 }
 
 /* Inside a role title ("Minister for Home Affairs"): not the body. */
@@ -605,7 +611,7 @@ static void gazetteer_pass(struct ent_extractor *x, struct ent_result *r)
 		int cs_all = 1;
 		for (size_t q = 0; q < m.n; q++)
 			cs_all &= m.case_sensitive[q];
-		if (vetoed(x, r, a, b) || (cs_all && shouting(t, a))) {
+		if (vetoed(x, r, a, b) || (cs_all && shouting(r, a))) {
 			i++;
 			continue;
 		}
@@ -902,8 +908,14 @@ static void run_rule(struct ent_extractor *x, struct ent_result *r, size_t ri, s
                      size_t lt1, size_t w0, size_t w1)
 {
 	const struct tn_text *t = &r->tn;
-	const struct ent_rule *rule = &x->rules[ri];
+	struct ent_rule *rule = &x->rules[ri];
 	size_t b0 = t->tok[w0].start, b1 = t->tok[w1 - 1].end;
+	/* JIT-compiled on first use: start-up pays only for the rules a
+	 * stream needs (when JIT is unavailable the interpreter runs). */
+	if (!rule->jit_tried) {
+		pcre2_jit_compile(rule->re, PCRE2_JIT_COMPLETE);
+		rule->jit_tried = 1;
+	}
 	if (!r->md)
 		r->md = pcre2_match_data_create(32, NULL);
 	pcre2_match_data *md = r->md;
@@ -1456,6 +1468,7 @@ int ent_extract(struct ent_extractor *x, struct ent_result *r, const char *text,
 	r->n = 0;
 	sb_reset(&r->arena);
 	r->dominant[0] = '\0';
+	r->shout_line = r->shout_end = 0;
 	if (tn_tokenize(&r->tn, text, n) < 0)
 		return -1;
 	r->title_tn.n = 0;

@@ -32,7 +32,8 @@
  *
  * Ownership: an ent_extractor borrows its gazetteer (which must outlive
  * it) and owns its compiled rules and word lists; after loading it is
- * read-only.  An ent_result owns its scratch buffers and is reused from
+ * read-only but for each rule's JIT compilation on its first use (so one
+ * extractor serves one thread at a time).  An ent_result owns its scratch buffers and is reused from
  * one text to the next: memory follows the longest text, not the input.
  *
  *   struct ent_extractor x;  ent_init(&x, &gz);
@@ -76,6 +77,7 @@ struct ent_rule {
 	void *re;                        /* pcre2_code * */
 	uint32_t span_group, name_group; /* 0 = whole match */
 	uint32_t before, after;          /* tokens around a trigger the rule looks at */
+	int jit_tried;                   /* JIT compilation done (on its first use) */
 };
 
 /* Per-surface vetoes: words that, before or after a matched alias,
@@ -128,6 +130,8 @@ struct ent_result {
 	size_t taken_alloc;
 	void *md; /* pcre2_match_data * */
 	char dominant[3];
+	size_t shout_line, shout_end; /* tokens of the line last judged */
+	int shout;                    /* ... and whether it is in capitals */
 };
 
 void ent_init(struct ent_extractor *x, const struct gazetteer *gz);
