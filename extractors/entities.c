@@ -537,6 +537,15 @@ static int place_context(const struct ent_extractor *x, struct ent_result *r, si
 	if (a > 0 && !(t->tok[a].flags & TN_NEWLINE) &&
 	    set_at(&x->words[EW_PLACE_BEFORE], t, a - 1, a, &end, &r->scratch))
 		return 1;
+	/* "Phoenix, Arizona", "TSMC Arizona": a place, or part of a name */
+	if (a > 0 && !(t->tok[a].flags & TN_NEWLINE)) {
+		size_t k = a - 1;
+		if (tok_is(t, k, ",") && k > 0)
+			k--;
+		if (t->tok[k].kind == TN_WORD && (t->tok[k].flags & TN_CAP) &&
+		    !(t->tok[k].flags & TN_SENT_START) && !(t->tok[k + 1].flags & TN_NEWLINE))
+			return 1;
+	}
 	/* "Doha Mekki", "Lima-Strong": part of another name */
 	if (b < t->n && !(t->tok[b].flags & TN_NEWLINE)) {
 		size_t k = b;
@@ -626,7 +635,8 @@ static void gazetteer_pass(struct ent_extractor *x, struct ent_result *r)
 			for (size_t p = 0; p < m.n; p++)
 				capital |= (m.payload[p] & GZ_ALIAS_ENTITY) == e &&
 				           (m.payload[p] & GZ_ALIAS_CAPITAL);
-			capital |= (gz->ents[e].flags & GZ_CAPITAL) != 0;
+			capital |= (gz->ents[e].flags & GZ_CAPITAL) != 0 ||
+			           strcmp(gz->ents[e].kind, "subnational") == 0;
 			if (capital) {
 				if (place < 0)
 					place = place_context(x, r, a, b);
@@ -797,6 +807,20 @@ static void span_text(const struct tn_text *t, size_t a, size_t b, struct strbuf
 	}
 }
 
+/* A line in title case: most of its longer words capitalised. */
+static int title_case(const struct tn_text *t, size_t lt0, size_t lt1)
+{
+	size_t words = 0, caps = 0;
+	for (size_t k = lt0; k < lt1 && words < 40; k++) {
+		const struct tn_token *w = &t->tok[k];
+		if (w->kind != TN_WORD || w->cp_end - w->cp_start < 4 || (w->flags & TN_DIGITS))
+			continue;
+		words++;
+		caps += (w->flags & TN_CAP) != 0;
+	}
+	return words >= 4 && caps * 10 >= words * 7;
+}
+
 static void rule_match(struct ent_extractor *x, struct ent_result *r, const struct ent_rule *rule,
                        size_t lt0, size_t lt1, size_t so, size_t eo, size_t no, size_t ne)
 {
@@ -826,6 +850,27 @@ static void rule_match(struct ent_extractor *x, struct ent_result *r, const stru
 			continue;
 		}
 		break;
+	}
+	/* In a headline ("Taking On Big Tech With the Competition Act")
+	 * every word is capitalised, so a law's name starts after the last
+	 * small word before its head. */
+	if (rule->type == GZ_LAW && title_case(t, lt0, lt1)) {
+		static const char *const small[] = {"of", "and", "for",  "the", "on",   "to",
+		                                    "in", "by",  "with", "at",  "from", "over"};
+		int depth = 0; /* inside "(...)" the small words belong to the name */
+		for (size_t k = b - 1; k > a; k--) {
+			int hit = 0;
+			depth += tok_is(t, k - 1, ")") - tok_is(t, k - 1, "(");
+			for (size_t c = 0; c < sizeof(small) / sizeof(*small) && !hit && depth == 0;
+			     c++)
+				hit = tok_is(t, k - 1, small[c]);
+			if (hit) {
+				if (na < k)
+					na = k;
+				a = k;
+				break;
+			}
+		}
 	}
 	/* A leading country is a mention of its own (LAW, COMPANY, ORG). */
 	if (rule->type != GZ_GOV) {
@@ -1283,6 +1328,16 @@ static void join_countries(struct ent_extractor *x, struct ent_result *r)
 		struct ent_mention *p = i > 0 ? &r->m[i - 1] : NULL;
 		uint32_t ce = GZ_NONE;
 		size_t st = m->tok_start;
+		if (p && !p->dead && p->tok_end == m->tok_start && m->ent != GZ_NONE &&
+		    m->id_off == GZ_NONE && p->type == GZ_GOV && p->ent != GZ_NONE &&
+		    p->id_off == GZ_NONE &&
+		    strcmp(x->gz->ents[m->ent].parent, x->gz->ents[p->ent].id) == 0) {
+			/* "White House National Economic Council": a body
+			 * named with the body above it */
+			set_span(t, m, p->tok_start, m->tok_end);
+			p->dead = 1;
+			continue;
+		}
 		if (p && !p->dead && p->tok_end == m->tok_start && is_state(x, p) &&
 		    x->gz->ents[p->ent].country[0]) {
 			ce = p->ent;

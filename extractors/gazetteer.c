@@ -282,6 +282,7 @@ void gz_release(struct gazetteer *gz)
 		free(gz->ents[i].name);
 		free(gz->ents[i].kind);
 		free(gz->ents[i].affiliation);
+		free(gz->ents[i].parent);
 	}
 	free(gz->ents);
 	free(gz->id_index);
@@ -431,6 +432,14 @@ static void add_aliases(struct gazetteer *gz, const char *list, uint32_t e, uint
 	       (gz->ents[e].flags & GZ_STATE) ? &gz->modifiers : NULL);
 }
 
+void gz_set_parent(struct gazetteer *gz, uint32_t e, const char *parent)
+{
+	if (!parent || !*parent || gz->ents[e].parent[0])
+		return;
+	free(gz->ents[e].parent);
+	gz->ents[e].parent = xstrdup(parent);
+}
+
 void gz_add_state_extras(struct gazetteer *gz, uint32_t e, const char *capital,
                          const char *modifiers)
 {
@@ -513,6 +522,7 @@ uint32_t gz_add(struct gazetteer *gz, enum gz_type type, const char *id, const c
 		en->name = xstrdup(name && *name ? name : en->id);
 		en->kind = xstrdup(kind);
 		en->affiliation = xstrdup(affiliation ? affiliation : "");
+		en->parent = xstrdup("");
 		memcpy(en->country, cc, 3);
 		en->type = (uint8_t)type;
 		en->flags = flags;
@@ -540,12 +550,13 @@ enum col {
 	COL_AFFIL,
 	COL_CAPITAL,
 	COL_MODIFIERS,
+	COL_PARENT,
 	NCOLS
 };
 
 static const char *const col_names[NCOLS] = {
-        "id",           "type", "name",         "aliases",     "country", "hq_country",
-        "jurisdiction", "kind", "former_names", "affiliation", "capital", "modifiers",
+        "id",   "type",         "name",        "aliases", "country",   "hq_country", "jurisdiction",
+        "kind", "former_names", "affiliation", "capital", "modifiers", "parent",
 };
 
 /* Unescape the TSV field s[0..n) into out (\\ \t \n \r; others kept). */
@@ -662,6 +673,8 @@ long gz_load_tsv(struct gazetteer *gz, const char *buf, size_t len, const char *
 		}
 		if (gz->ents[e].flags & GZ_STATE)
 			gz_add_state_extras(gz, e, f[COL_CAPITAL].buf, f[COL_MODIFIERS].buf);
+		else if (type == GZ_GOV)
+			gz_set_parent(gz, e, f[COL_PARENT].buf);
 		loaded++;
 	}
 	for (int c = 0; c < NCOLS; c++)

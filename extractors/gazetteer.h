@@ -119,6 +119,7 @@ struct gz_entity {
 	char *name;        /* canonical display name */
 	char *kind;        /* the kind column, "" when absent */
 	char *affiliation; /* people: a GOV or COMPANY id, "" when none */
+	char *parent;      /* GOV bodies: the id of the body or state above, "" */
 	char country[3];   /* country / hq_country / jurisdiction: "gb", "eu", "" */
 	uint8_t type;      /* enum gz_type */
 	uint8_t flags;
@@ -179,6 +180,9 @@ uint32_t gz_add(struct gazetteer *gz, enum gz_type type, const char *id, const c
  */
 void gz_add_state_extras(struct gazetteer *gz, uint32_t e, const char *capital,
                          const char *modifiers);
+
+/* Set the parent (a GOV id: "gb", "us/white-house") of entity e, once. */
+void gz_set_parent(struct gazetteer *gz, uint32_t e, const char *parent);
 
 /* Entity index of `id` (as stored, e.g. "gb/home-office") of the given
  * type, or GZ_NONE.  Ids are unique within a type ("bt" is Bhutan and BT
