@@ -485,31 +485,33 @@ static void test_body_of_its_state(void **state)
 static void test_body_named_with_its_parent(void **state)
 {
 	(void)state;
-	assert_string_equal(run("The White House National Economic Council and the White House met."),
-			    "GOV:us/national-economic-council:White House National Economic Council;"
-			    "GOV:us/white-house:White House");
+	assert_string_equal(
+	        run("The White House National Economic Council and the White House met."),
+	        "GOV:us/national-economic-council:White House National Economic Council;"
+	        "GOV:us/white-house:White House");
 }
 
 static void test_subnational_as_place(void **state)
 {
 	(void)state;
 	assert_string_equal(run("A plant in Fresno, California opened; California sued the firm."),
-			    "GOV:us/california:California");
+	                    "GOV:us/california:California");
 }
 
 static void test_headline_law(void **state)
 {
 	(void)state;
 	assert_string_equal(run("Why Regulators Keep Fighting Over the Digital Markets Act\nText."),
-			    "LAW:digital-markets-act:Digital Markets Act");
+	                    "LAW:digital-markets-act:Digital Markets Act");
 }
 
 static void test_date_ends_a_body(void **state)
 {
 	(void)state;
-	assert_string_equal(run("India said the Ministry of Information Technology on May 29 acted."),
-			    "GOV:in:India;GOV:in/ministry-of-information-technology:Ministry of "
-			    "Information Technology");
+	assert_string_equal(
+	        run("India said the Ministry of Information Technology on May 29 acted."),
+	        "GOV:in:India;GOV:in/ministry-of-information-technology:Ministry of "
+	        "Information Technology");
 }
 
 int main(void)
