@@ -253,6 +253,36 @@ int tt_lookup(const struct gz_trie *tt, const char *s, size_t n, uint32_t *paylo
 
 /* ------------------------------------------------------------ gazetteer */
 
+/* Entity strings live in chunks that never move and are freed at once:
+ * thousands of small strdup/free pairs made start-up and exit slow. */
+struct gz_chunk {
+	struct gz_chunk *next;
+	size_t used, size;
+	char data[];
+};
+
+#define GZ_CHUNK 65536
+
+static char *gz_strdup(struct gazetteer *gz, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	if (n == 1)
+		return (char *)"";
+	struct gz_chunk *c = gz->chunks;
+	if (!c || c->size - c->used < n) {
+		size_t size = n > GZ_CHUNK ? n : GZ_CHUNK;
+		c = xmalloc(sizeof(*c) + size);
+		c->next = gz->chunks;
+		c->used = 0;
+		c->size = size;
+		gz->chunks = c;
+	}
+	char *p = c->data + c->used;
+	memcpy(p, s, n);
+	c->used += n;
+	return p;
+}
+
 const char *const gz_type_names[GZ_NTYPES] = {"GOV", "COMPANY", "LAW", "PERSON", "ORG"};
 
 int gz_type_parse(const char *s, size_t n)
@@ -278,14 +308,14 @@ void gz_init(struct gazetteer *gz)
 void gz_release(struct gazetteer *gz)
 {
 	for (size_t i = 0; i < gz->n_ents; i++) {
-		free(gz->ents[i].id);
-		free(gz->ents[i].name);
-		free(gz->ents[i].kind);
-		free(gz->ents[i].affiliation);
-		free(gz->ents[i].parent);
 	}
 	free(gz->ents);
 	free(gz->id_index);
+	while (gz->chunks) {
+		struct gz_chunk *c = gz->chunks;
+		gz->chunks = c->next;
+		free(c);
+	}
 	tt_release(&gz->aliases);
 	tt_release(&gz->modifiers);
 	memset(gz, 0, sizeof(*gz));
@@ -436,8 +466,7 @@ void gz_set_parent(struct gazetteer *gz, uint32_t e, const char *parent)
 {
 	if (!parent || !*parent || gz->ents[e].parent[0])
 		return;
-	free(gz->ents[e].parent);
-	gz->ents[e].parent = xstrdup(parent);
+	gz->ents[e].parent = gz_strdup(gz, parent);
 }
 
 void gz_add_state_extras(struct gazetteer *gz, uint32_t e, const char *capital,
@@ -518,11 +547,11 @@ uint32_t gz_add(struct gazetteer *gz, enum gz_type type, const char *id, const c
 		}
 		e = (uint32_t)gz->n_ents;
 		struct gz_entity *en = &gz->ents[e];
-		en->id = sb_detach(&full, NULL);
-		en->name = xstrdup(name && *name ? name : en->id);
-		en->kind = xstrdup(kind);
-		en->affiliation = xstrdup(affiliation ? affiliation : "");
-		en->parent = xstrdup("");
+		en->id = gz_strdup(gz, full.buf);
+		en->name = gz_strdup(gz, name && *name ? name : en->id);
+		en->kind = gz_strdup(gz, kind);
+		en->affiliation = gz_strdup(gz, affiliation ? affiliation : "");
+		en->parent = gz_strdup(gz, "");
 		memcpy(en->country, cc, 3);
 		en->type = (uint8_t)type;
 		en->flags = flags;
@@ -618,6 +647,13 @@ long gz_load_tsv(struct gazetteer *gz, const char *buf, size_t len, const char *
 		pos = nl ? (size_t)(nl - buf) + 1 : len;
 		line = 1;
 	}
+	/* which of our columns each field of a line is (-1: none) */
+	int field_col[64];
+	for (size_t k = 0; k < 64; k++)
+		field_col[k] = -1;
+	for (int c = 0; c < NCOLS; c++)
+		if (colpos[c] >= 0 && colpos[c] < 64)
+			field_col[colpos[c]] = c;
 	for (int c = COL_ID; c <= COL_ALIASES; c++) {
 		if (colpos[c] < 0) {
 			if (err)
@@ -642,9 +678,8 @@ long gz_load_tsv(struct gazetteer *gz, const char *buf, size_t len, const char *
 		while (i <= ll) {
 			const char *tab = memchr(p + i, '\t', ll - i);
 			size_t fl = tab ? (size_t)(tab - (p + i)) : ll - i;
-			for (int c = 0; c < NCOLS; c++)
-				if (colpos[c] == (int)col)
-					unescape_field(&f[c], p + i, fl);
+			if (col < 64 && field_col[col] >= 0)
+				unescape_field(&f[field_col[col]], p + i, fl);
 			col++;
 			i += fl + 1;
 		}

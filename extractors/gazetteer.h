@@ -20,8 +20,8 @@
  *    An id defined twice (in two files, say) is one entity: later rows
  *    add aliases, the first row's other fields stay.
  *
- * Ownership: a gazetteer owns every string it stores (copied on load) and
- * frees them in gz_release().  After loading it is read-only and may be
+ * Ownership: a gazetteer owns every string it stores (copied on load, into
+ * chunks it frees at once in gz_release()).  After loading it is read-only and may be
  * shared by any number of matchers.
  */
 #ifndef NEWSPIPE_GAZETTEER_H
@@ -141,6 +141,7 @@ struct gazetteer {
 	uint32_t *id_index;
 	size_t id_mask;
 	size_t n_aliases;
+	struct gz_chunk *chunks; /* the entities' strings (see gazetteer.c) */
 };
 
 void gz_init(struct gazetteer *gz);
