@@ -72,6 +72,16 @@ void tt_reserve(struct gz_trie *tt, size_t n_edges)
 		size *= 2;
 	if (size > tt->edge_mask + 1)
 		tt_rehash(tt, size);
+	/* one node per edge, about one value per two (realloc by doubling
+	 * would copy, and fault in, each array several times) */
+	if (tt->nodes_alloc < n_edges + 1) {
+		tt->nodes_alloc = n_edges + 1;
+		tt->node_val = xrealloc(tt->node_val, tt->nodes_alloc * sizeof(*tt->node_val));
+	}
+	if (tt->vals_alloc < n_edges / 2) {
+		tt->vals_alloc = n_edges / 2;
+		tt->vals = xrealloc(tt->vals, tt->vals_alloc * sizeof(*tt->vals));
+	}
 }
 
 static inline uint32_t tt_child(const struct gz_trie *tt, uint32_t parent, uint64_t hash)
