@@ -26,8 +26,9 @@ const char *const ent_columns[ENT_NCOLS + 1] = {
 };
 
 static const char *const word_class_names[EW_NCLASSES] = {
-        "stop",   "suffix", "gov-word",   "head",           "place-before", "place-after",
-        "common", "role",   "role-after", "product-before", "exchange",     "product-after",
+        "stop",        "suffix",        "gov-word", "head",       "place-before",
+        "place-after", "common",        "role",     "role-after", "product-before",
+        "exchange",    "product-after", "title",
 };
 
 void ent_init(struct ent_extractor *x, const struct gazetteer *gz)
@@ -624,6 +625,13 @@ static void gazetteer_pass(struct ent_extractor *x, struct ent_result *r)
 			i++;
 			continue;
 		}
+		/* "President Trump": the title is not the person */
+		if (b - a > 1 && (gz->ents[m.payload[0] & GZ_ALIAS_ENTITY].type == GZ_PERSON)) {
+			size_t end;
+			while (b - a > 1 &&
+			       set_at(&x->words[EW_TITLE], t, a, b - 1, &end, &r->scratch))
+				a = end;
+		}
 		struct ent_mention *mm = new_mention(r);
 		set_span(t, mm, a, b);
 		mm->src = ENT_GAZ;
@@ -896,6 +904,8 @@ static void rule_match(struct ent_extractor *x, struct ent_result *r, const stru
 	/* No trailing possessive. */
 	if (b - a > 2 && tok_is(t, b - 1, "s") && tok_is(t, b - 2, "'"))
 		b -= 2;
+	else if (b - a > 1 && tok_is(t, b - 1, "'")) /* "Rodgers'" */
+		b--;
 	if (nb > b)
 		nb = b;
 	if (na < a)
@@ -1455,6 +1465,45 @@ static void head_references(struct ent_extractor *x, struct ent_result *r)
 	qsort(r->m, r->n, sizeof(*r->m), by_start);
 }
 
+/* "Amit Mehta ... Mehta said": a person's surname alone, after the full
+ * name, is the same person.  The surname must stand alone (not "Mehta
+ * Foundation") and not be taken by another mention. */
+static void surnames(struct ent_extractor *x, struct ent_result *r)
+{
+	const struct tn_text *t = &r->tn;
+	size_t n0 = r->n;
+	for (size_t i = 0; i < n0; i++) {
+		const struct ent_mention *p = &r->m[i];
+		if (p->type != GZ_PERSON || p->tok_end - p->tok_start < 2)
+			continue;
+		const struct tn_token *last = &t->tok[p->tok_end - 1];
+		if (last->kind != TN_WORD || !(last->flags & TN_CAP) ||
+		    last->cp_end - last->cp_start < 3)
+			continue;
+		for (size_t k = p->tok_end; k < t->n; k++) {
+			const struct tn_token *w = &t->tok[k];
+			if (w->hash != last->hash || w->kind != TN_WORD || !(w->flags & TN_CAP) ||
+			    r->taken[k])
+				continue;
+			size_t nl = last->end - last->start;
+			if (w->end - w->start != nl ||
+			    memcmp(t->src + w->start, t->src + last->start, nl))
+				continue;
+			if (k + 1 < t->n && t->tok[k + 1].kind == TN_WORD &&
+			    (t->tok[k + 1].flags & TN_CAP) && !(t->tok[k + 1].flags & TN_NEWLINE))
+				continue;
+			if (vetoed(x, r, k, k + 1)) /* "in May" */
+				continue;
+			struct ent_mention *m = new_mention(r);
+			p = &r->m[i]; /* new_mention may move the array */
+			*m = *p;
+			set_span(t, m, k, k + 1);
+			r->taken[k] = 1;
+		}
+	}
+	qsort(r->m, r->n, sizeof(*r->m), by_start);
+}
+
 /* A capitalised common word at a sentence start ("Apple pie ...") counts
  * only if the entity is also named elsewhere, not at a sentence start. */
 static void sentence_starts(struct ent_extractor *x, struct ent_result *r)
@@ -1584,6 +1633,7 @@ int ent_extract(struct ent_extractor *x, struct ent_result *r, const char *text,
 			r->m[w++] = r->m[i];
 	r->n = w;
 	head_references(x, r);
+	surnames(x, r);
 	sentence_starts(x, r);
 	products(x, r);
 	return 0;
