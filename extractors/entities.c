@@ -36,9 +36,12 @@ void ent_init(struct ent_extractor *x, const struct gazetteer *gz)
 	memset(x, 0, sizeof(*x));
 	x->gz = gz;
 	tt_init(&x->triggers);
-	for (int i = 0; i < EW_NCLASSES; i++)
+	for (int i = 0; i < EW_NCLASSES; i++) {
 		tt_init(&x->words[i]);
+		tt_share(&x->words[i], &x->triggers);
+	}
 	tt_init(&x->veto_keys);
+	tt_share(&x->veto_keys, &x->triggers);
 }
 
 void ent_release(struct ent_extractor *x)
@@ -323,6 +326,8 @@ long ent_load_words(struct ent_extractor *x, const char *buf, size_t len, const 
 			v->before_digit = strstr(f[2].buf, "#") != NULL;
 			tt_init(&x->veto_sets[x->n_veto_sets]);
 			tt_init(&x->veto_sets[x->n_veto_sets + 1]);
+			tt_share(&x->veto_sets[x->n_veto_sets], &x->triggers);
+			tt_share(&x->veto_sets[x->n_veto_sets + 1], &x->triggers);
 			struct set_arg b = {&x->veto_sets[x->n_veto_sets], 0};
 			struct set_arg a = {&x->veto_sets[x->n_veto_sets + 1], 0};
 			for_each_item(f[2].buf, add_to_set, &b);
