@@ -111,7 +111,8 @@ static size_t tsv_fields(const struct tsv_cols *c, const char *p, size_t ll, str
 				continue;
 			for (size_t j = 0; j < fl; j++) {
 				char ch = p[i + j];
-				if (ch == '\\' && j + 1 < fl && strchr("\\tnr", p[i + j + 1])) {
+				if (ch == '\\' && j + 1 < fl && p[i + j + 1] &&
+				    strchr("\\tnr", p[i + j + 1])) {
 					char d = p[i + j + 1];
 					sb_addch(&f[k], d == '\\'  ? '\\'
 					                : d == 't' ? '\t'
@@ -1217,12 +1218,12 @@ static void person_and_demonym_governments(struct ent_extractor *x, struct ent_r
 
 /* ------------------------------------------------------------ selection */
 
-static const struct ent_result *sort_r;
-
-static int by_length(const void *pa, const void *pb)
+/* Mention indices by length, longest first (qsort_r: no global state). */
+static int by_length(const void *pa, const void *pb, void *ctx)
 {
-	const struct ent_mention *a = &sort_r->m[*(const uint32_t *)pa];
-	const struct ent_mention *b = &sort_r->m[*(const uint32_t *)pb];
+	const struct ent_result *r = ctx;
+	const struct ent_mention *a = &r->m[*(const uint32_t *)pa];
+	const struct ent_mention *b = &r->m[*(const uint32_t *)pb];
 	uint32_t la = a->cp_end - a->cp_start, lb = b->cp_end - b->cp_start;
 	if (la != lb)
 		return la > lb ? -1 : 1;
@@ -1308,8 +1309,7 @@ static void select_mentions(struct ent_extractor *x, struct ent_result *r)
 			m->dead = 1;
 		}
 	}
-	sort_r = r;
-	qsort(order, r->n, sizeof(*order), by_length);
+	qsort_r(order, r->n, sizeof(*order), by_length, r);
 	for (size_t k = 0; k < r->n; k++) {
 		struct ent_mention *m = &r->m[order[k]];
 		if (m->dead)
