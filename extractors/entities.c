@@ -922,6 +922,15 @@ static void rule_match(struct ent_extractor *x, struct ent_result *r, const stru
 	size_t end;
 	if (b - a == 1 && set_at(&x->words[EW_HEAD], t, a, b, &end, &r->scratch))
 		return;
+	/* "Policy Regulation" in a tag line is no law: a law named by one
+	 * word and its head is written "the Patriot Act", "China's
+	 * Cybersecurity Law", with its year, or is an amendment ("First
+	 * Amendment"). */
+	if (rule->type == GZ_LAW && b - a == 2 && t->tok[a].kind == TN_WORD &&
+	    !(t->tok[b - 1].flags & TN_DIGITS) && !tok_is(t, b - 1, "amendment") &&
+	    !(a > 0 && tok_is(t, a - 1, "the")) &&
+	    !(a > 1 && tok_is(t, a - 1, "s") && tok_is(t, a - 2, "'")))
+		return;
 	/* A trigger word alone ("Act", "Inc") names nothing. */
 	if (b - a == 1 && set_at(&x->triggers, t, a, b, &end, &r->scratch))
 		return;

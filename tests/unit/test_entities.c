@@ -321,6 +321,10 @@ static void test_rule_law_by_form(void **state)
 	                    "LAW:digital-personal-data-protection-dpdp-act:Digital Personal Data "
 	                    "Protection (DPDP) Act");
 	assert_string_equal(run("The Act came into force; an act of Parliament."), "");
+	assert_string_equal(run("Topics: Policy Regulation. Under the Patriot Act and the First "
+	                        "Amendment; First Amendment rights."),
+	                    "LAW:patriot-act:Patriot Act;LAW:first-amendment:First Amendment;"
+	                    "LAW:first-amendment:First Amendment");
 	assert_string_equal(run("MPs debated the Online Harms Bill."),
 	                    "LAW:online-harms-bill:Online Harms Bill");
 }
