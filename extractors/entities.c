@@ -613,7 +613,7 @@ static void gazetteer_pass(struct ent_extractor *x, struct ent_result *r)
 {
 	const struct tn_text *t = &r->tn;
 	const struct gazetteer *gz = x->gz;
-	struct tt_match m;
+	struct tt_match m, m2;
 	size_t i = 0;
 	while (i < t->n) {
 		if (!tt_longest(&gz->aliases, t, i, t->n, &m, &r->scratch)) {
@@ -668,6 +668,16 @@ static void gazetteer_pass(struct ent_extractor *x, struct ent_result *r)
 		    (role_title(x, r, a) ||
 		     (b - a == 1 && b < t->n && !(t->tok[b].flags & TN_NEWLINE) &&
 		      set_at(&x->words[EW_ROLE_AFTER], t, b, b + 1, NULL, &r->scratch))))
+			mm->n_cand = 0;
+		/* "Parliament Hill", "Congress Avenue": a one-word body name
+		 * before another capitalised word is part of a longer name */
+		if (mm->n_cand && b - a == 1 && gz->ents[mm->cand[0]].type == GZ_GOV &&
+		    !(gz->ents[mm->cand[0]].flags & GZ_STATE) && !(t->tok[a].flags & TN_ALLCAPS) &&
+		    b < t->n && t->tok[b].kind == TN_WORD && (t->tok[b].flags & TN_CAP) &&
+		    !(t->tok[b].flags & (TN_NEWLINE | TN_SENT_START)) &&
+		    !set_at(&x->words[EW_HEAD], t, b, b + 1, NULL, &r->scratch) &&
+		    !set_at(&x->words[EW_ROLE_AFTER], t, b, b + 1, NULL, &r->scratch) &&
+		    !tt_longest(&gz->aliases, t, b, t->n, &m2, &r->scratch))
 			mm->n_cand = 0;
 		/* "(NASDAQ:SMCI)": a ticker */
 		if (mm->n_cand && a >= 2 && tok_is(t, a - 1, ":") &&

@@ -470,6 +470,11 @@ static void test_role_after_short_name(void **state)
 	/* (the name after a title is a person) */
 	assert_string_equal(run("The US and Congress Secretary Jones spoke."),
 	                    "GOV:us:US;PERSON:jones:Jones");
+	assert_string_equal(
+	        run("EU ministers met Commission President Ada Lin; the Commission agreed."),
+	        "GOV:eu:EU;PERSON:ada-lin:Ada Lin;GOV:eu/european-commission:Commission");
+	/* part of a longer name */
+	assert_string_equal(run("The US said the Congress Avenue office closed."), "GOV:us:US");
 }
 
 static void test_capital_in_a_name(void **state)
