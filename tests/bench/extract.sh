@@ -7,9 +7,10 @@
 # record so no two records are the same.  Peers: grep -F -w -o -f ALIASES
 # with every alias of the full gazetteer as a fixed string, with -i
 # (case-insensitive) and without.  Ratios are ours / theirs in MB/s, so
-# above 1 means faster; ours and grep -F -w take the best of three runs.  Also: start-up time with the full gazetteer
-# (median of 21 runs on a header-only input), and peak RSS at 1/10 and
-# the full input size (memory must not follow the input).
+# above 1 means faster; ours and grep -F -w take the best of three runs.
+# Also: start-up time with the full gazetteer (median of 21 runs on a
+# header-only input, wall clock and CPU), and peak RSS at 1/10 and the
+# full input size (memory must not follow the input).
 set -eu
 [ $# -eq 1 ] || { echo "usage: $0 BINDIR" >&2; exit 2; }
 BIN=$(cd "$1" && pwd)
