@@ -1250,6 +1250,31 @@ static char *dup_or_null(const char *s)
 	return s && *s ? xstrdup(s) : NULL;
 }
 
+/* A heading is the headline the title names when they share most words
+ * or one holds most of the other. */
+static int heading_matches(const char *head, const char *title)
+{
+	size_t hl = strlen(head), tl = strlen(title);
+	if (hl >= 8 && hl * 5 >= tl * 3 && strcasestr(title, head))
+		return 1;
+	if (tl >= 8 && tl * 5 >= hl * 3 && strcasestr(head, title))
+		return 1;
+	return art_text_similarity(head, title) >= 0.75;
+}
+
+/* A heading that is the site's name (a logo) rather than a headline. */
+static int is_site_name(const char *h, const char *site)
+{
+	if (site && *site && art_text_similarity(h, site) >= 0.5)
+		return 1;
+	return 0;
+}
+
+/*
+ * The headline: the metadata title (else the <title>) without the site's
+ * name; but the visible h1 (or h2) that it names, as written on the page,
+ * when there is one.
+ */
 static char *pick_title(struct ctx *c)
 {
 	struct art_meta *m = &c->meta;
@@ -1257,13 +1282,17 @@ static char *pick_title(struct ctx *c)
 	char buf[ART_META_MAX];
 	if (!raw || !*raw)
 		return dup_or_null(m->h1);
-	/* A headline that starts the <title> is the title proper. */
-	if (raw == m->title_tag && m->h1 && strlen(m->h1) >= 15 &&
-	    !strncasecmp(m->title_tag, m->h1, strlen(m->h1)))
-		return xstrdup(m->h1);
-	if (article_clean_title(raw, m->site_name, buf, sizeof buf))
-		return xstrdup(buf);
-	return xstrdup(raw);
+	if (!article_clean_title(raw, m->site_name, buf, sizeof buf))
+		snprintf(buf, sizeof buf, "%s", raw);
+	for (int i = 0; i < ART_MAX_HEADS; i++) {
+		const char *h = m->heads[i];
+		if (!h || is_site_name(h, m->site_name))
+			continue;
+		if (heading_matches(h, buf) || (m->title && heading_matches(h, m->title)) ||
+		    (m->title_tag && heading_matches(h, m->title_tag)))
+			return xstrdup(h);
+	}
+	return xstrdup(buf);
 }
 
 static xmlDoc *parse(const char *html, size_t len, const char *url)

@@ -21,11 +21,17 @@
 /* Largest field we keep for metadata (a title, a description). */
 #define ART_META_MAX 4096
 
+/* Headings kept as title candidates. */
+#define ART_MAX_HEADS 12
+#define ART_MAX_H1 4
+
 /* Metadata found before content extraction: each a malloc'd string or NULL. */
 struct art_meta {
 	char *title;       /* best headline candidate before cleaning */
 	char *title_tag;   /* <title> text */
 	char *h1;          /* first <h1> text */
+	char *heads[ART_MAX_HEADS]; /* texts of the first h1s, then h2s */
+	int n_h1, n_h2;
 	char *published, *modified;
 	char *author;
 	char *lang;
@@ -102,6 +108,9 @@ void art_meta_collect(struct art_meta *m, xmlDoc *doc, const char *url);
 void art_meta_release(struct art_meta *m);
 /* The visible dateline / byline fallbacks, from an element's text. */
 int art_meta_dateline(struct art_meta *m, const char *text);
+/* Decode character references left in a string (in place; never grows):
+ * metadata is often escaped twice. */
+void art_decode_entities(char *s);
 /* "By A and B, C" -> "A;B;C" (malloc'd). */
 char *art_clean_author(const char *s);
 /* A guess of the language from common words of `text`; NULL if unsure. */

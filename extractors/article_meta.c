@@ -118,6 +118,12 @@ static void set_field(struct collect *c, enum field f, int rank, const char *v, 
 	if (rank >= c->rank[f] || n == 0)
 		return;
 	char *s = art_fold(v, n, ART_META_MAX);
+	if (strchr(s, '&')) {
+		art_decode_entities(s);
+		char *t = art_fold(s, strlen(s), ART_META_MAX);
+		free(s);
+		s = t;
+	}
 	if (!*s) {
 		free(s);
 		return;
@@ -345,6 +351,26 @@ static int hinted(const xmlNode *n, const char *const *words)
 	return 0;
 }
 
+/* Keep the first few h1 and h2 texts as headline candidates. */
+static void add_heading(struct art_meta *m, const xmlNode *n)
+{
+	int h1 = art_is(n, "h1");
+	if (h1 ? m->n_h1 >= ART_MAX_H1 : m->n_h2 >= ART_MAX_HEADS - ART_MAX_H1)
+		return;
+	char *t = art_node_text(n, ART_META_MAX);
+	if (!*t) {
+		free(t);
+		return;
+	}
+	if (h1) {
+		if (!m->h1)
+			m->h1 = xstrdup(t);
+		m->heads[m->n_h1++] = t;
+	} else {
+		m->heads[ART_MAX_H1 + m->n_h2++] = t;
+	}
+}
+
 static void visit_element(struct collect *c, const xmlNode *n)
 {
 	static const char *const date_hints[] = { "date", "time", "publish", "posted", "byline",
@@ -358,8 +384,8 @@ static void visit_element(struct collect *c, const xmlNode *n)
 			if (!*lang)
 				lang = art_attr(n, "xml:lang");
 			set_field(c, F_LANG, 10, lang, strlen(lang));
-		} else if (!m->h1 && art_is(n, "h1")) {
-			m->h1 = art_node_text(n, ART_META_MAX);
+		} else if (art_is(n, "h1") || art_is(n, "h2")) {
+			add_heading(m, n);
 		}
 		break;
 	case 't':
@@ -587,6 +613,8 @@ void art_meta_release(struct art_meta *m)
 	free(m->title);
 	free(m->title_tag);
 	free(m->h1);
+	for (int i = 0; i < ART_MAX_HEADS; i++)
+		free(m->heads[i]);
 	free(m->published);
 	free(m->modified);
 	free(m->author);
@@ -963,11 +991,13 @@ static int same_name(const char *a, size_t an, const char *site)
 size_t article_clean_title(const char *title, const char *site, char *out, size_t size)
 {
 	size_t n = strlen(title), first = 0, last = 0, firstlen = 0, lastlen = 0, nsep = 0;
+	int hier = 0;
 	if (size == 0)
 		return 0;
 	for (size_t i = 0; i < n; i++) {
 		size_t k = sep_at(title + i);
 		if (k) {
+			hier |= strchr("/\\>»", title[i + 1]) != NULL;
 			if (!nsep)
 				first = i, firstlen = k;
 			last = i, lastlen = k;
@@ -985,14 +1015,17 @@ size_t article_clean_title(const char *title, const char *site, char *out, size_
 			return put(out, size, title + first + firstlen, n - first - firstlen);
 	}
 	/* Else the part before the last separator, unless that is too short
-	 * to be a headline, in which case the part after the first. */
+	 * to be a headline, in which case the part after the first.  A result
+	 * of four words or less is kept only when exactly one part went
+	 * after a hierarchical separator ("Section / Headline"). */
 	const char *s = title;
 	size_t len = last;
 	if (count_words(title, last) < 3) {
 		s = title + first + firstlen;
 		len = n - first - firstlen;
 	}
-	if (count_words(s, len) <= 4 && count_words(title, n) - nsep - 1 > count_words(s, len) + 1)
+	size_t words = count_words(s, len);
+	if (words <= 4 && (!hier || words != count_words(title, n) - nsep - 1))
 		return put(out, size, title, n);
 	return put(out, size, s, len);
 }
@@ -1039,6 +1072,47 @@ double art_text_similarity(const char *a, const char *b)
 	}
 	size_t longer = na > nb ? na : nb;
 	return longer ? (double)shared / longer : 0;
+}
+
+void art_decode_entities(char *s)
+{
+	char *w = s;
+	const char *r = s;
+	while (*r) {
+		if (*r != '&') {
+			*w++ = *r++;
+			continue;
+		}
+		const char *semi = strchr(r, ';');
+		uint32_t cp = 0;
+		if (semi && semi - r <= 10) {
+			if (r[1] == '#') {
+				char *end;
+				long v = (r[2] == 'x' || r[2] == 'X') ? strtol(r + 3, &end, 16) :
+									strtol(r + 2, &end, 10);
+				if (end == semi && v > 0 && v <= 0x10ffff && !(v >= 0xd800 && v < 0xe000))
+					cp = (uint32_t)v;
+			} else {
+				char name[12];
+				size_t k = semi - r - 1;
+				memcpy(name, r + 1, k);
+				name[k] = 0;
+				const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+				if (e)
+					cp = e->value;
+			}
+		}
+		char enc[4];
+		size_t k = cp ? utf8_encode(cp, enc) : 0;
+		if (k && (size_t)(semi + 1 - r) >= k) {
+			memcpy(w, enc, k);
+			w += k;
+			r = semi + 1;
+		} else {
+			*w++ = *r++;
+		}
+	}
+	*w = 0;
 }
 
 /* ----------------------------------------------------------- language */
