@@ -1401,6 +1401,14 @@ int article_extract(struct article *a, const char *html, size_t len, const char 
 	}
 
 	set_out(&a->title, title);
+	if (!c.meta.published) {
+		/* Last resort: a date written in the article's text. */
+		char iso[64];
+		if (article_parse_date(text.sb.buf, text.sb.len, iso, sizeof iso))
+			c.meta.published = xstrdup(iso);
+		else if (c.meta.any_date)
+			c.meta.published = xstrdup(c.meta.any_date);
+	}
 	set_out(&a->published, dup_or_null(c.meta.published));
 	set_out(&a->modified, dup_or_null(c.meta.modified));
 	if (c.meta.author && *c.meta.author) {

@@ -39,6 +39,7 @@ struct art_meta {
 	char *canonical;
 	char *description;
 	char *ld_body; /* JSON-LD articleBody, for the cross-check */
+	char *any_date; /* the first date written anywhere: a last resort */
 	int typed_article; /* og:type article or JSON-LD *Article / BlogPosting */
 };
 

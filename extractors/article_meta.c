@@ -109,6 +109,10 @@ struct collect {
 	char *time_datetime; /* first <time datetime> */
 	char *itemprop_date;
 	char *dateline; /* text of a small element hinted as a date */
+	struct strbuf after_h1; /* visible text following the first h1 */
+	int seen_h1;
+	char first_date[64]; /* first date written anywhere on the page */
+	unsigned n_text;
 	const char *url;
 	int n_ld;
 };
@@ -386,6 +390,7 @@ static void visit_element(struct collect *c, const xmlNode *n)
 			set_field(c, F_LANG, 10, lang, strlen(lang));
 		} else if (art_is(n, "h1") || art_is(n, "h2")) {
 			add_heading(m, n);
+			c->seen_h1 |= art_is(n, "h1");
 		}
 		break;
 	case 't':
@@ -436,6 +441,29 @@ static void visit_element(struct collect *c, const xmlNode *n)
 	}
 }
 
+/* Text after the headline searched for a visible date (bytes). */
+#define AFTER_H1_MAX 3000
+
+static void art_text_add_raw(struct strbuf *sb, const char *s)
+{
+	size_t n = strlen(s);
+	if (n > AFTER_H1_MAX)
+		n = AFTER_H1_MAX;
+	sb_add(sb, s, n);
+	sb_addch(sb, ' ');
+}
+
+static void visit_text(struct collect *c, const char *s)
+{
+	if (c->seen_h1 && c->after_h1.len < AFTER_H1_MAX)
+		art_text_add_raw(&c->after_h1, s);
+	if (!c->first_date[0] && c->n_text++ < 5000) {
+		size_t n = strlen(s);
+		if (n < 300)
+			article_parse_date(s, n, c->first_date, sizeof c->first_date);
+	}
+}
+
 /* Pre-order walk without recursion (pages nest deeply). */
 static void walk(struct collect *c, xmlNode *root)
 {
@@ -443,6 +471,8 @@ static void walk(struct collect *c, xmlNode *root)
 	while (n) {
 		if (n->type == XML_ELEMENT_NODE)
 			visit_element(c, n);
+		else if (n->type == XML_TEXT_NODE && n->content)
+			visit_text(c, (const char *)n->content);
 		if (n->children && n->type == XML_ELEMENT_NODE && !art_is(n, "script") &&
 		    !art_is(n, "style")) {
 			n = n->children;
@@ -598,8 +628,18 @@ void art_meta_collect(struct art_meta *m, xmlDoc *doc, const char *url)
 		if (article_url_date(url, iso, sizeof iso))
 			m->published = xstrdup(iso);
 	}
+	if (!m->published && m->canonical) {
+		char iso[32];
+		if (article_url_date(m->canonical, iso, sizeof iso))
+			m->published = xstrdup(iso);
+	}
 	if (!m->published && c.dateline)
 		m->published = xstrdup(c.dateline);
+	if (!m->published)
+		m->published = iso_date(c.after_h1.buf);
+	if (c.first_date[0])
+		m->any_date = xstrdup(c.first_date);
+	sb_release(&c.after_h1);
 	m->modified = iso_date(c.val[F_MODIFIED]);
 	free(c.val[F_PUBLISHED]);
 	free(c.val[F_MODIFIED]);
@@ -623,6 +663,7 @@ void art_meta_release(struct art_meta *m)
 	free(m->canonical);
 	free(m->description);
 	free(m->ld_body);
+	free(m->any_date);
 	memset(m, 0, sizeof *m);
 }
 
