@@ -56,7 +56,8 @@ enum {
 	H_SHARE = 1 << 7,
 	H_HIDDEN = 1 << 8,    /* hidden attribute, style or aria */
 	H_ROLE_NAV = 1 << 9,  /* role=navigation, menu, dialog... */
-	H_BLOCKDESC = 1 << 10 /* has a block descendant (div, p, table...) */
+	H_BLOCKDESC = 1 << 10, /* has a block descendant (div, p, table...) */
+	H_DATE = 1 << 11       /* class/id speaks of a date or time */
 };
 
 /* Per-attempt state bits. */
@@ -237,6 +238,9 @@ static const struct hint_word hint_words[] = {
 	{ "dateline", H_BYLINE, H_BYLINE, 0 },
 	{ "writtenby", H_BYLINE, H_BYLINE, 0 },
 	{ "p-author", H_BYLINE, H_BYLINE, 0 },
+	{ "date", H_DATE, H_DATE, 0 },
+	{ "publish", H_DATE, H_DATE, 0 },
+	{ "posted", H_DATE, H_DATE, 0 },
 	{ "share", H_SHARE, H_SHARE, 1 },
 	{ "sharedaddy", H_SHARE, H_SHARE, 1 },
 	{ NULL, 0, 0, 0 },
@@ -1006,6 +1010,19 @@ static int conditional_remove(struct ctx *c, const xmlNode *n, const struct msr 
 
 static void clean_rec(struct ctx *c, xmlNode *n, struct clean_env env, struct msr *out);
 
+/* A short line that is mostly a date ("Published 7 March 2024, 14:20"):
+ * clutter repeated from the metadata. */
+static int is_dateline(const xmlNode *n)
+{
+	char *t = art_node_text(n, 200), iso[64];
+	size_t words = 0;
+	for (const char *p = t; *p; p++)
+		words += (p == t || p[-1] == ' ') && *p != ' ';
+	int yes = words <= 10 && article_parse_date(t, strlen(t), iso, sizeof iso);
+	free(t);
+	return yes;
+}
+
 static void add_msr(struct msr *to, const struct msr *m)
 {
 	to->text += m->text, to->commas += m->commas, to->links += m->links;
@@ -1077,6 +1094,11 @@ static void clean_rec(struct ctx *c, xmlNode *n, struct clean_env env, struct ms
 		m.links = m.text * (art_attr(n, "href")[0] == '#' ? 0.3 : 1);
 	/* Share widgets, short ones only (a long block is not a widget). */
 	if (!env.top_level && (h & H_SHARE) && m.text < CHAR_THRESHOLD) {
+		remove_node(c, n);
+		return;
+	}
+	if ((h & H_DATE) && m.text < 100 && (art_is(n, "p") || art_is(n, "div")) &&
+	    is_dateline(n)) {
 		remove_node(c, n);
 		return;
 	}
@@ -1425,7 +1447,10 @@ int article_extract(struct article *a, const char *html, size_t len, const char 
 		const char *g = art_guess_lang(text.sb.buf, text.sb.len);
 		set_out(&a->lang, dup_or_null(g));
 	}
-	a->is_article = (c.meta.typed_article && text_cp >= 250) || c.readerable > 20;
+	/* An article: typed so with some text, or long paragraphs of prose
+	 * (fewer will do when the extracted text is substantial). */
+	a->is_article = (c.meta.typed_article && text_cp >= 250) || c.readerable > 20 ||
+			(c.readerable > 10 && text_cp >= 400);
 	a->text_len = text.sb.len;
 	set_out(&a->text, sb_detach(&text.sb, NULL));
 	if (!*a->text)
