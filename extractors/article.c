@@ -27,6 +27,8 @@
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include "article_int.h"
 #include "utf8.h"
@@ -65,6 +67,7 @@ enum {
 	S_REMOVED = 1 << 0,
 	S_CANDIDATE = 1 << 1,	/* score initialised */
 	S_TRANSPARENT = 1 << 2, /* div wrapping a single paragraph */
+	S_PARA = 1 << 3,	/* div of inline content: a paragraph */
 };
 
 struct nstat {
@@ -568,6 +571,7 @@ static int grab_visit(struct ctx *c, xmlNode *n, int *title_removed)
 		if (!other && only && art_is(only, "p")) {
 			s->state |= S_TRANSPARENT;
 		} else if (!(h & H_BLOCKDESC)) {
+			s->state |= S_PARA;
 			add_para(c, n, NULL, NULL);
 		} else {
 			add_runs(c, n);
@@ -1040,18 +1044,32 @@ static int is_clutter_tag(const xmlNode *n)
 	return is_one_of(n, names);
 }
 
+/*
+ * Clean n's children and sum what is left.  Inline runs straight inside a
+ * div count as paragraphs (which is what they are on the screen).
+ */
 static void clean_children(struct ctx *c, xmlNode *n, struct clean_env env, struct msr *m)
 {
+	int div = art_is(n, "div"), in_run = 0;
 	memset(m, 0, sizeof *m);
 	for (xmlNode *k = n->children; k; k = k->next) {
 		if (k->type == XML_TEXT_NODE && k->content) {
 			const char *t = (const char *)k->content;
-			m->text += art_text_len(t, strlen(t));
+			unsigned len = art_text_len(t, strlen(t));
+			m->text += len;
 			m->commas += count_commas(t);
+			if (div && len > 1) {
+				m->textish_text += len;
+				if (!in_run)
+					m->p++;
+				in_run = 1;
+			}
 		} else if (k->type == XML_ELEMENT_NODE) {
 			struct msr km;
 			clean_rec(c, k, env, &km);
 			add_msr(m, &km);
+			if (!is_phrasing(k))
+				in_run = 0;
 		}
 	}
 }
@@ -1106,7 +1124,8 @@ static void clean_rec(struct ctx *c, xmlNode *n, struct clean_env env, struct ms
 		remove_node(c, n);
 		return;
 	}
-	if ((c->flags & FLAG_CLEAN_CONDITIONALLY) &&
+	int para = (stat_of(c, n)->state & S_PARA) != 0;
+	if ((c->flags & FLAG_CLEAN_CONDITIONALLY) && !para &&
 	    ((table && !kenv.in_datatable) || art_is(n, "ul") || art_is(n, "ol") ||
 	     art_is(n, "div") || art_is(n, "fieldset")) &&
 	    conditional_remove(c, n, &m, &env)) {
@@ -1114,7 +1133,7 @@ static void clean_rec(struct ctx *c, xmlNode *n, struct clean_env env, struct ms
 		return;
 	}
 	*out = m;
-	if (art_is(n, "p"))
+	if (art_is(n, "p") || para)
 		out->p++;
 	if (art_is(n, "li"))
 		out->li++;
@@ -1213,6 +1232,7 @@ static void extract_text(struct ctx *c, struct art_text *best)
 		if (i == 0)
 			readerable_score(c);
 		size_t len = utf8_count(t.sb.buf, t.sb.len);
+		if (getenv("ART_DEBUG")) fprintf(stderr, "attempt %zu flags %d len %zu top=%s\n", i, c->flags, len, c->n_chosen ? (const char *)c->chosen[0]->name : "-");
 		if (i == 0 || len > best_len) {
 			art_text_release(best);
 			*best = t;

@@ -119,7 +119,8 @@ void art_text_add(struct art_text *t, const char *s, size_t n)
 				sb_add(&t->sb, s + i, k);
 			break;
 		case CH_SPACE:
-			if (t->pre && !t->at_line_start) {
+			if (t->pre) {
+				/* Indentation in <pre> is meaning. */
 				flush_pending(t);
 				sb_addch(&t->sb, ' ');
 			} else {
