@@ -59,7 +59,9 @@ enum {
 	H_HIDDEN = 1 << 8,    /* hidden attribute, style or aria */
 	H_ROLE_NAV = 1 << 9,  /* role=navigation, menu, dialog... */
 	H_BLOCKDESC = 1 << 10, /* has a block descendant (div, p, table...) */
-	H_DATE = 1 << 11       /* class/id speaks of a date or time */
+	H_DATE = 1 << 11,      /* class/id speaks of a date or time */
+	H_TEASER = 1 << 12,    /* a "Read more" line (found while cleaning) */
+	H_CREDIT = 1 << 13     /* an image credit or copyright line */
 };
 
 /* Per-attempt state bits. */
@@ -244,6 +246,8 @@ static const struct hint_word hint_words[] = {
 	{ "date", H_DATE, H_DATE, 0 },
 	{ "publish", H_DATE, H_DATE, 0 },
 	{ "posted", H_DATE, H_DATE, 0 },
+	{ "credit", H_CREDIT, H_CREDIT, 0 },
+	{ "copyright", H_CREDIT, H_CREDIT, 0 },
 	{ "share", H_SHARE, H_SHARE, 1 },
 	{ "sharedaddy", H_SHARE, H_SHARE, 1 },
 	{ NULL, 0, 0, 0 },
@@ -976,7 +980,6 @@ static int is_data_table(const xmlNode *t)
 struct clean_env {
 	int in_figure, in_code, in_datatable;
 	int depth;
-	int top_level; /* direct child of a chosen node: share rule off */
 };
 
 static int is_textish(const xmlNode *n)
@@ -1014,6 +1017,58 @@ static int conditional_remove(struct ctx *c, const xmlNode *n, const struct msr 
 
 static void clean_rec(struct ctx *c, xmlNode *n, struct clean_env env, struct msr *out);
 
+/*
+ * Lines that point away from the article: "Read more:", "Related
+ * articles", "Lesen Sie auch", "Le puede interesar"...  Lower case; a line
+ * is matched on its start, after any leading punctuation.
+ */
+static const char *const teaser_phrases[] = {
+	/* en */
+	"read more", "read also", "also read", "related articles", "related stories",
+	"related posts", "related content", "related coverage", "related:", "you may also like",
+	"you might also like", "more from", "more stories", "recommended for you", "most read",
+	"most popular", "follow us on", "sign up for our", "subscribe to our", "subscribe now",
+	"to view the full story", "click here to", "advertisement",
+	/* de */
+	"lesen sie auch", "lesen sie mehr", "mehr zum thema", "mehr themen", "auch interessant",
+	"das k\xc3\xb6nnte sie auch interessieren", "das k\xc3\xb6nnte dich auch interessieren",
+	"weiterf\xc3\xbchrende links", "weitere artikel", "weitere informationen:", "zur\xc3\xbc" "ck zur liste",
+	"folgen sie uns", "anzeige", "zum thema:",
+	/* fr */
+	"lire aussi", "\xc3\xa0 lire aussi", "a lire aussi", "voir aussi :", "sur le m\xc3\xaame sujet",
+	"articles similaires", "suivez-nous",
+	/* es */
+	"le puede interesar", "te puede interesar", "tambi\xc3\xa9n te puede interesar", "lea tambi\xc3\xa9n",
+	"lee tambi\xc3\xa9n", "mira:", "s\xc3\xadguenos", "siguenos", "noticias relacionadas",
+	/* it, pt, nl */
+	"leggi anche", "potrebbe interessarti", "leia tamb\xc3\xa9m", "veja tamb\xc3\xa9m", "lees ook",
+	NULL,
+};
+
+/* A short line starting with one of the phrases above; a line that only
+ * names a subject ("Related") must hold a link or be a heading. */
+static int is_teaser(const xmlNode *n, int has_link)
+{
+	char *t = art_node_text(n, 300);
+	const char *p = t;
+	while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		       (unsigned char)*p >= 0x80))
+		p++;
+	int yes = 0;
+	for (size_t i = 0; teaser_phrases[i] && !yes; i++) {
+		size_t k = strlen(teaser_phrases[i]);
+		if (strncasecmp(p, teaser_phrases[i], k) != 0)
+			continue;
+		/* A whole word: "Anzeige" but not "Anzeigepflicht". */
+		unsigned char next = (unsigned char)p[k];
+		yes = !(next >= 'a' && next <= 'z') && !(next >= 'A' && next <= 'Z') && next < 0x80;
+	}
+	if (yes && !has_link && !is_heading(n))
+		yes = strlen(p) < 60;
+	free(t);
+	return yes;
+}
+
 /* A short line that is mostly a date ("Published 7 March 2024, 14:20"):
  * clutter repeated from the metadata. */
 static int is_dateline(const xmlNode *n)
@@ -1050,7 +1105,7 @@ static int is_clutter_tag(const xmlNode *n)
  */
 static void clean_children(struct ctx *c, xmlNode *n, struct clean_env env, struct msr *m)
 {
-	int div = art_is(n, "div"), in_run = 0;
+	int div = art_is(n, "div"), in_run = 0, after_teaser = 0;
 	memset(m, 0, sizeof *m);
 	for (xmlNode *k = n->children; k; k = k->next) {
 		if (k->type == XML_TEXT_NODE && k->content) {
@@ -1067,6 +1122,17 @@ static void clean_children(struct ctx *c, xmlNode *n, struct clean_env env, stru
 		} else if (k->type == XML_ELEMENT_NODE) {
 			struct msr km;
 			clean_rec(c, k, env, &km);
+			/* After a "Related articles" heading, the lists of links
+			 * that follow it go too. */
+			if (after_teaser && !is_removed(c, k)) {
+				if (km.text == 0 || km.links > 0.3 * km.text) {
+					remove_node(c, k);
+					continue;
+				}
+				after_teaser = 0;
+			}
+			if (is_heading(k) && is_removed(c, k) && stat_of(c, k)->hints & H_TEASER)
+				after_teaser = 1;
 			add_msr(m, &km);
 			if (!is_phrasing(k))
 				in_run = 0;
@@ -1098,7 +1164,6 @@ static void clean_rec(struct ctx *c, xmlNode *n, struct clean_env env, struct ms
 	unsigned h = stat_of(c, n)->hints;
 	struct clean_env kenv = env;
 	kenv.depth++;
-	kenv.top_level = 0;
 	if (art_is(n, "figure"))
 		kenv.in_figure = 1;
 	if (art_is(n, "code"))
@@ -1111,7 +1176,18 @@ static void clean_rec(struct ctx *c, xmlNode *n, struct clean_env env, struct ms
 	if (art_is(n, "a"))
 		m.links = m.text * (art_attr(n, "href")[0] == '#' ? 0.3 : 1);
 	/* Share widgets, short ones only (a long block is not a widget). */
-	if (!env.top_level && (h & H_SHARE) && m.text < CHAR_THRESHOLD) {
+	if ((h & H_CREDIT) && m.text < 150) {
+		remove_node(c, n);
+		return;
+	}
+	if ((h & H_SHARE) && m.text < CHAR_THRESHOLD) {
+		remove_node(c, n);
+		return;
+	}
+	if (m.text < 250 && (is_heading(n) || art_is(n, "p") || art_is(n, "div") ||
+			     art_is(n, "li") || art_is(n, "strong")) &&
+	    is_teaser(n, m.links > 0)) {
+		stat_of(c, n)->hints |= H_TEASER;
 		remove_node(c, n);
 		return;
 	}
@@ -1152,7 +1228,6 @@ static void clean_chosen(struct ctx *c)
 		env.in_figure = has_ancestor(n, "figure", -1);
 		env.in_code = has_ancestor(n, "code", -1);
 		/* The chosen node itself is kept; its children are judged. */
-		env.top_level = 1;
 		env.depth = 1;
 		for (xmlNode *k = n->children; k; k = k->next)
 			if (k->type == XML_ELEMENT_NODE)
