@@ -1403,7 +1403,7 @@ static char *pick_title(struct ctx *c)
 		snprintf(buf, sizeof buf, "%s", raw);
 	for (int i = 0; i < ART_MAX_HEADS; i++) {
 		const char *h = m->heads[i];
-		if (!h || is_site_name(h, m->site_name))
+		if (!h || m->head_logo[i] || is_site_name(h, m->site_name))
 			continue;
 		if (heading_matches(h, buf) || (m->title && heading_matches(h, m->title)) ||
 		    (m->title_tag && heading_matches(h, m->title_tag)))

@@ -29,8 +29,9 @@
 struct art_meta {
 	char *title;       /* best headline candidate before cleaning */
 	char *title_tag;   /* <title> text */
-	char *h1;          /* first <h1> text */
+	char *h1;          /* first <h1> text that is not a logo */
 	char *heads[ART_MAX_HEADS]; /* texts of the first h1s, then h2s */
+	int head_logo[ART_MAX_HEADS]; /* that heading is the site's logo */
 	int n_h1, n_h2;
 	char *published, *modified;
 	char *author;

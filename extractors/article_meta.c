@@ -356,23 +356,68 @@ static int hinted(const xmlNode *n, const char *const *words)
 }
 
 /* Keep the first few h1 and h2 texts as headline candidates. */
+/* Kickers ("Climate:"), screen-reader labels: not part of a headline. */
+static int skip_in_heading(const xmlNode *n, void *arg)
+{
+	static const char *const words[] = { "kicker", "dachzeile", "overline", "topline",
+					     "roofline", "eyebrow", "visually-hidden", "sr-only",
+					     "screen-reader", NULL };
+	(void)arg;
+	return hinted(n, words);
+}
+
+/* A heading that is the site's logo or name rather than a headline: so
+ * named in its class or id (or an ancestor's), or one link to the home. */
+static int is_logo_heading(const xmlNode *n)
+{
+	static const char *const words[] = { "logo", "site-title", "site-name", "sitename",
+					     "brand", "masthead", NULL };
+	for (const xmlNode *p = n; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+		if (hinted(p, words))
+			return 1;
+	const xmlNode *only = NULL;
+	for (const xmlNode *k = n->children; k; k = k->next) {
+		if (k->type == XML_ELEMENT_NODE) {
+			if (only)
+				return 0;
+			only = k;
+		} else if (k->type == XML_TEXT_NODE && k->content) {
+			for (const xmlChar *q = k->content; *q; q++)
+				if (!isspace(*q))
+					return 0;
+		}
+	}
+	if (only && art_is(only, "a")) {
+		const char *href = art_attr(only, "href");
+		const char *path = strstr(href, "://");
+		path = path ? strchr(path + 3, '/') : href;
+		return !path || !strcmp(path, "/") || !*path;
+	}
+	return 0;
+}
+
+/* Keep the first few h1 and h2 texts as headline candidates. */
 static void add_heading(struct art_meta *m, const xmlNode *n)
 {
 	int h1 = art_is(n, "h1");
 	if (h1 ? m->n_h1 >= ART_MAX_H1 : m->n_h2 >= ART_MAX_HEADS - ART_MAX_H1)
 		return;
-	char *t = art_node_text(n, ART_META_MAX);
-	if (!*t) {
-		free(t);
+	struct art_text t;
+	art_text_init(&t, ART_META_MAX);
+	art_serialize(&t, n, skip_in_heading, NULL);
+	art_text_finish(&t);
+	for (size_t i = 0; i < t.sb.len; i++)
+		if (t.sb.buf[i] == '\n')
+			t.sb.buf[i] = ' ';
+	if (!t.sb.len) {
+		art_text_release(&t);
 		return;
 	}
-	if (h1) {
-		if (!m->h1)
-			m->h1 = xstrdup(t);
-		m->heads[m->n_h1++] = t;
-	} else {
-		m->heads[ART_MAX_H1 + m->n_h2++] = t;
-	}
+	int i = h1 ? m->n_h1++ : ART_MAX_H1 + m->n_h2++;
+	m->heads[i] = sb_detach(&t.sb, NULL);
+	m->head_logo[i] = is_logo_heading(n);
+	if (h1 && !m->h1 && !m->head_logo[i])
+		m->h1 = xstrdup(m->heads[i]);
 }
 
 static void visit_element(struct collect *c, const xmlNode *n)
@@ -998,7 +1043,7 @@ static size_t count_words(const char *s, size_t n)
 /* Separators between a headline and the site's name. */
 static size_t sep_at(const char *s)
 {
-	static const char *const seps[] = { " | ", " - ", " – ", " — ", " :: ", " · ",
+	static const char *const seps[] = { " | ", " - ", " – ", " — ", " :: ", " : ", " · ",
 					    " » ", " / ", " \\ ", " > ", " • ", NULL };
 	for (size_t i = 0; seps[i]; i++) {
 		size_t k = strlen(seps[i]);
