@@ -263,17 +263,38 @@ static int word_char(unsigned char c)
 	return isalnum(c) || c >= 0x80;
 }
 
+#define N_HINT_WORDS (sizeof hint_words / sizeof hint_words[0] - 1)
+
+/* The hint words chained by first letter, so that a class name is matched
+ * against the few words that can start at each of its characters. */
+struct hint_index {
+	short first[128];
+	short next[N_HINT_WORDS];
+};
+
+static void hint_index_init(struct hint_index *x)
+{
+	for (size_t i = 0; i < 128; i++)
+		x->first[i] = -1;
+	for (size_t w = N_HINT_WORDS; w-- > 0;) {
+		unsigned char c = (unsigned char)hint_words[w].word[0];
+		x->next[w] = x->first[c];
+		x->first[c] = (short)w;
+	}
+}
+
 /* Hint bits of one attribute value (on_id selects the id column). */
-static unsigned hints_of(const char *s, int on_id)
+static unsigned hints_of(const struct hint_index *x, const char *s, int on_id)
 {
 	unsigned bits = 0;
 	for (size_t i = 0; s[i]; i++) {
-		unsigned char c = (unsigned char)tolower((unsigned char)s[i]);
-		if (!isalpha(c) && c != '-')
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if (c >= 128)
 			continue;
-		for (const struct hint_word *w = hint_words; w->word; w++) {
-			if ((unsigned char)w->word[0] != c)
-				continue;
+		for (short wi = x->first[c]; wi >= 0; wi = x->next[wi]) {
+			const struct hint_word *w = &hint_words[wi];
 			size_t k = 1;
 			while (w->word[k] && tolower((unsigned char)s[i + k]) == w->word[k])
 				k++;
@@ -313,7 +334,7 @@ static int style_hidden(const char *style)
 	return 0;
 }
 
-static unsigned element_hints(const xmlNode *n)
+static unsigned element_hints(const struct hint_index *x, const xmlNode *n)
 {
 	unsigned h = 0;
 	const char *cls = "", *id = "", *style = "", *role = "";
@@ -342,9 +363,9 @@ static unsigned element_hints(const xmlNode *n)
 			h |= H_BYLINE;
 	}
 	if (*cls)
-		h |= hints_of(cls, 0);
+		h |= hints_of(x, cls, 0);
 	if (*id)
-		h |= hints_of(id, 1);
+		h |= hints_of(x, id, 1);
 	if (style_hidden(style))
 		h |= H_HIDDEN;
 	/* An image fallback marked aria-hidden is still shown. */
@@ -364,9 +385,7 @@ static unsigned element_hints(const xmlNode *n)
 /* Elements that make a div a container rather than a paragraph. */
 static int is_div_block(const xmlNode *n)
 {
-	static const char *const names[] = { "blockquote", "dl",  "div", "img", "ol",	 "p",
-					     "pre",	   "table", "ul",  "section", "article", NULL };
-	return is_one_of(n, names);
+	return (art_tag(n) & ART_TAG_DIVBLOCK) != 0;
 }
 
 /* ------------------------------------------------------- first pass */
@@ -374,7 +393,9 @@ static int is_div_block(const xmlNode *n)
 /* Give each element a slot and its hints; note block descendants. */
 static void index_nodes(struct ctx *c, xmlNode *root)
 {
+	struct hint_index hx;
 	xmlNode *n = root;
+	hint_index_init(&hx);
 	while (n) {
 		if (n->type == XML_ELEMENT_NODE) {
 			if (c->n_st == c->a_st) {
@@ -382,7 +403,7 @@ static void index_nodes(struct ctx *c, xmlNode *root)
 				c->st = xrealloc(c->st, c->a_st * sizeof *c->st);
 			}
 			memset(&c->st[c->n_st], 0, sizeof *c->st);
-			c->st[c->n_st].hints = element_hints(n);
+			c->st[c->n_st].hints = element_hints(&hx, n);
 			n->_private = (void *)(uintptr_t)(++c->n_st);
 			if (is_div_block(n))
 				for (xmlNode *p = n->parent;
@@ -407,11 +428,7 @@ static void index_nodes(struct ctx *c, xmlNode *root)
 
 static int is_unscorable_tag(const xmlNode *n)
 {
-	static const char *const names[] = { "script", "style",	 "noscript", "template", "svg",
-					     "math",   "iframe", "object",   "embed",	 "canvas",
-					     "select", "textarea", "button", "input",	 "dialog",
-					     "head",   "video",	 "audio",    "map",	 NULL };
-	return is_one_of(n, names);
+	return (art_tag(n) & ART_TAG_UNSCORABLE) != 0;
 }
 
 static int has_ancestor(const xmlNode *n, const char *tag, int max)
@@ -553,9 +570,7 @@ static int grab_visit(struct ctx *c, xmlNode *n, int *title_removed)
 		remove_node(c, n);
 		return 0;
 	}
-	static const char *const scored[] = { "section", "h2", "h3", "h4", "h5", "h6",
-					      "p",	 "td", "pre", NULL };
-	if (is_one_of(n, scored)) {
+	if (art_tag(n) & ART_TAG_SCORED) {
 		add_para(c, n, NULL, NULL);
 	} else if (art_is(n, "div")) {
 		/* A div holding one paragraph and nothing else is that
@@ -1093,10 +1108,7 @@ static void add_msr(struct msr *to, const struct msr *m)
 /* Always dropped from the article, whatever their content. */
 static int is_clutter_tag(const xmlNode *n)
 {
-	static const char *const names[] = { "footer", "aside", "nav",	  "link", "object",
-					     "embed",  "iframe", "input", "textarea",
-					     "select", "button", "form", NULL };
-	return is_one_of(n, names);
+	return (art_tag(n) & ART_TAG_CLUTTER) != 0;
 }
 
 /*

@@ -94,6 +94,15 @@ char *art_fold(const char *s, size_t n, size_t max);
 /* Count code points of s[0..n) ignoring white space runs beyond one. */
 size_t art_text_len(const char *s, size_t n);
 
+/* What kind of element n is (0 for unknown names and non-elements). */
+#define ART_TAG_BLOCK 1u	/* starts a line of its own */
+#define ART_TAG_DIVBLOCK 2u	/* makes a div a container, not a paragraph */
+#define ART_TAG_INVISIBLE 4u	/* its content is never shown as text */
+#define ART_TAG_UNSCORABLE 8u	/* never part of the content */
+#define ART_TAG_SCORED 16u	/* a paragraph-like element that is scored */
+#define ART_TAG_CLUTTER 32u	/* dropped from the chosen content */
+unsigned art_tag(const xmlNode *n);
+
 /* 1 for elements that start a line of their own. */
 int art_is_block(const xmlNode *n);
 

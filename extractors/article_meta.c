@@ -965,11 +965,25 @@ static size_t format_date(const struct date *d, char *out, size_t size)
 	return w > 0 && (size_t)w < size ? (size_t)w : 0;
 }
 
+/* Every written form has a four-digit year: no run of four digits, no date. */
+static int has_year(const char *s, size_t n)
+{
+	size_t run = 0;
+	for (size_t i = 0; i < n; i++) {
+		run = isdigit((unsigned char)s[i]) ? run + 1 : 0;
+		if (run == 4)
+			return 1;
+	}
+	return 0;
+}
+
 size_t article_parse_date(const char *s, size_t n, char *out, size_t size)
 {
 	struct date d;
 	if (size)
 		out[0] = 0;
+	if (!has_year(s, n))
+		return 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		/* Start only at a word boundary. */

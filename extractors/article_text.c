@@ -148,37 +148,76 @@ void art_text_finish(struct art_text *t)
 	t->pending_sep = NULL;
 }
 
+struct tag_kind {
+	const char *name;
+	unsigned flags;
+};
+
+#define B ART_TAG_BLOCK
+#define D ART_TAG_DIVBLOCK
+#define I ART_TAG_INVISIBLE
+#define U ART_TAG_UNSCORABLE
+#define S ART_TAG_SCORED
+#define C ART_TAG_CLUTTER
+/* Element kinds by name, grouped by first letter (looked up by letter). */
+static const struct tag_kind tag_kinds[] = {
+	{ "address", B },	 { "article", B | D },	     { "aside", B | C },
+	{ "audio", I | U },	 { "blockquote", B | D },    { "body", B },
+	{ "button", I | U | C }, { "canvas", I | U },	     { "caption", B },
+	{ "center", B },	 { "dd", B },		     { "details", B },
+	{ "dialog", B | U },	 { "dir", B },		     { "div", B | D },
+	{ "dl", B | D },	 { "dt", B },		     { "embed", I | U | C },
+	{ "fieldset", B },	 { "figcaption", B },	     { "figure", B },
+	{ "footer", B | C },	 { "form", B | C },	     { "h1", B },
+	{ "h2", B | S },	 { "h3", B | S },	     { "h4", B | S },
+	{ "h5", B | S },	 { "h6", B | S },	     { "head", I | U },
+	{ "header", B },	 { "hgroup", B },	     { "hr", B },
+	{ "html", B },		 { "iframe", I | U | C },    { "img", D },
+	{ "input", I | U | C },	 { "legend", B },	     { "li", B },
+	{ "link", C },		 { "main", B },		     { "map", I | U },
+	{ "math", I | U },	 { "menu", B },		     { "nav", B | C },
+	{ "noscript", I | U },	 { "object", I | U | C },    { "ol", B | D },
+	{ "option", I },	 { "p", B | D | S },	     { "pre", B | D | S },
+	{ "script", I | U },	 { "section", B | D | S },   { "select", I | U | C },
+	{ "style", I | U },	 { "summary", B },	     { "svg", I | U },
+	{ "table", B | D },	 { "tbody", B },	     { "td", S },
+	{ "template", I | U },	 { "textarea", I | U | C },  { "tfoot", B },
+	{ "thead", B },		 { "title", I },	     { "tr", B },
+	{ "ul", B | D },	 { "video", I | U },	     { NULL, 0 },
+};
+#undef B
+#undef D
+#undef I
+#undef U
+#undef S
+#undef C
+
+unsigned art_tag(const xmlNode *n)
+{
+	if (n->type != XML_ELEMENT_NODE || !n->name)
+		return 0;
+	const char *name = (const char *)n->name;
+	/* The table is sorted: scan only the entries of the first letter. */
+	for (const struct tag_kind *k = tag_kinds; k->name; k++) {
+		if (k->name[0] < name[0])
+			continue;
+		if (k->name[0] > name[0])
+			break;
+		if (!strcmp(k->name, name))
+			return k->flags;
+	}
+	return 0;
+}
+
 /* Elements whose content is never text of the page. */
 static int is_invisible(const xmlNode *n)
 {
-	static const char *const names[] = { "script", "style",  "noscript", "template", "head",
-					     "title",  "select", "option",   "textarea", "svg",
-					     "math",   "iframe", "object",   "embed",    "canvas",
-					     "button", "input",  "video",    "audio",    "map",
-					     NULL };
-	for (size_t i = 0; names[i]; i++)
-		if (art_is(n, names[i]))
-			return 1;
-	return 0;
+	return (art_tag(n) & ART_TAG_INVISIBLE) != 0;
 }
 
 int art_is_block(const xmlNode *n)
 {
-	static const char *const names[] = {
-		"p",	  "div",	"h1",	   "h2",      "h3",	 "h4",	    "h5",
-		"h6",	  "li",		"ul",	   "ol",      "dl",	 "dt",	    "dd",
-		"blockquote", "pre",	"table",   "tr",      "tbody",	 "thead",   "tfoot",
-		"caption",    "section", "article", "aside",   "header", "footer",  "nav",
-		"main",	  "figure",	"figcaption", "address", "hr",	 "form",    "fieldset",
-		"legend",     "details", "summary", "center",  "hgroup", "dialog",  "menu",
-		"dir",	  "body",	"html",	   NULL
-	};
-	if (n->type != XML_ELEMENT_NODE)
-		return 0;
-	for (size_t i = 0; names[i]; i++)
-		if (art_is(n, names[i]))
-			return 1;
-	return 0;
+	return (art_tag(n) & ART_TAG_BLOCK) != 0;
 }
 
 static void serialize_rec(struct art_text *t, const xmlNode *n,
