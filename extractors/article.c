@@ -242,6 +242,8 @@ static const struct hint_word hint_words[] = {
 	{ "author", H_BYLINE, H_BYLINE, 0 },
 	{ "dateline", H_BYLINE, H_BYLINE, 0 },
 	{ "writtenby", H_BYLINE, H_BYLINE, 0 },
+	{ "autor", H_BYLINE, H_BYLINE, 0 },
+	{ "writer", H_BYLINE, H_BYLINE, 0 },
 	{ "p-author", H_BYLINE, H_BYLINE, 0 },
 	{ "date", H_DATE, H_DATE, 0 },
 	{ "publish", H_DATE, H_DATE, 0 },
@@ -520,10 +522,15 @@ static int byline_text_ok(struct ctx *c, xmlNode *n)
 	char *t = art_node_text(n, 400);
 	size_t len = utf8_count(t, strlen(t));
 	int ok = len > 0 && len < 100;
-	if (ok && !c->byline)
-		c->byline = t;
-	else
-		free(t);
+	if (ok && !c->byline) {
+		/* The first byline that still names someone once cleaned. */
+		char *names = art_clean_author(t);
+		if (*names)
+			c->byline = names;
+		else
+			free(names);
+	}
+	free(t);
 	return ok;
 }
 
@@ -1543,7 +1550,7 @@ int article_extract(struct article *a, const char *html, size_t len, const char 
 	if (c.meta.author && *c.meta.author) {
 		set_out(&a->author, xstrdup(c.meta.author));
 	} else if (c.byline) {
-		set_out(&a->author, art_clean_author(c.byline));
+		set_out(&a->author, xstrdup(c.byline));
 	}
 	set_out(&a->site_name, dup_or_null(c.meta.site_name));
 	set_out(&a->canonical_url, dup_or_null(c.meta.canonical ? c.meta.canonical : url));

@@ -540,41 +540,89 @@ static int is_url(const char *s)
 }
 
 /* "By Jane Doe and John Roe, Staff" -> "Jane Doe;John Roe". */
-char *art_clean_author(const char *s)
+/* Where a byline stops naming people: a date, a time, a separator. */
+static size_t names_end(const char *s)
 {
-	static const char *const prefixes[] = { "by ", "von ", "par ", "por ", "di ", "door ",
-						"written by ", "posted by ", NULL };
-	struct strbuf out = STRBUF_INIT;
-	const char *p = s;
-	while (*p) {
-		while (*p == ' ' || *p == ';' || *p == ',' || *p == '|')
+	static const char *const stops[] = { " - ",	   " \xe2\x80\x93 ", " \xe2\x80\x94 ", " \xc2\xb7 ",
+					     "\xe2\x80\xa2",   "|",		      " on ",	 " am ",
+					     " le ",	   "published", "updated",  "posted",
+					     "ver\xc3\xb6" "ffentlicht", "aktualisiert", "@", NULL };
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n; i++) {
+		if (isdigit((unsigned char)s[i]))
+			return i;
+		for (size_t k = 0; stops[k]; k++)
+			if (i > 0 && !strncasecmp(s + i, stops[k], strlen(stops[k])))
+				return i;
+	}
+	return n;
+}
+
+static const char *skip_author_prefix(const char *p)
+{
+	static const char *const prefixes[] = {
+		"written by", "posted by", "published by", "posted on", "posted", "published",
+		"publiziert am", "publiziert von", "geschrieben von", "beitrag von", "by", "von",
+		"par", "por", "di", "door", "from", "author", "autor", "autorin", "text", "texto",
+		"redaktion", NULL
+	};
+	for (int again = 1; again;) {
+		again = 0;
+		while (*p == ' ' || *p == ':' || *p == '|' || *p == '-' || *p == ',')
 			p++;
 		for (size_t i = 0; prefixes[i]; i++) {
 			size_t k = strlen(prefixes[i]);
-			if (!strncasecmp(p, prefixes[i], k)) {
+			/* The prefix as a whole word (then a space, ':' or the end). */
+			if (!strncasecmp(p, prefixes[i], k) &&
+			    (p[k] == ' ' || p[k] == ':' || p[k] == 0)) {
 				p += k;
+				again = 1;
 				break;
 			}
 		}
+	}
+	return p;
+}
+
+/* A part that names a person or a desk: a few words, no link. */
+static int plausible_name(const char *p, size_t n)
+{
+	size_t words = 1;
+	if (n == 0 || n >= 80 || is_url(p))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		words += p[i] == ' ';
+	return words <= 6;
+}
+
+/* "By Jane Doe and John Roe, Staff | 5 May 2024" -> "Jane Doe;John Roe;Staff". */
+char *art_clean_author(const char *s)
+{
+	struct strbuf out = STRBUF_INIT;
+	char *folded = art_fold(s, strlen(s), ART_META_MAX);
+	char *p = (char *)skip_author_prefix(folded);
+	p[names_end(p)] = 0;
+	while (*p) {
+		p = (char *)skip_author_prefix(p);
+		while (*p == ' ' || *p == ';' || *p == ',')
+			p++;
 		const char *end = p;
-		/* A name ends at ';' ',' '|' " and " " & ". */
-		while (*end && *end != ';' && *end != ',' && *end != '|' &&
-		       strncasecmp(end, " and ", 5) != 0 && strncmp(end, " & ", 3) != 0)
+		/* A name ends at ';' ',' or " and ". */
+		while (*end && *end != ';' && *end != ',' && strncasecmp(end, " and ", 5) != 0)
 			end++;
 		size_t n = end - p;
-		while (n && p[n - 1] == ' ')
+		while (n && (p[n - 1] == ' ' || p[n - 1] == '.' || p[n - 1] == ':'))
 			n--;
-		if (n && !is_url(p) && n < 100) {
+		if (plausible_name(p, n)) {
 			if (out.len)
 				sb_addch(&out, ';');
 			sb_add(&out, p, n);
 		}
-		p = end;
+		p = (char *)end;
 		if (!strncasecmp(p, " and ", 5))
 			p += 5;
-		else if (!strncmp(p, " & ", 3))
-			p += 3;
 	}
+	free(folded);
 	return sb_detach(&out, NULL);
 }
 
