@@ -56,8 +56,8 @@ enum {
 	H_ID_NEG = 1 << 5,
 	H_BYLINE = 1 << 6,
 	H_SHARE = 1 << 7,
-	H_HIDDEN = 1 << 8,    /* hidden attribute, style or aria */
-	H_ROLE_NAV = 1 << 9,  /* role=navigation, menu, dialog... */
+	H_HIDDEN = 1 << 8,     /* hidden attribute, style or aria */
+	H_ROLE_NAV = 1 << 9,   /* role=navigation, menu, dialog... */
 	H_BLOCKDESC = 1 << 10, /* has a block descendant (div, p, table...) */
 	H_DATE = 1 << 11,      /* class/id speaks of a date or time */
 	H_TEASER = 1 << 12,    /* a "Read more" line (found while cleaning) */
@@ -67,9 +67,9 @@ enum {
 /* Per-attempt state bits. */
 enum {
 	S_REMOVED = 1 << 0,
-	S_CANDIDATE = 1 << 1,	/* score initialised */
+	S_CANDIDATE = 1 << 1,   /* score initialised */
 	S_TRANSPARENT = 1 << 2, /* div wrapping a single paragraph */
-	S_PARA = 1 << 3,	/* div of inline content: a paragraph */
+	S_PARA = 1 << 3,        /* div of inline content: a paragraph */
 };
 
 struct nstat {
@@ -77,13 +77,13 @@ struct nstat {
 	unsigned state;
 	double score;
 	unsigned textlen; /* code points of visible text (folded) */
-	double linklen;	  /* of that, inside links (#anchors weigh 0.3) */
+	double linklen;   /* of that, inside links (#anchors weigh 0.3) */
 	unsigned commas;
 };
 
 /* A scored paragraph: an element, or a run of inline children of a div. */
 struct para {
-	xmlNode *node; /* the element, or the div holding the run */
+	xmlNode *node;         /* the element, or the div holding the run */
 	xmlNode *first, *last; /* run bounds (NULL for an element) */
 };
 
@@ -101,8 +101,8 @@ struct ctx {
 	size_t n_cands, a_cands;
 	xmlNode **chosen; /* nodes making up the article, document order */
 	size_t n_chosen, a_chosen;
-	char *byline;	     /* text of the first byline seen */
-	double readerable;   /* sum of sqrt(len - 140) over long paragraphs */
+	char *byline;      /* text of the first byline seen */
+	double readerable; /* sum of sqrt(len - 140) over long paragraphs */
 	struct nstat scratch;
 };
 
@@ -163,7 +163,7 @@ static int is_heading(const xmlNode *n)
 struct hint_word {
 	const char *word;
 	unsigned on_class, on_id; /* hint bits when found in class / id */
-	int boundary;		  /* must stand as a word of its own */
+	int boundary;             /* must stand as a word of its own */
 };
 
 #define UN (H_UNLIKELY)
@@ -172,87 +172,87 @@ struct hint_word {
 #define CP (H_CLS_POS)
 #define IP (H_ID_POS)
 static const struct hint_word hint_words[] = {
-	/* clutter */
-	{ "-ad-", UN | CN, UN | IN, 0 },
-	{ "ad-break", UN, UN, 0 },
-	{ "agegate", UN, UN, 0 },
-	{ "ai2html", UN, UN, 0 },
-	{ "banner", UN | CN, UN | IN, 0 },
-	{ "breadcrumb", UN, UN, 0 },
-	{ "combx", UN | CN, UN | IN, 0 },
-	{ "comment", UN | CN, UN | IN, 0 },
-	{ "community", UN, UN, 0 },
-	{ "cookie", UN | CN, UN | IN, 0 },
-	{ "consent", UN | CN, UN | IN, 0 },
-	{ "cover-wrap", UN, UN, 0 },
-	{ "disqus", UN, UN, 0 },
-	{ "extra", UN, UN, 0 },
-	{ "footer", UN | CN, UN | IN, 0 },
-	{ "gdpr", UN | CN, UN | IN, 0 },
-	{ "header", UN, UN, 0 },
-	{ "legends", UN, UN, 0 },
-	{ "menu", UN, UN, 0 },
-	{ "newsletter", UN | CN, UN | IN, 0 },
-	{ "related", UN | CN, UN | IN, 0 },
-	{ "remark", UN, UN, 0 },
-	{ "replies", UN, UN, 0 },
-	{ "rss", UN, UN, 0 },
-	{ "shoutbox", UN | CN, UN | IN, 0 },
-	{ "sidebar", UN | CN, UN | IN, 0 },
-	{ "skyscraper", UN | CN, UN | IN, 0 },
-	{ "social", UN, UN, 0 },
-	{ "sponsor", UN | CN, UN | IN, 0 },
-	{ "supplemental", UN, UN, 0 },
-	{ "pagination", UN | CP, UN | IP, 0 },
-	{ "pager", UN, UN, 0 },
-	{ "popup", UN, UN, 0 },
-	{ "yom-remote", UN, UN, 0 },
-	/* negative only */
-	{ "hidden", CN, IN, 0 },
-	{ "com-", CN, IN, 0 },
-	{ "contact", CN, IN, 0 },
-	{ "masthead", CN, IN, 0 },
-	{ "media", CN, IN, 0 },
-	{ "meta", CN, IN, 0 },
-	{ "outbrain", CN, IN, 0 },
-	{ "promo", CN, IN, 0 },
-	{ "scroll", CN, IN, 0 },
-	{ "share", CN, IN, 0 },
-	{ "shopping", CN, IN, 0 },
-	{ "tags", CN, IN, 0 },
-	{ "widget", CN, IN, 0 },
-	/* content */
-	{ "and", H_MAYBE, H_MAYBE, 0 },
-	{ "article", H_MAYBE | CP, H_MAYBE | IP, 0 },
-	{ "body", H_MAYBE | CP, H_MAYBE | IP, 0 },
-	{ "column", H_MAYBE, H_MAYBE, 0 },
-	{ "content", H_MAYBE | CP, H_MAYBE | IP, 0 },
-	{ "main", H_MAYBE | CP, H_MAYBE | IP, 0 },
-	{ "mathjax", H_MAYBE, H_MAYBE, 0 },
-	{ "shadow", H_MAYBE, H_MAYBE, 0 },
-	{ "entry", CP, IP, 0 },
-	{ "hentry", CP, IP, 0 },
-	{ "page", CP, IP, 0 },
-	{ "post", CP, IP, 0 },
-	{ "text", CP, IP, 0 },
-	{ "blog", CP, IP, 0 },
-	{ "story", CP, IP, 0 },
-	/* bylines and share widgets */
-	{ "byline", H_BYLINE, H_BYLINE, 0 },
-	{ "author", H_BYLINE, H_BYLINE, 0 },
-	{ "dateline", H_BYLINE, H_BYLINE, 0 },
-	{ "writtenby", H_BYLINE, H_BYLINE, 0 },
-	{ "autor", H_BYLINE, H_BYLINE, 0 },
-	{ "writer", H_BYLINE, H_BYLINE, 0 },
-	{ "p-author", H_BYLINE, H_BYLINE, 0 },
-	{ "date", H_DATE, H_DATE, 0 },
-	{ "publish", H_DATE, H_DATE, 0 },
-	{ "posted", H_DATE, H_DATE, 0 },
-	{ "credit", H_CREDIT, H_CREDIT, 0 },
-	{ "copyright", H_CREDIT, H_CREDIT, 0 },
-	{ "share", H_SHARE, H_SHARE, 1 },
-	{ "sharedaddy", H_SHARE, H_SHARE, 1 },
-	{ NULL, 0, 0, 0 },
+        /* clutter */
+        {"-ad-", UN | CN, UN | IN, 0},
+        {"ad-break", UN, UN, 0},
+        {"agegate", UN, UN, 0},
+        {"ai2html", UN, UN, 0},
+        {"banner", UN | CN, UN | IN, 0},
+        {"breadcrumb", UN, UN, 0},
+        {"combx", UN | CN, UN | IN, 0},
+        {"comment", UN | CN, UN | IN, 0},
+        {"community", UN, UN, 0},
+        {"cookie", UN | CN, UN | IN, 0},
+        {"consent", UN | CN, UN | IN, 0},
+        {"cover-wrap", UN, UN, 0},
+        {"disqus", UN, UN, 0},
+        {"extra", UN, UN, 0},
+        {"footer", UN | CN, UN | IN, 0},
+        {"gdpr", UN | CN, UN | IN, 0},
+        {"header", UN, UN, 0},
+        {"legends", UN, UN, 0},
+        {"menu", UN, UN, 0},
+        {"newsletter", UN | CN, UN | IN, 0},
+        {"related", UN | CN, UN | IN, 0},
+        {"remark", UN, UN, 0},
+        {"replies", UN, UN, 0},
+        {"rss", UN, UN, 0},
+        {"shoutbox", UN | CN, UN | IN, 0},
+        {"sidebar", UN | CN, UN | IN, 0},
+        {"skyscraper", UN | CN, UN | IN, 0},
+        {"social", UN, UN, 0},
+        {"sponsor", UN | CN, UN | IN, 0},
+        {"supplemental", UN, UN, 0},
+        {"pagination", UN | CP, UN | IP, 0},
+        {"pager", UN, UN, 0},
+        {"popup", UN, UN, 0},
+        {"yom-remote", UN, UN, 0},
+        /* negative only */
+        {"hidden", CN, IN, 0},
+        {"com-", CN, IN, 0},
+        {"contact", CN, IN, 0},
+        {"masthead", CN, IN, 0},
+        {"media", CN, IN, 0},
+        {"meta", CN, IN, 0},
+        {"outbrain", CN, IN, 0},
+        {"promo", CN, IN, 0},
+        {"scroll", CN, IN, 0},
+        {"share", CN, IN, 0},
+        {"shopping", CN, IN, 0},
+        {"tags", CN, IN, 0},
+        {"widget", CN, IN, 0},
+        /* content */
+        {"and", H_MAYBE, H_MAYBE, 0},
+        {"article", H_MAYBE | CP, H_MAYBE | IP, 0},
+        {"body", H_MAYBE | CP, H_MAYBE | IP, 0},
+        {"column", H_MAYBE, H_MAYBE, 0},
+        {"content", H_MAYBE | CP, H_MAYBE | IP, 0},
+        {"main", H_MAYBE | CP, H_MAYBE | IP, 0},
+        {"mathjax", H_MAYBE, H_MAYBE, 0},
+        {"shadow", H_MAYBE, H_MAYBE, 0},
+        {"entry", CP, IP, 0},
+        {"hentry", CP, IP, 0},
+        {"page", CP, IP, 0},
+        {"post", CP, IP, 0},
+        {"text", CP, IP, 0},
+        {"blog", CP, IP, 0},
+        {"story", CP, IP, 0},
+        /* bylines and share widgets */
+        {"byline", H_BYLINE, H_BYLINE, 0},
+        {"author", H_BYLINE, H_BYLINE, 0},
+        {"dateline", H_BYLINE, H_BYLINE, 0},
+        {"writtenby", H_BYLINE, H_BYLINE, 0},
+        {"autor", H_BYLINE, H_BYLINE, 0},
+        {"writer", H_BYLINE, H_BYLINE, 0},
+        {"p-author", H_BYLINE, H_BYLINE, 0},
+        {"date", H_DATE, H_DATE, 0},
+        {"publish", H_DATE, H_DATE, 0},
+        {"posted", H_DATE, H_DATE, 0},
+        {"credit", H_CREDIT, H_CREDIT, 0},
+        {"copyright", H_CREDIT, H_CREDIT, 0},
+        {"share", H_SHARE, H_SHARE, 1},
+        {"sharedaddy", H_SHARE, H_SHARE, 1},
+        {NULL, 0, 0, 0},
 };
 #undef UN
 #undef CN
@@ -305,7 +305,7 @@ static unsigned hints_of(const struct hint_index *x, const char *s, int on_id)
 			/* "share" as a word: not inside "shared" or "timeshare";
 			 * '_' and '-' count as separators. */
 			if (w->boundary && ((i > 0 && word_char((unsigned char)s[i - 1])) ||
-					    word_char((unsigned char)s[i + k])))
+			                    word_char((unsigned char)s[i + k])))
 				continue;
 			bits |= on_id ? w->on_id : w->on_class;
 		}
@@ -342,10 +342,10 @@ static unsigned element_hints(const struct hint_index *x, const xmlNode *n)
 	const char *cls = "", *id = "", *style = "", *role = "";
 	for (const xmlAttr *a = n->properties; a; a = a->next) {
 		const char *name = (const char *)a->name;
-		const char *v = a->children && a->children->type == XML_TEXT_NODE &&
-						a->children->content ?
-					(const char *)a->children->content :
-					"";
+		const char *v =
+		        a->children && a->children->type == XML_TEXT_NODE && a->children->content
+		                ? (const char *)a->children->content
+		                : "";
 		if (!strcmp(name, "class"))
 			cls = v;
 		else if (!strcmp(name, "id"))
@@ -361,7 +361,7 @@ static unsigned element_hints(const struct hint_index *x, const xmlNode *n)
 		else if (!strcmp(name, "aria-modal") && !strcmp(v, "true"))
 			h |= H_HIDDEN;
 		else if ((!strcmp(name, "rel") && !strcmp(v, "author")) ||
-			 (!strcmp(name, "itemprop") && strstr(v, "author")))
+		         (!strcmp(name, "itemprop") && strstr(v, "author")))
 			h |= H_BYLINE;
 	}
 	if (*cls)
@@ -374,9 +374,9 @@ static unsigned element_hints(const struct hint_index *x, const xmlNode *n)
 	if ((h & H_HIDDEN) && strstr(cls, "fallback-image"))
 		h &= ~H_HIDDEN;
 	if (*role) {
-		static const char *const roles[] = { "menu", "menubar", "complementary",
-						     "navigation", "alert", "alertdialog",
-						     "dialog", NULL };
+		static const char *const roles[] = {"menu",       "menubar", "complementary",
+		                                    "navigation", "alert",   "alertdialog",
+		                                    "dialog",     NULL};
 		for (size_t i = 0; roles[i]; i++)
 			if (!strcmp(role, roles[i]))
 				h |= H_ROLE_NAV;
@@ -408,9 +408,8 @@ static void index_nodes(struct ctx *c, xmlNode *root)
 			c->st[c->n_st].hints = element_hints(&hx, n);
 			n->_private = (void *)(uintptr_t)(++c->n_st);
 			if (is_div_block(n))
-				for (xmlNode *p = n->parent;
-				     p && p->type == XML_ELEMENT_NODE &&
-				     !(stat_of(c, p)->hints & H_BLOCKDESC);
+				for (xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE &&
+				                             !(stat_of(c, p)->hints & H_BLOCKDESC);
 				     p = p->parent)
 					stat_of(c, p)->hints |= H_BLOCKDESC;
 			if (n->children) {
@@ -448,7 +447,7 @@ static void add_para(struct ctx *c, xmlNode *node, xmlNode *first, xmlNode *last
 		c->a_paras = c->a_paras ? 2 * c->a_paras : 256;
 		c->paras = xrealloc(c->paras, c->a_paras * sizeof *c->paras);
 	}
-	c->paras[c->n_paras++] = (struct para){ node, first, last };
+	c->paras[c->n_paras++] = (struct para){node, first, last};
 }
 
 /* Raw text present in a subtree (early exit; for "empty" checks). */
@@ -460,7 +459,7 @@ static int has_text(const xmlNode *n, int depth)
 				if (!isspace(*p))
 					return 1;
 		} else if (k->type == XML_ELEMENT_NODE && depth < 64 && !art_is(k, "script") &&
-			   !art_is(k, "style") && has_text(k, depth + 1)) {
+		           !art_is(k, "style") && has_text(k, depth + 1)) {
 			return 1;
 		}
 	}
@@ -546,8 +545,7 @@ static int grab_visit(struct ctx *c, xmlNode *n, int *title_removed)
 		remove_node(c, n);
 		return 0;
 	}
-	if ((h & H_BYLINE) && !art_is(n, "body") && !art_is(n, "article") &&
-	    byline_text_ok(c, n)) {
+	if ((h & H_BYLINE) && !art_is(n, "body") && !art_is(n, "article") && byline_text_ok(c, n)) {
 		remove_node(c, n);
 		return 0;
 	}
@@ -719,9 +717,9 @@ static int class_weight(struct ctx *c, const xmlNode *n)
 static void init_candidate(struct ctx *c, xmlNode *n)
 {
 	struct nstat *s = stat_of(c, n);
-	static const char *const minus3[] = { "address", "ol", "ul", "dl", "dd",
-					      "dt",	 "li", "form", NULL };
-	static const char *const plus3[] = { "pre", "td", "blockquote", NULL };
+	static const char *const minus3[] = {"address", "ol", "ul",   "dl", "dd",
+	                                     "dt",      "li", "form", NULL};
+	static const char *const plus3[] = {"pre", "td", "blockquote", NULL};
 	double score = 0;
 	if (art_is(n, "div"))
 		score = 5;
@@ -742,7 +740,7 @@ static void init_candidate(struct ctx *c, xmlNode *n)
 
 /* Length and commas of an inline run (its text nodes and elements). */
 static void run_stats(struct ctx *c, const struct para *p, unsigned *len, unsigned *commas,
-		      double *linklen)
+                      double *linklen)
 {
 	*len = 0, *commas = 0, *linklen = 0;
 	for (xmlNode *k = p->first;; k = k->next) {
@@ -833,14 +831,14 @@ static int is_ancestor(const xmlNode *a, const xmlNode *n)
 /* The best candidate, possibly widened to a common ancestor. */
 static xmlNode *pick_top(struct ctx *c)
 {
-	xmlNode *top[TOP_CANDIDATES] = { 0 };
+	xmlNode *top[TOP_CANDIDATES] = {0};
 	for (size_t i = 0; i < c->n_cands; i++) {
 		xmlNode *n = c->cands[i];
 		double sc = score_of(c, n);
 		for (int k = 0; k < TOP_CANDIDATES; k++) {
 			if (!top[k] || sc > score_of(c, top[k])) {
 				memmove(top + k + 1, top + k,
-					(TOP_CANDIDATES - k - 1) * sizeof top[0]);
+				        (TOP_CANDIDATES - k - 1) * sizeof top[0]);
 				top[k] = n;
 				break;
 			}
@@ -855,9 +853,8 @@ static xmlNode *pick_top(struct ctx *c)
 		if (score_of(c, top[k]) / score_of(c, best) >= 0.75)
 			alts++;
 	if (alts >= 3) {
-		for (xmlNode *p = best->parent; p && !art_is(p, "body") &&
-						 p->type == XML_ELEMENT_NODE;
-		     p = p->parent) {
+		for (xmlNode *p = best->parent;
+		     p && !art_is(p, "body") && p->type == XML_ELEMENT_NODE; p = p->parent) {
 			int holding = 0;
 			for (int k = 1; k < TOP_CANDIDATES && top[k]; k++)
 				if (score_of(c, top[k]) / score_of(c, best) >= 0.75 &&
@@ -1010,7 +1007,7 @@ static int is_textish(const xmlNode *n)
 }
 
 static int conditional_remove(struct ctx *c, const xmlNode *n, const struct msr *m,
-			      const struct clean_env *env)
+                              const struct clean_env *env)
 {
 	int is_list = art_is(n, "ul") || art_is(n, "ol");
 	if (env->in_datatable || env->in_code)
@@ -1025,12 +1022,12 @@ static int conditional_remove(struct ctx *c, const xmlNode *n, const struct msr 
 	double textish = m->text ? (double)m->textish_text / m->text : 0;
 	int li = (int)m->li - 100;
 	int remove = (!env->in_figure && m->img > 1 && (double)m->p / m->img < 0.5) ||
-		     (!is_list && li > (int)m->p) || (m->input > m->p / 3) ||
-		     (!is_list && !env->in_figure && heading_density < 0.9 && m->text < 25 &&
-		      (m->img == 0 || m->img > 2) && ld > 0) ||
-		     (!is_list && weight < 25 && ld > 0.2) || (weight >= 25 && ld > 0.5) ||
-		     ((m->embed == 1 && m->text < 75) || m->embed > 1) ||
-		     (m->img == 0 && textish == 0);
+	             (!is_list && li > (int)m->p) || (m->input > m->p / 3) ||
+	             (!is_list && !env->in_figure && heading_density < 0.9 && m->text < 25 &&
+	              (m->img == 0 || m->img > 2) && ld > 0) ||
+	             (!is_list && weight < 25 && ld > 0.2) || (weight >= 25 && ld > 0.5) ||
+	             ((m->embed == 1 && m->text < 75) || m->embed > 1) ||
+	             (m->img == 0 && textish == 0);
 	/* A list of images (a gallery) is content, though it has no text. */
 	if (is_list && remove && m->img && m->img == m->li)
 		return 0;
@@ -1045,26 +1042,71 @@ static void clean_rec(struct ctx *c, xmlNode *n, struct clean_env env, struct ms
  * is matched on its start, after any leading punctuation.
  */
 static const char *const teaser_phrases[] = {
-	/* en */
-	"read more", "read also", "also read", "related articles", "related stories",
-	"related posts", "related content", "related coverage", "related:", "you may also like",
-	"you might also like", "more from", "more stories", "recommended for you", "most read",
-	"most popular", "follow us on", "sign up for our", "subscribe to our", "subscribe now",
-	"to view the full story", "click here to", "advertisement",
-	/* de */
-	"lesen sie auch", "lesen sie mehr", "mehr zum thema", "mehr themen", "auch interessant",
-	"das k\xc3\xb6nnte sie auch interessieren", "das k\xc3\xb6nnte dich auch interessieren",
-	"weiterf\xc3\xbchrende links", "weitere artikel", "weitere informationen:", "zur\xc3\xbc" "ck zur liste",
-	"folgen sie uns", "anzeige", "zum thema:",
-	/* fr */
-	"lire aussi", "\xc3\xa0 lire aussi", "a lire aussi", "voir aussi :", "sur le m\xc3\xaame sujet",
-	"articles similaires", "suivez-nous",
-	/* es */
-	"le puede interesar", "te puede interesar", "tambi\xc3\xa9n te puede interesar", "lea tambi\xc3\xa9n",
-	"lee tambi\xc3\xa9n", "mira:", "s\xc3\xadguenos", "siguenos", "noticias relacionadas",
-	/* it, pt, nl */
-	"leggi anche", "potrebbe interessarti", "leia tamb\xc3\xa9m", "veja tamb\xc3\xa9m", "lees ook",
-	NULL,
+        /* en */
+        "read more",
+        "read also",
+        "also read",
+        "related articles",
+        "related stories",
+        "related posts",
+        "related content",
+        "related coverage",
+        "related:",
+        "you may also like",
+        "you might also like",
+        "more from",
+        "more stories",
+        "recommended for you",
+        "most read",
+        "most popular",
+        "follow us on",
+        "sign up for our",
+        "subscribe to our",
+        "subscribe now",
+        "to view the full story",
+        "click here to",
+        "advertisement",
+        /* de */
+        "lesen sie auch",
+        "lesen sie mehr",
+        "mehr zum thema",
+        "mehr themen",
+        "auch interessant",
+        "das k\xc3\xb6nnte sie auch interessieren",
+        "das k\xc3\xb6nnte dich auch interessieren",
+        "weiterf\xc3\xbchrende links",
+        "weitere artikel",
+        "weitere informationen:",
+        "zur\xc3\xbc"
+        "ck zur liste",
+        "folgen sie uns",
+        "anzeige",
+        "zum thema:",
+        /* fr */
+        "lire aussi",
+        "\xc3\xa0 lire aussi",
+        "a lire aussi",
+        "voir aussi :",
+        "sur le m\xc3\xaame sujet",
+        "articles similaires",
+        "suivez-nous",
+        /* es */
+        "le puede interesar",
+        "te puede interesar",
+        "tambi\xc3\xa9n te puede interesar",
+        "lea tambi\xc3\xa9n",
+        "lee tambi\xc3\xa9n",
+        "mira:",
+        "s\xc3\xadguenos",
+        "siguenos",
+        "noticias relacionadas",
+        /* it, pt, nl */
+        "leggi anche",
+        "potrebbe interessarti",
+        "leia tamb\xc3\xa9m",
+        "veja tamb\xc3\xa9m",
+        "lees ook",
+        NULL,
 };
 
 /* A short line starting with one of the phrases above; a line that only
@@ -1073,8 +1115,8 @@ static int is_teaser(const xmlNode *n, int has_link)
 {
 	char *t = art_node_text(n, 300);
 	const char *p = t;
-	while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		       (unsigned char)*p >= 0x80))
+	while (*p &&
+	       !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (unsigned char)*p >= 0x80))
 		p++;
 	int yes = 0;
 	for (size_t i = 0; teaser_phrases[i] && !yes; i++) {
@@ -1203,8 +1245,9 @@ static void clean_rec(struct ctx *c, xmlNode *n, struct clean_env env, struct ms
 		remove_node(c, n);
 		return;
 	}
-	if (m.text < 250 && (is_heading(n) || art_is(n, "p") || art_is(n, "div") ||
-			     art_is(n, "li") || art_is(n, "strong")) &&
+	if (m.text < 250 &&
+	    (is_heading(n) || art_is(n, "p") || art_is(n, "div") || art_is(n, "li") ||
+	     art_is(n, "strong")) &&
 	    is_teaser(n, m.links > 0)) {
 		stat_of(c, n)->hints |= H_TEASER;
 		remove_node(c, n);
@@ -1241,7 +1284,7 @@ static void clean_rec(struct ctx *c, xmlNode *n, struct clean_env env, struct ms
 static void clean_chosen(struct ctx *c)
 {
 	for (size_t i = 0; i < c->n_chosen; i++) {
-		struct clean_env env = { 0 };
+		struct clean_env env = {0};
 		struct msr m;
 		xmlNode *n = c->chosen[i];
 		env.in_figure = has_ancestor(n, "figure", -1);
@@ -1312,10 +1355,10 @@ static void readerable_score(struct ctx *c)
 static void extract_text(struct ctx *c, struct art_text *best)
 {
 	static const int flag_sets[] = {
-		FLAG_STRIP_UNLIKELY | FLAG_WEIGHT_CLASSES | FLAG_CLEAN_CONDITIONALLY,
-		FLAG_WEIGHT_CLASSES | FLAG_CLEAN_CONDITIONALLY,
-		FLAG_CLEAN_CONDITIONALLY,
-		0,
+	        FLAG_STRIP_UNLIKELY | FLAG_WEIGHT_CLASSES | FLAG_CLEAN_CONDITIONALLY,
+	        FLAG_WEIGHT_CLASSES | FLAG_CLEAN_CONDITIONALLY,
+	        FLAG_CLEAN_CONDITIONALLY,
+	        0,
 	};
 	size_t best_len = 0;
 	for (size_t i = 0; i < sizeof flag_sets / sizeof flag_sets[0]; i++) {
@@ -1326,7 +1369,9 @@ static void extract_text(struct ctx *c, struct art_text *best)
 		if (i == 0)
 			readerable_score(c);
 		size_t len = utf8_count(t.sb.buf, t.sb.len);
-		if (getenv("ART_DEBUG")) fprintf(stderr, "attempt %zu flags %d len %zu top=%s\n", i, c->flags, len, c->n_chosen ? (const char *)c->chosen[0]->name : "-");
+		if (getenv("ART_DEBUG"))
+			fprintf(stderr, "attempt %zu flags %d len %zu top=%s\n", i, c->flags, len,
+			        c->n_chosen ? (const char *)c->chosen[0]->name : "-");
 		if (i == 0 || len > best_len) {
 			art_text_release(best);
 			*best = t;
@@ -1345,7 +1390,7 @@ void article_init(struct article *a)
 {
 	memset(a, 0, sizeof *a);
 	a->title = a->published = a->modified = a->author = a->lang = a->site_name =
-		a->canonical_url = a->description = a->text = strbuf_empty;
+	        a->canonical_url = a->description = a->text = strbuf_empty;
 }
 
 static void free_field(char **p)
@@ -1434,7 +1479,7 @@ static char *pick_title(struct ctx *c)
 static xmlDoc *parse(const char *html, size_t len, const char *url)
 {
 	int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-		   HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+	           HTML_PARSE_NONET | HTML_PARSE_COMPACT;
 	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
 	if (!ctxt)
 		return NULL;
@@ -1564,7 +1609,7 @@ int article_extract(struct article *a, const char *html, size_t len, const char 
 	/* An article: typed so with some text, or long paragraphs of prose
 	 * (fewer will do when the extracted text is substantial). */
 	a->is_article = (c.meta.typed_article && text_cp >= 250) || c.readerable > 20 ||
-			(c.readerable > 10 && text_cp >= 400);
+	                (c.readerable > 10 && text_cp >= 400);
 	a->text_len = text.sb.len;
 	set_out(&a->text, sb_detach(&text.sb, NULL));
 	if (!*a->text)

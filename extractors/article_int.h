@@ -23,14 +23,14 @@
 
 /* Headings kept as title candidates. */
 #define ART_MAX_HEADS 12
-#define ART_MAX_H1 4
+#define ART_MAX_H1    4
 
 /* Metadata found before content extraction: each a malloc'd string or NULL. */
 struct art_meta {
-	char *title;       /* best headline candidate before cleaning */
-	char *title_tag;   /* <title> text */
-	char *h1;          /* first <h1> text that is not a logo */
-	char *heads[ART_MAX_HEADS]; /* texts of the first h1s, then h2s */
+	char *title;                  /* best headline candidate before cleaning */
+	char *title_tag;              /* <title> text */
+	char *h1;                     /* first <h1> text that is not a logo */
+	char *heads[ART_MAX_HEADS];   /* texts of the first h1s, then h2s */
 	int head_logo[ART_MAX_HEADS]; /* that heading is the site's logo */
 	int n_h1, n_h2;
 	char *published, *modified;
@@ -39,8 +39,8 @@ struct art_meta {
 	char *site_name;
 	char *canonical;
 	char *description;
-	char *ld_body; /* JSON-LD articleBody, for the cross-check */
-	char *any_date; /* the first date written anywhere: a last resort */
+	char *ld_body;     /* JSON-LD articleBody, for the cross-check */
+	char *any_date;    /* the first date written anywhere: a last resort */
 	int typed_article; /* og:type article or JSON-LD *Article / BlogPosting */
 };
 
@@ -74,7 +74,7 @@ struct art_text {
 	struct strbuf sb;
 	int pending_space; /* a space is owed before the next visible char */
 	int at_line_start;
-	int pre; /* inside <pre>: keep line breaks and spaces */
+	int pre;                 /* inside <pre>: keep line breaks and spaces */
 	const char *pending_sep; /* owed before the next visible char */
 };
 
@@ -95,12 +95,12 @@ char *art_fold(const char *s, size_t n, size_t max);
 size_t art_text_len(const char *s, size_t n);
 
 /* What kind of element n is (0 for unknown names and non-elements). */
-#define ART_TAG_BLOCK 1u	/* starts a line of its own */
-#define ART_TAG_DIVBLOCK 2u	/* makes a div a container, not a paragraph */
-#define ART_TAG_INVISIBLE 4u	/* its content is never shown as text */
-#define ART_TAG_UNSCORABLE 8u	/* never part of the content */
-#define ART_TAG_SCORED 16u	/* a paragraph-like element that is scored */
-#define ART_TAG_CLUTTER 32u	/* dropped from the chosen content */
+#define ART_TAG_BLOCK      1u  /* starts a line of its own */
+#define ART_TAG_DIVBLOCK   2u  /* makes a div a container, not a paragraph */
+#define ART_TAG_INVISIBLE  4u  /* its content is never shown as text */
+#define ART_TAG_UNSCORABLE 8u  /* never part of the content */
+#define ART_TAG_SCORED     16u /* a paragraph-like element that is scored */
+#define ART_TAG_CLUTTER    32u /* dropped from the chosen content */
 unsigned art_tag(const xmlNode *n);
 
 /* 1 for elements that start a line of their own. */
@@ -111,7 +111,7 @@ int art_is_block(const xmlNode *n);
  * whether an element is dropped (NULL: nothing is).
  */
 void art_serialize(struct art_text *t, const xmlNode *n, int (*skip)(const xmlNode *, void *),
-		   void *arg);
+                   void *arg);
 
 /* ---- metadata (article_meta.c) ---- */
 

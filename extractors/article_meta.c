@@ -18,7 +18,18 @@
 /* Ranks: lower is better; RANK_NONE means not set yet. */
 enum { RANK_LD = 0, RANK_NONE = 1000 };
 
-enum field { F_TITLE, F_PUBLISHED, F_MODIFIED, F_AUTHOR, F_SITE, F_DESC, F_LANG, F_CANON, F_TYPE, NFIELD };
+enum field {
+	F_TITLE,
+	F_PUBLISHED,
+	F_MODIFIED,
+	F_AUTHOR,
+	F_SITE,
+	F_DESC,
+	F_LANG,
+	F_CANON,
+	F_TYPE,
+	NFIELD
+};
 
 /* <meta> names/properties and what they give, in order of trust. */
 struct meta_key {
@@ -28,78 +39,78 @@ struct meta_key {
 };
 
 static const struct meta_key meta_keys[] = {
-	{ "og:title", F_TITLE, 10 },
-	{ "twitter:title", F_TITLE, 12 },
-	{ "dc.title", F_TITLE, 11 },
-	{ "dcterms.title", F_TITLE, 11 },
-	{ "parsely-title", F_TITLE, 13 },
-	{ "sailthru.title", F_TITLE, 14 },
-	{ "headline", F_TITLE, 9 },
-	{ "title", F_TITLE, 15 },
+        {"og:title", F_TITLE, 10},
+        {"twitter:title", F_TITLE, 12},
+        {"dc.title", F_TITLE, 11},
+        {"dcterms.title", F_TITLE, 11},
+        {"parsely-title", F_TITLE, 13},
+        {"sailthru.title", F_TITLE, 14},
+        {"headline", F_TITLE, 9},
+        {"title", F_TITLE, 15},
 
-	{ "article:published_time", F_PUBLISHED, 10 },
-	{ "og:article:published_time", F_PUBLISHED, 10 },
-	{ "og:published_time", F_PUBLISHED, 11 },
-	{ "datepublished", F_PUBLISHED, 12 },
-	{ "article.published", F_PUBLISHED, 20 },
-	{ "article_date_original", F_PUBLISHED, 20 },
-	{ "publish-date", F_PUBLISHED, 20 },
-	{ "publishdate", F_PUBLISHED, 20 },
-	{ "publish_date", F_PUBLISHED, 20 },
-	{ "published_time", F_PUBLISHED, 20 },
-	{ "publication_date", F_PUBLISHED, 20 },
-	{ "pubdate", F_PUBLISHED, 20 },
-	{ "parsely-pub-date", F_PUBLISHED, 21 },
-	{ "sailthru.date", F_PUBLISHED, 21 },
-	{ "citation_publication_date", F_PUBLISHED, 21 },
-	{ "citation_date", F_PUBLISHED, 22 },
-	{ "dc.date.issued", F_PUBLISHED, 22 },
-	{ "dcterms.issued", F_PUBLISHED, 22 },
-	{ "dc.date.created", F_PUBLISHED, 23 },
-	{ "dcterms.created", F_PUBLISHED, 23 },
-	{ "dc.date", F_PUBLISHED, 24 },
-	{ "dcterms.date", F_PUBLISHED, 24 },
-	{ "originalpublicationdate", F_PUBLISHED, 24 },
-	{ "displaydate", F_PUBLISHED, 25 },
-	{ "datecreated", F_PUBLISHED, 25 },
-	{ "date", F_PUBLISHED, 26 },
-	{ "created", F_PUBLISHED, 27 },
+        {"article:published_time", F_PUBLISHED, 10},
+        {"og:article:published_time", F_PUBLISHED, 10},
+        {"og:published_time", F_PUBLISHED, 11},
+        {"datepublished", F_PUBLISHED, 12},
+        {"article.published", F_PUBLISHED, 20},
+        {"article_date_original", F_PUBLISHED, 20},
+        {"publish-date", F_PUBLISHED, 20},
+        {"publishdate", F_PUBLISHED, 20},
+        {"publish_date", F_PUBLISHED, 20},
+        {"published_time", F_PUBLISHED, 20},
+        {"publication_date", F_PUBLISHED, 20},
+        {"pubdate", F_PUBLISHED, 20},
+        {"parsely-pub-date", F_PUBLISHED, 21},
+        {"sailthru.date", F_PUBLISHED, 21},
+        {"citation_publication_date", F_PUBLISHED, 21},
+        {"citation_date", F_PUBLISHED, 22},
+        {"dc.date.issued", F_PUBLISHED, 22},
+        {"dcterms.issued", F_PUBLISHED, 22},
+        {"dc.date.created", F_PUBLISHED, 23},
+        {"dcterms.created", F_PUBLISHED, 23},
+        {"dc.date", F_PUBLISHED, 24},
+        {"dcterms.date", F_PUBLISHED, 24},
+        {"originalpublicationdate", F_PUBLISHED, 24},
+        {"displaydate", F_PUBLISHED, 25},
+        {"datecreated", F_PUBLISHED, 25},
+        {"date", F_PUBLISHED, 26},
+        {"created", F_PUBLISHED, 27},
 
-	{ "article:modified_time", F_MODIFIED, 10 },
-	{ "og:updated_time", F_MODIFIED, 11 },
-	{ "datemodified", F_MODIFIED, 12 },
-	{ "dcterms.modified", F_MODIFIED, 20 },
-	{ "dc.date.modified", F_MODIFIED, 20 },
-	{ "last-modified", F_MODIFIED, 21 },
-	{ "lastmod", F_MODIFIED, 22 },
-	{ "article.updated", F_MODIFIED, 22 },
+        {"article:modified_time", F_MODIFIED, 10},
+        {"og:updated_time", F_MODIFIED, 11},
+        {"datemodified", F_MODIFIED, 12},
+        {"dcterms.modified", F_MODIFIED, 20},
+        {"dc.date.modified", F_MODIFIED, 20},
+        {"last-modified", F_MODIFIED, 21},
+        {"lastmod", F_MODIFIED, 22},
+        {"article.updated", F_MODIFIED, 22},
 
-	{ "author", F_AUTHOR, 10 },
-	{ "article:author", F_AUTHOR, 11 },
-	{ "dc.creator", F_AUTHOR, 12 },
-	{ "dcterms.creator", F_AUTHOR, 12 },
-	{ "parsely-author", F_AUTHOR, 13 },
-	{ "sailthru.author", F_AUTHOR, 13 },
-	{ "byl", F_AUTHOR, 14 },
-	{ "citation_author", F_AUTHOR, 15 },
+        {"author", F_AUTHOR, 10},
+        {"article:author", F_AUTHOR, 11},
+        {"dc.creator", F_AUTHOR, 12},
+        {"dcterms.creator", F_AUTHOR, 12},
+        {"parsely-author", F_AUTHOR, 13},
+        {"sailthru.author", F_AUTHOR, 13},
+        {"byl", F_AUTHOR, 14},
+        {"citation_author", F_AUTHOR, 15},
 
-	{ "og:site_name", F_SITE, 10 },
-	{ "application-name", F_SITE, 20 },
-	{ "publisher", F_SITE, 21 },
+        {"og:site_name", F_SITE, 10},
+        {"application-name", F_SITE, 20},
+        {"publisher", F_SITE, 21},
 
-	{ "description", F_DESC, 10 },
-	{ "og:description", F_DESC, 11 },
-	{ "twitter:description", F_DESC, 12 },
-	{ "dc.description", F_DESC, 13 },
+        {"description", F_DESC, 10},
+        {"og:description", F_DESC, 11},
+        {"twitter:description", F_DESC, 12},
+        {"dc.description", F_DESC, 13},
 
-	{ "content-language", F_LANG, 20 },
-	{ "dc.language", F_LANG, 21 },
-	{ "language", F_LANG, 22 },
-	{ "og:locale", F_LANG, 23 },
+        {"content-language", F_LANG, 20},
+        {"dc.language", F_LANG, 21},
+        {"language", F_LANG, 22},
+        {"og:locale", F_LANG, 23},
 
-	{ "og:url", F_CANON, 20 },
-	{ "og:type", F_TYPE, 10 },
-	{ NULL, 0, 0 },
+        {"og:url", F_CANON, 20},
+        {"og:type", F_TYPE, 10},
+        {NULL, 0, 0},
 };
 
 struct collect {
@@ -108,7 +119,7 @@ struct collect {
 	int rank[NFIELD];
 	char *time_datetime; /* first <time datetime> */
 	char *itemprop_date;
-	char *dateline; /* text of a small element hinted as a date */
+	char *dateline;         /* text of a small element hinted as a date */
 	struct strbuf after_h1; /* visible text following the first h1 */
 	int seen_h1;
 	char first_date[64]; /* first date written anywhere on the page */
@@ -206,24 +217,36 @@ static int ld_type_is(json_t *type, const char *const *names)
 		return 0;
 	}
 	if (json_is_array(type)) {
-		size_t i;
-		json_t *v;
-		json_array_foreach(type, i, v) if (ld_type_is(v, names)) return 1;
+		for (size_t i = 0; i < json_array_size(type); i++)
+			if (ld_type_is(json_array_get(type, i), names))
+				return 1;
 	}
 	return 0;
 }
 
-static const char *const ld_article_types[] = {
-	"Article",	     "NewsArticle",	  "ReportageNewsArticle", "AnalysisNewsArticle",
-	"OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle",	"BlogPosting",
-	"LiveBlogPosting",    "TechArticle",	  "ScholarlyArticle",	  "Report",
-	"SocialMediaPosting", "DiscussionForumPosting", "SatiricalArticle",	  "AdvertiserContentArticle",
-	"MedicalScholarlyArticle", "APIReference",   NULL
-};
-static const char *const ld_page_types[] = { "WebPage", "ItemPage", "AboutPage", "FAQPage",
-					     "QAPage", "MedicalWebPage", NULL };
-static const char *const ld_site_types[] = { "WebSite", "NewsMediaOrganization", "Organization",
-					     NULL };
+static const char *const ld_article_types[] = {"Article",
+                                               "NewsArticle",
+                                               "ReportageNewsArticle",
+                                               "AnalysisNewsArticle",
+                                               "OpinionNewsArticle",
+                                               "BackgroundNewsArticle",
+                                               "ReviewNewsArticle",
+                                               "BlogPosting",
+                                               "LiveBlogPosting",
+                                               "TechArticle",
+                                               "ScholarlyArticle",
+                                               "Report",
+                                               "SocialMediaPosting",
+                                               "DiscussionForumPosting",
+                                               "SatiricalArticle",
+                                               "AdvertiserContentArticle",
+                                               "MedicalScholarlyArticle",
+                                               "APIReference",
+                                               NULL};
+static const char *const ld_page_types[] = {"WebPage", "ItemPage",       "AboutPage", "FAQPage",
+                                            "QAPage",  "MedicalWebPage", NULL};
+static const char *const ld_site_types[] = {"WebSite", "NewsMediaOrganization", "Organization",
+                                            NULL};
 
 static const char *ld_str(json_t *o, const char *key)
 {
@@ -256,9 +279,8 @@ static void ld_authors(struct strbuf *out, json_t *a, int depth)
 	} else if (json_is_object(a)) {
 		ld_authors(out, json_object_get(a, "name"), depth + 1);
 	} else if (json_is_array(a)) {
-		size_t i;
-		json_t *v;
-		json_array_foreach(a, i, v) ld_authors(out, v, depth + 1);
+		for (size_t i = 0; i < json_array_size(a); i++)
+			ld_authors(out, json_array_get(a, i), depth + 1);
 	}
 }
 
@@ -296,9 +318,9 @@ static void ld_walk(struct collect *c, json_t *v, int depth)
 	if (depth > 6)
 		return;
 	if (json_is_array(v)) {
-		size_t i;
-		json_t *e;
-		json_array_foreach(v, i, e) ld_walk(c, e, depth + 1);
+		/* A page with thousands of objects is not worth reading all. */
+		for (size_t i = 0; i < json_array_size(v) && i < 200; i++)
+			ld_walk(c, json_array_get(v, i), depth + 1);
 		return;
 	}
 	if (!json_is_object(v))
@@ -359,9 +381,9 @@ static int hinted(const xmlNode *n, const char *const *words)
 /* Kickers ("Climate:"), screen-reader labels: not part of a headline. */
 static int skip_in_heading(const xmlNode *n, void *arg)
 {
-	static const char *const words[] = { "kicker", "dachzeile", "overline", "topline",
-					     "roofline", "eyebrow", "visually-hidden", "sr-only",
-					     "screen-reader", NULL };
+	static const char *const words[] = {
+	        "kicker",  "dachzeile",       "overline", "topline",       "roofline",
+	        "eyebrow", "visually-hidden", "sr-only",  "screen-reader", NULL};
 	(void)arg;
 	return hinted(n, words);
 }
@@ -370,8 +392,8 @@ static int skip_in_heading(const xmlNode *n, void *arg)
  * named in its class or id (or an ancestor's), or one link to the home. */
 static int is_logo_heading(const xmlNode *n)
 {
-	static const char *const words[] = { "logo", "site-title", "site-name", "sitename",
-					     "brand", "masthead", NULL };
+	static const char *const words[] = {"logo",  "site-title", "site-name", "sitename",
+	                                    "brand", "masthead",   NULL};
 	for (const xmlNode *p = n; p && p->type == XML_ELEMENT_NODE; p = p->parent)
 		if (hinted(p, words))
 			return 1;
@@ -422,8 +444,8 @@ static void add_heading(struct art_meta *m, const xmlNode *n)
 
 static void visit_element(struct collect *c, const xmlNode *n)
 {
-	static const char *const date_hints[] = { "date", "time", "publish", "posted", "byline",
-						  "dateline", NULL };
+	static const char *const date_hints[] = {"date",   "time",     "publish", "posted",
+	                                         "byline", "dateline", NULL};
 	struct art_meta *m = c->m;
 	const char *name = (const char *)n->name;
 	switch (name[0]) {
@@ -439,8 +461,7 @@ static void visit_element(struct collect *c, const xmlNode *n)
 		}
 		break;
 	case 't':
-		if (!m->title_tag && art_is(n, "title") &&
-		    !(n->parent && art_is(n->parent, "svg")))
+		if (!m->title_tag && art_is(n, "title") && !(n->parent && art_is(n->parent, "svg")))
 			m->title_tag = art_node_text(n, ART_META_MAX);
 		else if (!c->time_datetime && art_is(n, "time") && art_has_attr(n, "datetime"))
 			c->time_datetime = xstrdup(art_attr(n, "datetime"));
@@ -454,7 +475,7 @@ static void visit_element(struct collect *c, const xmlNode *n)
 			const char *rel = art_attr(n, "rel");
 			if (!ascii_casecmp(rel, "canonical"))
 				set_field(c, F_CANON, 10, art_attr(n, "href"),
-					  strlen(art_attr(n, "href")));
+				          strlen(art_attr(n, "href")));
 		}
 		break;
 	case 's':
@@ -543,10 +564,23 @@ static int is_url(const char *s)
 /* Where a byline stops naming people: a date, a time, a separator. */
 static size_t names_end(const char *s)
 {
-	static const char *const stops[] = { " - ",	   " \xe2\x80\x93 ", " \xe2\x80\x94 ", " \xc2\xb7 ",
-					     "\xe2\x80\xa2",   "|",		      " on ",	 " am ",
-					     " le ",	   "published", "updated",  "posted",
-					     "ver\xc3\xb6" "ffentlicht", "aktualisiert", "@", NULL };
+	static const char *const stops[] = {" - ",
+	                                    " \xe2\x80\x93 ",
+	                                    " \xe2\x80\x94 ",
+	                                    " \xc2\xb7 ",
+	                                    "\xe2\x80\xa2",
+	                                    "|",
+	                                    " on ",
+	                                    " am ",
+	                                    " le ",
+	                                    "published",
+	                                    "updated",
+	                                    "posted",
+	                                    "ver\xc3\xb6"
+	                                    "ffentlicht",
+	                                    "aktualisiert",
+	                                    "@",
+	                                    NULL};
 	size_t n = strlen(s);
 	for (size_t i = 0; i < n; i++) {
 		if (isdigit((unsigned char)s[i]))
@@ -560,12 +594,30 @@ static size_t names_end(const char *s)
 
 static const char *skip_author_prefix(const char *p)
 {
-	static const char *const prefixes[] = {
-		"written by", "posted by", "published by", "posted on", "posted", "published",
-		"publiziert am", "publiziert von", "geschrieben von", "beitrag von", "by", "von",
-		"par", "por", "di", "door", "from", "author", "autor", "autorin", "text", "texto",
-		"redaktion", NULL
-	};
+	static const char *const prefixes[] = {"written by",
+	                                       "posted by",
+	                                       "published by",
+	                                       "posted on",
+	                                       "posted",
+	                                       "published",
+	                                       "publiziert am",
+	                                       "publiziert von",
+	                                       "geschrieben von",
+	                                       "beitrag von",
+	                                       "by",
+	                                       "von",
+	                                       "par",
+	                                       "por",
+	                                       "di",
+	                                       "door",
+	                                       "from",
+	                                       "author",
+	                                       "autor",
+	                                       "autorin",
+	                                       "text",
+	                                       "texto",
+	                                       "redaktion",
+	                                       NULL};
 	for (int again = 1; again;) {
 		again = 0;
 		while (*p == ' ' || *p == ':' || *p == '|' || *p == '-' || *p == ',')
@@ -769,26 +821,22 @@ struct month_name {
 
 /* English, German, French, Spanish, Italian, Portuguese, Dutch. */
 static const struct month_name months[] = {
-	{ "january", 1 },   { "jan", 1 },	{ "januar", 1 },     { "janvier", 1 },
-	{ "enero", 1 },	    { "gennaio", 1 },	{ "janeiro", 1 },    { "januari", 1 },
-	{ "february", 2 },  { "feb", 2 },	{ "februar", 2 },    { "février", 2 },
-	{ "febrero", 2 },   { "febbraio", 2 },	{ "fevereiro", 2 },  { "februari", 2 },
-	{ "march", 3 },	    { "mar", 3 },	{ "märz", 3 },	     { "mars", 3 },
-	{ "marzo", 3 },	    { "março", 3 },	{ "maart", 3 },	     { "april", 4 },
-	{ "apr", 4 },	    { "avril", 4 },	{ "abril", 4 },	     { "aprile", 4 },
-	{ "may", 5 },	    { "mai", 5 },	{ "mayo", 5 },	     { "maggio", 5 },
-	{ "maio", 5 },	    { "mei", 5 },	{ "june", 6 },	     { "jun", 6 },
-	{ "juni", 6 },	    { "juin", 6 },	{ "junio", 6 },	     { "giugno", 6 },
-	{ "junho", 6 },	    { "july", 7 },	{ "jul", 7 },	     { "juli", 7 },
-	{ "juillet", 7 },   { "julio", 7 },	{ "luglio", 7 },     { "julho", 7 },
-	{ "august", 8 },    { "aug", 8 },	{ "août", 8 },	     { "agosto", 8 },
-	{ "augustus", 8 },  { "september", 9 }, { "sep", 9 },	     { "sept", 9 },
-	{ "septembre", 9 }, { "septiembre", 9 }, { "settembre", 9 }, { "setembro", 9 },
-	{ "october", 10 },  { "oct", 10 },	{ "oktober", 10 },   { "octobre", 10 },
-	{ "octubre", 10 },  { "ottobre", 10 },	{ "outubro", 10 },   { "november", 11 },
-	{ "nov", 11 },	    { "novembre", 11 }, { "noviembre", 11 }, { "novembro", 11 },
-	{ "december", 12 }, { "dec", 12 },	{ "dezember", 12 },  { "décembre", 12 },
-	{ "diciembre", 12 }, { "dicembre", 12 }, { "dezembro", 12 }, { NULL, 0 },
+        {"january", 1},    {"jan", 1},        {"januar", 1},     {"janvier", 1},   {"enero", 1},
+        {"gennaio", 1},    {"janeiro", 1},    {"januari", 1},    {"february", 2},  {"feb", 2},
+        {"februar", 2},    {"février", 2},    {"febrero", 2},    {"febbraio", 2},  {"fevereiro", 2},
+        {"februari", 2},   {"march", 3},      {"mar", 3},        {"märz", 3},      {"mars", 3},
+        {"marzo", 3},      {"março", 3},      {"maart", 3},      {"april", 4},     {"apr", 4},
+        {"avril", 4},      {"abril", 4},      {"aprile", 4},     {"may", 5},       {"mai", 5},
+        {"mayo", 5},       {"maggio", 5},     {"maio", 5},       {"mei", 5},       {"june", 6},
+        {"jun", 6},        {"juni", 6},       {"juin", 6},       {"junio", 6},     {"giugno", 6},
+        {"junho", 6},      {"july", 7},       {"jul", 7},        {"juli", 7},      {"juillet", 7},
+        {"julio", 7},      {"luglio", 7},     {"julho", 7},      {"august", 8},    {"aug", 8},
+        {"août", 8},       {"agosto", 8},     {"augustus", 8},   {"september", 9}, {"sep", 9},
+        {"sept", 9},       {"septembre", 9},  {"septiembre", 9}, {"settembre", 9}, {"setembro", 9},
+        {"october", 10},   {"oct", 10},       {"oktober", 10},   {"octobre", 10},  {"octubre", 10},
+        {"ottobre", 10},   {"outubro", 10},   {"november", 11},  {"nov", 11},      {"novembre", 11},
+        {"noviembre", 11}, {"novembro", 11},  {"december", 12},  {"dec", 12},      {"dezember", 12},
+        {"décembre", 12},  {"diciembre", 12}, {"dicembre", 12},  {"dezembro", 12}, {NULL, 0},
 };
 
 /* Month named at s (a whole word, optionally followed by '.'); 0 if none. */
@@ -831,7 +879,7 @@ struct date {
 
 static int valid_date(const struct date *d)
 {
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	return d->y >= 1970 && d->y <= 2100 && d->mo >= 1 && d->mo <= 12 && d->d >= 1 &&
 	       d->d <= mdays[d->mo - 1];
 }
@@ -868,7 +916,7 @@ static void parse_time(const char *s, size_t n, struct date *d)
 	if (i < n && s[i] == 'Z') {
 		strcpy(d->tz, "Z");
 	} else if (i + 2 < n && (s[i] == '+' || s[i] == '-') && isdigit((unsigned char)s[i + 1]) &&
-		   isdigit((unsigned char)s[i + 2])) {
+	           isdigit((unsigned char)s[i + 2])) {
 		int oh = (s[i + 1] - '0') * 10 + (s[i + 2] - '0'), om = 0;
 		size_t j = i + 3;
 		if (j < n && s[j] == ':')
@@ -987,7 +1035,7 @@ static int parse_words(const char *s, size_t n, struct date *d)
 			return 0;
 		i += k;
 		if (i + 1 < n && (!strncmp(s + i, "st", 2) || !strncmp(s + i, "nd", 2) ||
-				  !strncmp(s + i, "rd", 2) || !strncmp(s + i, "th", 2)))
+		                  !strncmp(s + i, "rd", 2) || !strncmp(s + i, "th", 2)))
 			i += 2;
 		i = skip_seps(s, n, i);
 	}
@@ -1007,7 +1055,7 @@ static size_t format_date(const struct date *d, char *out, size_t size)
 	int w;
 	if (d->has_time)
 		w = snprintf(out, size, "%04d-%02d-%02dT%02d:%02d:%02d%s", d->y, d->mo, d->d, d->h,
-			     d->mi, d->s, d->tz);
+		             d->mi, d->s, d->tz);
 	else
 		w = snprintf(out, size, "%04d-%02d-%02d", d->y, d->mo, d->d);
 	return w > 0 && (size_t)w < size ? (size_t)w : 0;
@@ -1038,7 +1086,8 @@ size_t article_parse_date(const char *s, size_t n, char *out, size_t size)
 		if (i > 0 && (isalnum((unsigned char)s[i - 1]) || (unsigned char)s[i - 1] >= 0x80))
 			continue;
 		memset(&d, 0, sizeof d);
-		if (isdigit(c) && (parse_numeric(s + i, n - i, &d) || parse_words(s + i, n - i, &d)))
+		if (isdigit(c) &&
+		    (parse_numeric(s + i, n - i, &d) || parse_words(s + i, n - i, &d)))
 			return format_date(&d, out, size);
 		if (isalpha(c) && parse_words(s + i, n - i, &d))
 			return format_date(&d, out, size);
@@ -1105,8 +1154,8 @@ static size_t count_words(const char *s, size_t n)
 /* Separators between a headline and the site's name. */
 static size_t sep_at(const char *s)
 {
-	static const char *const seps[] = { " | ", " - ", " – ", " — ", " :: ", " : ", " · ",
-					    " » ", " / ", " \\ ", " > ", " • ", NULL };
+	static const char *const seps[] = {" | ", " - ", " – ",  " — ", " :: ", " : ", " · ",
+	                                   " » ", " / ", " \\ ", " > ", " • ",  NULL};
 	for (size_t i = 0; seps[i]; i++) {
 		size_t k = strlen(seps[i]);
 		if (!strncmp(s, seps[i], k))
@@ -1236,9 +1285,10 @@ void art_decode_entities(char *s)
 		if (semi && semi - r <= 10) {
 			if (r[1] == '#') {
 				char *end;
-				long v = (r[2] == 'x' || r[2] == 'X') ? strtol(r + 3, &end, 16) :
-									strtol(r + 2, &end, 10);
-				if (end == semi && v > 0 && v <= 0x10ffff && !(v >= 0xd800 && v < 0xe000))
+				long v = (r[2] == 'x' || r[2] == 'X') ? strtol(r + 3, &end, 16)
+				                                      : strtol(r + 2, &end, 10);
+				if (end == semi && v > 0 && v <= 0x10ffff &&
+				    !(v >= 0xd800 && v < 0xe000))
 					cp = (uint32_t)v;
 			} else {
 				char name[12];
@@ -1271,27 +1321,29 @@ struct lang_words {
 };
 
 static const struct lang_words lang_words[] = {
-	{ "en", " the and of to is in that it was for with are this have be not " },
-	{ "de", " der die und das ist nicht mit den von sich des auf ein eine auch " },
-	{ "fr", " le la les et des est une pour dans que qui pas sur du au avec " },
-	{ "es", " el los las que del por una con para como pero sus más está " },
-	{ "it", " il di che è della per non una sono con gli del nel alla anche " },
-	{ "pt", " o os que não uma com para do da dos das mais por como ao " },
-	{ "nl", " de het een en van is niet dat op te zijn met voor ook aan " },
-	{ NULL, NULL },
+        {"en", " the and of to is in that it was for with are this have be not "},
+        {"de", " der die und das ist nicht mit den von sich des auf ein eine auch "},
+        {"fr", " le la les et des est une pour dans que qui pas sur du au avec "},
+        {"es", " el los las que del por una con para como pero sus más está "},
+        {"it", " il di che è della per non una sono con gli del nel alla anche "},
+        {"pt", " o os que não uma com para do da dos das mais por como ao "},
+        {"nl", " de het een en van is niet dat op te zijn met voor ook aan "},
+        {NULL, NULL},
 };
 
 const char *art_guess_lang(const char *text, size_t n)
 {
-	int counts[8] = { 0 };
+	int counts[8] = {0};
 	size_t words = 0, i = 0;
 	char w[24];
 	while (i < n && words < 2000) {
-		while (i < n && !(isalpha((unsigned char)text[i]) || (unsigned char)text[i] >= 0xc0))
+		while (i < n &&
+		       !(isalpha((unsigned char)text[i]) || (unsigned char)text[i] >= 0xc0))
 			i++;
 		size_t k = 0;
 		w[k++] = ' ';
-		while (i < n && (isalpha((unsigned char)text[i]) || (unsigned char)text[i] >= 0x80)) {
+		while (i < n &&
+		       (isalpha((unsigned char)text[i]) || (unsigned char)text[i] >= 0x80)) {
 			if (k < sizeof w - 2)
 				w[k++] = tolower((unsigned char)text[i]);
 			i++;

@@ -161,29 +161,75 @@ struct tag_kind {
 #define C ART_TAG_CLUTTER
 /* Element kinds by name, grouped by first letter (looked up by letter). */
 static const struct tag_kind tag_kinds[] = {
-	{ "address", B },	 { "article", B | D },	     { "aside", B | C },
-	{ "audio", I | U },	 { "blockquote", B | D },    { "body", B },
-	{ "button", I | U | C }, { "canvas", I | U },	     { "caption", B },
-	{ "center", B },	 { "dd", B },		     { "details", B },
-	{ "dialog", B | U },	 { "dir", B },		     { "div", B | D },
-	{ "dl", B | D },	 { "dt", B },		     { "embed", I | U | C },
-	{ "fieldset", B },	 { "figcaption", B },	     { "figure", B },
-	{ "footer", B | C },	 { "form", B | C },	     { "h1", B },
-	{ "h2", B | S },	 { "h3", B | S },	     { "h4", B | S },
-	{ "h5", B | S },	 { "h6", B | S },	     { "head", I | U },
-	{ "header", B },	 { "hgroup", B },	     { "hr", B },
-	{ "html", B },		 { "iframe", I | U | C },    { "img", D },
-	{ "input", I | U | C },	 { "legend", B },	     { "li", B },
-	{ "link", C },		 { "main", B },		     { "map", I | U },
-	{ "math", I | U },	 { "menu", B },		     { "nav", B | C },
-	{ "noscript", I | U },	 { "object", I | U | C },    { "ol", B | D },
-	{ "option", I },	 { "p", B | D | S },	     { "pre", B | D | S },
-	{ "script", I | U },	 { "section", B | D | S },   { "select", I | U | C },
-	{ "style", I | U },	 { "summary", B },	     { "svg", I | U },
-	{ "table", B | D },	 { "tbody", B },	     { "td", S },
-	{ "template", I | U },	 { "textarea", I | U | C },  { "tfoot", B },
-	{ "thead", B },		 { "title", I },	     { "tr", B },
-	{ "ul", B | D },	 { "video", I | U },	     { NULL, 0 },
+        {"address", B},
+        {"article", B | D},
+        {"aside", B | C},
+        {"audio", I | U},
+        {"blockquote", B | D},
+        {"body", B},
+        {"button", I | U | C},
+        {"canvas", I | U},
+        {"caption", B},
+        {"center", B},
+        {"dd", B},
+        {"details", B},
+        {"dialog", B | U},
+        {"dir", B},
+        {"div", B | D},
+        {"dl", B | D},
+        {"dt", B},
+        {"embed", I | U | C},
+        {"fieldset", B},
+        {"figcaption", B},
+        {"figure", B},
+        {"footer", B | C},
+        {"form", B | C},
+        {"h1", B},
+        {"h2", B | S},
+        {"h3", B | S},
+        {"h4", B | S},
+        {"h5", B | S},
+        {"h6", B | S},
+        {"head", I | U},
+        {"header", B},
+        {"hgroup", B},
+        {"hr", B},
+        {"html", B},
+        {"iframe", I | U | C},
+        {"img", D},
+        {"input", I | U | C},
+        {"legend", B},
+        {"li", B},
+        {"link", C},
+        {"main", B},
+        {"map", I | U},
+        {"math", I | U},
+        {"menu", B},
+        {"nav", B | C},
+        {"noscript", I | U},
+        {"object", I | U | C},
+        {"ol", B | D},
+        {"option", I},
+        {"p", B | D | S},
+        {"pre", B | D | S},
+        {"script", I | U},
+        {"section", B | D | S},
+        {"select", I | U | C},
+        {"style", I | U},
+        {"summary", B},
+        {"svg", I | U},
+        {"table", B | D},
+        {"tbody", B},
+        {"td", S},
+        {"template", I | U},
+        {"textarea", I | U | C},
+        {"tfoot", B},
+        {"thead", B},
+        {"title", I},
+        {"tr", B},
+        {"ul", B | D},
+        {"video", I | U},
+        {NULL, 0},
 };
 #undef B
 #undef D
@@ -221,13 +267,13 @@ int art_is_block(const xmlNode *n)
 }
 
 static void serialize_rec(struct art_text *t, const xmlNode *n,
-			  int (*skip)(const xmlNode *, void *), void *arg, int depth)
+                          int (*skip)(const xmlNode *, void *), void *arg, int depth)
 {
 	for (const xmlNode *c = n->children; c; c = c->next) {
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
 			if (c->content)
 				art_text_add(t, (const char *)c->content,
-					     strlen((const char *)c->content));
+				             strlen((const char *)c->content));
 			continue;
 		}
 		if (c->type != XML_ELEMENT_NODE || is_invisible(c))
@@ -262,7 +308,7 @@ static void serialize_rec(struct art_text *t, const xmlNode *n,
 }
 
 void art_serialize(struct art_text *t, const xmlNode *n, int (*skip)(const xmlNode *, void *),
-		   void *arg)
+                   void *arg)
 {
 	if (n->type == XML_TEXT_NODE) {
 		if (n->content)
