@@ -1369,9 +1369,6 @@ static void extract_text(struct ctx *c, struct art_text *best)
 		if (i == 0)
 			readerable_score(c);
 		size_t len = utf8_count(t.sb.buf, t.sb.len);
-		if (getenv("ART_DEBUG"))
-			fprintf(stderr, "attempt %zu flags %d len %zu top=%s\n", i, c->flags, len,
-			        c->n_chosen ? (const char *)c->chosen[0]->name : "-");
 		if (i == 0 || len > best_len) {
 			art_text_release(best);
 			*best = t;
