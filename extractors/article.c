@@ -1106,6 +1106,24 @@ static const char *const teaser_phrases[] = {
         "leia tamb\xc3\xa9m",
         "veja tamb\xc3\xa9m",
         "lees ook",
+        /* more, any language */
+        "back to top",
+        "was this article helpful",
+        "never miss",
+        "tags:",
+        "schlagworte:",
+        "weiterlesen",
+        "nach oben",
+        "zur\xc3\xbc"
+        "ck",
+        "war der artikel",
+        "vorschau auf den",
+        "lesen sie hier",
+        "\xc3\x80 lire aussi",
+        "czytaj te\xc5\xbc",
+        "czytaj tak\xc5\xbc"
+        "e",
+        "zobacz te\xc5\xbc",
         NULL,
 };
 

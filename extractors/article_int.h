@@ -67,8 +67,9 @@ int art_has_attr(const xmlNode *n, const char *name);
 /*
  * Text output with white space folding: every run of white space
  * (ASCII, no-break and the Unicode spaces) becomes one space, zero-width
- * characters and soft hyphens vanish, and line breaks are only made by
- * art_text_break().  Letters are never changed.
+ * spaces and joiners-to-nothing (U+200B, U+2060, U+FEFF) vanish, and line
+ * breaks are only made by art_text_break().  Letters are never changed;
+ * soft hyphens are kept, as the page has them.
  */
 struct art_text {
 	struct strbuf sb;

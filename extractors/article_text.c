@@ -3,8 +3,8 @@
  *
  * White space is folded the way a browser renders it (a run of spaces,
  * tabs, line ends, no-break and other Unicode spaces is one space) except
- * inside <pre>; zero-width characters and soft hyphens are dropped since
- * they only split words for the eye.  Block elements end a line, so the
+ * inside <pre>; zero-width spaces are dropped since they only split words
+ * for the eye.  Soft hyphens are the page's own and stay.  Block elements end a line, so the
  * result is one paragraph, heading, list item or table row a line.
  */
 #include <string.h>
@@ -33,7 +33,7 @@ static enum cls classify(uint32_t cp)
 		return CH_SPACE;
 	if (cp == 0x2028 || cp == 0x2029)
 		return CH_NEWLINE;
-	if (cp == 0xad || cp == 0x200b || cp == 0x2060 || cp == 0xfeff || cp == UTF8_INVALID)
+	if (cp == 0x200b || cp == 0x2060 || cp == 0xfeff || cp == UTF8_INVALID)
 		return cp == UTF8_INVALID ? CH_VISIBLE : CH_DROP;
 	return CH_VISIBLE;
 }
