@@ -356,8 +356,10 @@ static void handle_ld(struct collect *c, const xmlNode *script)
 		s++, n--;
 	if (n >= 4 && !strncmp(s, "<!--", 4))
 		s += 4, n -= 4;
-	if (n >= 11 && !strncmp(s, "//<![CDATA[", 11))
-		s += 11, n -= 11;
+	if (n >= 2 && !strncmp(s, "//", 2))
+		s += 2, n -= 2;
+	if (n >= 9 && !strncmp(s, "<![CDATA[", 9))
+		s += 9, n -= 9;
 	json_error_t err;
 	json_t *root = json_loadb(s, n, JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK, &err);
 	if (!root)

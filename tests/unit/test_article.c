@@ -384,6 +384,17 @@ static void test_jsonld_metadata(void **state)
 	assert_string_equal(a.description, "Short summary.");
 }
 
+static void test_jsonld_in_cdata(void **state)
+{
+	(void)state;
+	extract("<html><head><script type='application/ld+json'>\n  <![CDATA[\n"
+	        "{\"@type\":\"NewsArticle\",\"datePublished\":\"2015-10-15T02:19:15.607Z\"}\n"
+	        "]]></script><meta property='article:published_time' content='2015-12-11'>"
+	        "</head><body><p>" PROSE1 "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.published, "2015-10-15T02:19:15Z");
+}
+
 static void test_meta_author_lang_canonical(void **state)
 {
 	(void)state;
