@@ -476,6 +476,7 @@ int main(void)
 	        cmocka_unit_test(test_parse_date_forms),
 	        cmocka_unit_test(test_url_date),
 	        cmocka_unit_test_setup_teardown(test_jsonld_metadata, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_jsonld_in_cdata, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_meta_author_lang_canonical, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_lang_guessed_from_text, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_charset_meta_ignored, setup, teardown),
