@@ -41,8 +41,8 @@ struct meta_key {
 static const struct meta_key meta_keys[] = {
         {"og:title", F_TITLE, 10},
         {"twitter:title", F_TITLE, 12},
-        {"dc.title", F_TITLE, 11},
-        {"dcterms.title", F_TITLE, 11},
+        {"dc.title", F_TITLE, 9},
+        {"dcterms.title", F_TITLE, 9},
         {"parsely-title", F_TITLE, 13},
         {"sailthru.title", F_TITLE, 14},
         {"headline", F_TITLE, 9},
@@ -126,6 +126,7 @@ struct collect {
 	unsigned n_text;
 	const char *url;
 	int n_ld;
+	char *ld_headline, *ld_name; /* both set and different */
 };
 
 static void set_field(struct collect *c, enum field f, int rank, const char *v, size_t n)
@@ -169,9 +170,20 @@ static void handle_meta_keys(struct collect *c, const char *keys, const char *co
 			n++;
 		if (n == 0)
 			break;
-		if (n < sizeof word) {
+		if (n < sizeof word - 1) {
 			memcpy(word, p, n);
 			word[n] = 0;
+			/* Dublin Core is written "dc:title", "dc.title", "DC.Title",
+			 * "dcterms:title": one spelling for the table. */
+			if (!strncasecmp(word, "dc:", 3))
+				word[2] = '.';
+			else if (!strncasecmp(word, "dcterms:", 8))
+				word[7] = '.';
+			else if (!strncasecmp(word, "dcterm:", 7)) {
+				memmove(word + 7, word + 6, n - 5);
+				word[6] = 's';
+				word[7] = '.';
+			}
 			for (const struct meta_key *k = meta_keys; k->key; k++)
 				if (!ascii_casecmp(word, k->key)) {
 					set_field(c, k->field, k->rank, content, strlen(content));
@@ -286,10 +298,17 @@ static void ld_authors(struct strbuf *out, json_t *a, int depth)
 
 static void ld_article(struct collect *c, json_t *o, int rank)
 {
-	const char *headline = ld_str(o, "headline");
-	if (!headline)
-		headline = ld_str(o, "name");
-	ld_set(c, F_TITLE, rank, headline);
+	const char *headline = ld_str(o, "headline"), *name = ld_str(o, "name");
+	if (rank == RANK_LD && headline && name && strcmp(headline, name) != 0) {
+		/* Both given and different: decided against the <title> once
+		 * the whole page is read. */
+		if (!c->ld_headline && !c->ld_name) {
+			c->ld_headline = xstrdup(headline);
+			c->ld_name = xstrdup(name);
+		}
+	} else {
+		ld_set(c, F_TITLE, rank, headline ? headline : name);
+	}
 	ld_set(c, F_PUBLISHED, rank, ld_str(o, "datePublished"));
 	if (!ld_str(o, "datePublished"))
 		ld_set(c, F_PUBLISHED, rank + 1, ld_str(o, "dateCreated"));
@@ -744,6 +763,17 @@ void art_meta_collect(struct art_meta *m, xmlDoc *doc, const char *url)
 	if (root)
 		walk(&c, root);
 
+	if (c.ld_headline) {
+		/* Wikipedia-like pages put a summary in "headline": take the
+		 * one of headline and name closer to the <title>. */
+		const char *t = m->title_tag ? m->title_tag : "";
+		double sh = art_text_similarity(c.ld_headline, t);
+		double sn = art_text_similarity(c.ld_name, t);
+		const char *best = sn > sh ? c.ld_name : c.ld_headline;
+		set_field(&c, F_TITLE, RANK_LD, best, strlen(best));
+		free(c.ld_headline);
+		free(c.ld_name);
+	}
 	m->title = c.val[F_TITLE];
 	m->description = c.val[F_DESC];
 	m->site_name = c.val[F_SITE];
