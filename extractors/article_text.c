@@ -203,7 +203,7 @@ static const struct tag_kind tag_kinds[] = {
         {"link", C},
         {"main", B},
         {"map", I | U},
-        {"math", I | U},
+        {"math", 0},
         {"menu", B},
         {"nav", B | C},
         {"noscript", I | U},
