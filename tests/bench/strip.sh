@@ -58,48 +58,58 @@ write_tsv(tsv4, reps * 4)
 # this (large) Python process would otherwise be charged for its pages.
 gnu_time = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
 
-def run(argv, stdin=None, times=None):
-    """Best wall time over `times` runs, and the peak RSS (MB) seen."""
-    best, peak = None, 0
+def run_once(argv, stdin=None):
+    """Wall time, CPU time (user + system) and peak RSS (MB) of one run."""
     mem = os.path.join(tmp, "mem")
-    for _ in range(times or runs):
-        cmd = [gnu_time, "-f", "%M", "-o", mem] + argv if gnu_time else argv
-        with open(stdin or os.devnull, "rb") as fi, open(os.path.join(tmp, "out"), "wb") as fo:
-            t0 = time.perf_counter()
-            p = subprocess.Popen(cmd, stdin=fi, stdout=fo, stderr=subprocess.DEVNULL)
-            _, status, ru = os.wait4(p.pid, 0)
-            wall = time.perf_counter() - t0
-        if os.waitstatus_to_exitcode(status) not in (0, 1):
-            sys.exit("strip bench: %s failed" % argv[0])
-        best = wall if best is None else min(best, wall)
-        kb = ru.ru_maxrss
-        if gnu_time:
-            try:
-                kb = int(open(mem).read().split()[-1])
-            except (OSError, ValueError, IndexError):
-                pass
-        peak = max(peak, kb / 1024)
-    return best, peak
+    cmd = [gnu_time, "-f", "%M", "-o", mem] + argv if gnu_time else argv
+    with open(stdin or os.devnull, "rb") as fi, open(os.path.join(tmp, "out"), "wb") as fo:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, stdin=fi, stdout=fo, stderr=subprocess.DEVNULL)
+        _, status, ru = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - t0
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        sys.exit("strip bench: %s failed" % argv[0])
+    kb = ru.ru_maxrss
+    if gnu_time:
+        try:
+            kb = int(open(mem).read().split()[-1])
+        except (OSError, ValueError, IndexError):
+            pass
+    return wall, ru.ru_utime + ru.ru_stime, kb / 1024
+
+def best(results):
+    """Best wall and best CPU time over runs, and the largest peak."""
+    return (min(r[0] for r in results), min(r[1] for r in results), max(r[2] for r in results))
 
 print("strip bench: %d pages x %d (%.1f MB of HTML) from %s" % (len(html), reps, size / 1e6, src))
-res = {}
-res["news-strip"] = run([os.path.join(bindir, "news-strip")], tsv)
+progs = {"news-strip": ([os.path.join(bindir, "news-strip")], tsv)}
 if shutil.which("xmllint"):
-    res["xmllint"] = run(["xmllint", "--html", "--noout"] + paths)
+    progs["xmllint"] = (["xmllint", "--html", "--noout"] + paths, None)
+# Rounds alternate the programs, so a burst of load hits both alike.
+runs_of = {name: [] for name in progs}
+for _ in range(runs):
+    for name, (argv, stdin) in progs.items():
+        runs_of[name].append(run_once(argv, stdin))
+res = {name: best(r) for name, r in runs_of.items()}
 py = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else "python3"
 peer = os.path.join(root, "tests/bench/readability_lxml.py")
 if subprocess.run([py, "-c", "import readability"], capture_output=True).returncode == 0:
-    # One run: it is tens of times slower, so noise does not matter.
-    res["readability-lxml"] = run([py, peer] + paths, times=1)
-for name, (wall, peak) in res.items():
-    print("%-17s %8.2f MB/s  %6.2f s  peak %6.1f MB" % (name, size / 1e6 / wall, wall, peak))
-ours = res["news-strip"][0]
+    # One run: it is tens of times slower, so noise matters little.
+    res["readability-lxml"] = best([run_once([py, peer] + paths)])
+for name, (wall, cpu, peak) in res.items():
+    print("%-17s %8.2f MB/s wall %8.2f MB/s cpu  (%6.2f s, %6.2f s cpu)  peak %6.1f MB" %
+          (name, size / 1e6 / wall, size / 1e6 / cpu, wall, cpu, peak))
+ours = res["news-strip"]
 if "readability-lxml" in res:
-    print("news-strip / readability-lxml speed: %.1fx (target >= 15x)" % (res["readability-lxml"][0] / ours))
+    r = res["readability-lxml"]
+    print("news-strip / readability-lxml speed: %.1fx wall, %.1fx cpu (target >= 15x)" %
+          (r[0] / ours[0], r[1] / ours[1]))
 else:
     print("readability-lxml: not installed (python3-readability), skipped")
 if "xmllint" in res:
-    print("news-strip / xmllint --html --noout rate: %.0f%% (target >= 70%%)" % (100 * res["xmllint"][0] / ours))
-_, peak4 = run([os.path.join(bindir, "news-strip")], tsv4, times=1)
-print("news-strip peak memory: %.1f MB on the pages, %.1f MB on 4x the pages" % (res["news-strip"][1], peak4))
+    x = res["xmllint"]
+    print("news-strip / xmllint --html --noout rate: %.0f%% wall, %.0f%% cpu (target >= 70%%)" %
+          (100 * x[0] / ours[0], 100 * x[1] / ours[1]))
+_, _, peak4 = run_once([os.path.join(bindir, "news-strip")], tsv4)
+print("news-strip peak memory: %.1f MB on the pages, %.1f MB on 4x the pages" % (ours[2], peak4))
 PY
