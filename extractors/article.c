@@ -1129,10 +1129,33 @@ static const char *const teaser_phrases[] = {
 
 /* A short line starting with one of the phrases above; a line that only
  * names a subject ("Related") must hold a link or be a heading. */
-static int is_teaser(const xmlNode *n, int has_link)
+/* The first bytes of a subtree's text, white space folded, into buf
+ * (no allocation: this runs for many small elements). */
+static size_t first_text(const xmlNode *n, char *buf, size_t size, size_t len, int depth)
 {
-	char *t = art_node_text(n, 300);
-	const char *p = t;
+	for (const xmlNode *k = n->children; k && len + 1 < size; k = k->next) {
+		if (k->type == XML_TEXT_NODE && k->content) {
+			for (const xmlChar *p = k->content; *p && len + 1 < size; p++) {
+				int sp = isspace(*p);
+				if (sp && (len == 0 || buf[len - 1] == ' '))
+					continue;
+				buf[len++] = sp ? ' ' : (char)*p;
+			}
+		} else if (k->type == XML_ELEMENT_NODE && depth < 16 && !is_unscorable_tag(k)) {
+			len = first_text(k, buf, size, len, depth + 1);
+		}
+	}
+	buf[len] = 0;
+	return len;
+}
+
+/* A short line starting with one of the phrases above; a line that only
+ * names a subject ("Related") must hold a link, be a heading or be short. */
+static int is_teaser(const xmlNode *n, int has_link, unsigned text_len)
+{
+	char buf[96];
+	first_text(n, buf, sizeof buf, 0, 0);
+	const char *p = buf;
 	while (*p &&
 	       !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (unsigned char)*p >= 0x80))
 		p++;
@@ -1146,8 +1169,7 @@ static int is_teaser(const xmlNode *n, int has_link)
 		yes = !(next >= 'a' && next <= 'z') && !(next >= 'A' && next <= 'Z') && next < 0x80;
 	}
 	if (yes && !has_link && !is_heading(n))
-		yes = strlen(p) < 60;
-	free(t);
+		yes = text_len < 60;
 	return yes;
 }
 
@@ -1266,7 +1288,7 @@ static void clean_rec(struct ctx *c, xmlNode *n, struct clean_env env, struct ms
 	if (m.text < 250 &&
 	    (is_heading(n) || art_is(n, "p") || art_is(n, "div") || art_is(n, "li") ||
 	     art_is(n, "strong")) &&
-	    is_teaser(n, m.links > 0)) {
+	    is_teaser(n, m.links > 0, m.text)) {
 		stat_of(c, n)->hints |= H_TEASER;
 		remove_node(c, n);
 		return;
