@@ -36,6 +36,8 @@
 /* Enough text for an attempt to be accepted (code points). */
 #define CHAR_THRESHOLD 500
 #define TOP_CANDIDATES 5
+/* A caption this short (code points) is a credit line, not prose. */
+#define FIGCAP_MAX 60
 /* Text output cap: no article is longer; pages that are get cut. */
 #define TEXT_CAP (16u << 20)
 
@@ -193,6 +195,9 @@ static const struct hint_word hint_words[] = {
         {"legends", UN, UN, 0},
         {"menu", UN, UN, 0},
         {"newsletter", UN | CN, UN | IN, 0},
+        {"paywall", UN | CN, UN | IN, 0},
+        {"subscribe", UN | CN, UN | IN, 0},
+        {"subscription", UN | CN, UN | IN, 0},
         {"related", UN | CN, UN | IN, 0},
         {"remark", UN, UN, 0},
         {"replies", UN, UN, 0},
@@ -1277,7 +1282,7 @@ static void clean_rec(struct ctx *c, xmlNode *n, struct clean_env env, struct ms
 	if (art_is(n, "a"))
 		m.links = m.text * (art_attr(n, "href")[0] == '#' ? 0.3 : 1);
 	/* Share widgets, short ones only (a long block is not a widget). */
-	if ((h & H_CREDIT) && m.text < 150) {
+	if (((h & H_CREDIT) || art_is(n, "figcaption")) && m.text < FIGCAP_MAX) {
 		remove_node(c, n);
 		return;
 	}
