@@ -1336,9 +1336,7 @@ static void clean_chosen(struct ctx *c)
 		env.in_code = has_ancestor(n, "code", -1);
 		/* The chosen node itself is kept; its children are judged. */
 		env.depth = 1;
-		for (xmlNode *k = n->children; k; k = k->next)
-			if (k->type == XML_ELEMENT_NODE)
-				clean_rec(c, k, env, &m);
+		clean_children(c, n, env, &m);
 	}
 }
 

@@ -113,6 +113,25 @@ static void test_byline_dropped_and_used_as_author(void **state)
 	assert_string_equal(a.author, "Ana Ortiz;Lee Park");
 }
 
+static void test_teasers_and_credits_dropped(void **state)
+{
+	(void)state;
+	extract("<html><body><article>"
+	        "<p>" PROSE1 "</p>"
+	        "<figure><img src='a.jpg'><figcaption>Photo: Agency staff</figcaption></figure>"
+	        "<p><strong>Read more:</strong> <a href='/x'>Rules for storage</a></p>"
+	        "<p>" PROSE2 "</p>"
+	        "<p>Lesen Sie auch: <a href='/y'>Ein anderer Artikel</a></p>"
+	        "<div class='paywall'><p>Subscribe to read the rest of our reporting, from only "
+	        "one euro a month.</p></div>"
+	        "<p>" PROSE3 "</p>"
+	        "<h3>Related articles</h3><ul><li><a href='/1'>First teaser</a></li>"
+	        "<li><a href='/2'>Second teaser</a></li></ul>"
+	        "</article></body></html>",
+	        NULL);
+	assert_string_equal(a.text, PROSE1 "\n" PROSE2 "\n" PROSE3);
+}
+
 static void test_hidden_dropped(void **state)
 {
 	(void)state;
@@ -460,6 +479,7 @@ int main(void)
 	                                        teardown),
 	        cmocka_unit_test_setup_teardown(test_byline_dropped_and_used_as_author, setup,
 	                                        teardown),
+	        cmocka_unit_test_setup_teardown(test_teasers_and_credits_dropped, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_hidden_dropped, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_lines_for_blocks, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_div_with_text_is_a_paragraph, setup, teardown),
