@@ -5,8 +5,10 @@
  *   article_meta.c  <meta>, JSON-LD, dates, title, author, language
  *   article_text.c  DOM to text: white space, blocks, lines
  *
- * All strings handed between them are owned by the `struct art_ctx` of
- * one call (freed by art_ctx_release) unless a comment says otherwise.
+ * Ownership: struct art_meta owns its strings (malloc'd, NULL when
+ * unknown) until art_meta_release(); functions returning char * hand the
+ * caller a malloc'd string to free; const char * results point into the
+ * libxml2 tree and live as long as the document.
  */
 #ifndef NEWSPIPE_ARTICLE_INT_H
 #define NEWSPIPE_ARTICLE_INT_H
@@ -118,8 +120,6 @@ void art_serialize(struct art_text *t, const xmlNode *n, int (*skip)(const xmlNo
 
 void art_meta_collect(struct art_meta *m, xmlDoc *doc, const char *url);
 void art_meta_release(struct art_meta *m);
-/* The visible dateline / byline fallbacks, from an element's text. */
-int art_meta_dateline(struct art_meta *m, const char *text);
 /* Decode character references left in a string (in place; never grows):
  * metadata is often escaped twice. */
 void art_decode_entities(char *s);
