@@ -389,16 +389,23 @@ static void handle_ld(struct collect *c, const xmlNode *script)
 
 /* ------------------------------------------------------- the DOM pass */
 
-static int hinted(const xmlNode *n, const char *const *words)
+/* 1 if one of the (lower-case) words occurs in s, case-insensitively. */
+static int has_word(const char *s, const char *const *words)
 {
-	const char *cls = art_attr(n, "class"), *id = art_attr(n, "id");
-	for (size_t i = 0; words[i]; i++)
-		if (strcasestr(cls, words[i]) || strcasestr(id, words[i]))
-			return 1;
+	for (; *s; s++) {
+		int c = tolower((unsigned char)*s);
+		for (size_t i = 0; words[i]; i++)
+			if (words[i][0] == c && !strncasecmp(s, words[i], strlen(words[i])))
+				return 1;
+	}
 	return 0;
 }
 
-/* Keep the first few h1 and h2 texts as headline candidates. */
+static int hinted(const xmlNode *n, const char *const *words)
+{
+	return has_word(art_attr(n, "class"), words) || has_word(art_attr(n, "id"), words);
+}
+
 /* Kickers ("Climate:"), screen-reader labels: not part of a headline. */
 static int skip_in_heading(const xmlNode *n, void *arg)
 {
