@@ -63,7 +63,9 @@ enum {
 	H_BLOCKDESC = 1 << 10, /* has a block descendant (div, p, table...) */
 	H_DATE = 1 << 11,      /* class/id speaks of a date or time */
 	H_TEASER = 1 << 12,    /* a "Read more" line (found while cleaning) */
-	H_CREDIT = 1 << 13     /* an image credit or copyright line */
+	H_CREDIT = 1 << 13,    /* an image credit or copyright line */
+	H_KICKER = 1 << 14,    /* a section label above a headline */
+	H_HEADER = 1 << 15     /* class/id says header */
 };
 
 /* Per-attempt state bits. */
@@ -191,7 +193,7 @@ static const struct hint_word hint_words[] = {
         {"extra", UN, UN, 0},
         {"footer", UN | CN, UN | IN, 0},
         {"gdpr", UN | CN, UN | IN, 0},
-        {"header", UN, UN, 0},
+        {"header", UN | H_HEADER, UN | H_HEADER, 0},
         {"legends", UN, UN, 0},
         {"menu", UN, UN, 0},
         {"newsletter", UN | CN, UN | IN, 0},
@@ -254,6 +256,12 @@ static const struct hint_word hint_words[] = {
         {"publish", H_DATE, H_DATE, 0},
         {"posted", H_DATE, H_DATE, 0},
         {"credit", H_CREDIT, H_CREDIT, 0},
+        {"kicker", H_KICKER, H_KICKER, 0},
+        {"eyebrow", H_KICKER, H_KICKER, 0},
+        {"overline", H_KICKER, H_KICKER, 0},
+        {"dachzeile", H_KICKER, H_KICKER, 0},
+        {"topline", H_KICKER, H_KICKER, 0},
+        {"roofline", H_KICKER, H_KICKER, 0},
         {"copyright", H_CREDIT, H_CREDIT, 0},
         {"share", H_SHARE, H_SHARE, 1},
         {"sharedaddy", H_SHARE, H_SHARE, 1},
@@ -521,9 +529,28 @@ static void remove_node(struct ctx *c, const xmlNode *n)
 	stat_of(c, n)->state |= S_REMOVED;
 }
 
+/* A byline's role or job title ("Technology correspondent"): not a name. */
+static int skip_byline_role(const xmlNode *n, void *arg)
+{
+	static const char *const words[] = {"role", "job", "position", "designation", NULL};
+	const char *cls = art_attr(n, "class");
+	(void)arg;
+	for (size_t i = 0; words[i]; i++)
+		if (strcasestr(cls, words[i]))
+			return 1;
+	return 0;
+}
+
 static int byline_text_ok(struct ctx *c, xmlNode *n)
 {
-	char *t = art_node_text(n, 400);
+	struct art_text tx;
+	art_text_init(&tx, 400);
+	art_serialize(&tx, n, skip_byline_role, NULL);
+	art_text_finish(&tx);
+	for (size_t i = 0; i < tx.sb.len; i++)
+		if (tx.sb.buf[i] == '\n')
+			tx.sb.buf[i] = ' ';
+	char *t = sb_detach(&tx.sb, NULL);
 	size_t len = utf8_count(t, strlen(t));
 	int ok = len > 0 && len < 100;
 	if (ok && !c->byline) {
@@ -1116,6 +1143,7 @@ static const char *const teaser_phrases[] = {
         "was this article helpful",
         "never miss",
         "tags:",
+        "topics:",
         "schlagworte:",
         "weiterlesen",
         "nach oben",
@@ -1176,6 +1204,21 @@ static int is_teaser(const xmlNode *n, int has_link, unsigned text_len)
 	if (yes && !has_link && !is_heading(n))
 		yes = text_len < 60;
 	return yes;
+}
+
+/* 1 if an h1 is inside n (a few levels down). */
+static int holds_h1(const xmlNode *n, int depth)
+{
+	for (const xmlNode *k = n->children; k; k = k->next)
+		if (k->type == XML_ELEMENT_NODE &&
+		    (art_is(k, "h1") || (depth < 4 && holds_h1(k, depth + 1))))
+			return 1;
+	return 0;
+}
+
+static int is_article_header(struct ctx *c, const xmlNode *n)
+{
+	return (art_is(n, "header") || (stat_of(c, n)->hints & H_HEADER)) && holds_h1(n, 0);
 }
 
 /* A short line that is mostly a date ("Published 7 March 2024, 14:20"):
@@ -1286,6 +1329,16 @@ static void clean_rec(struct ctx *c, xmlNode *n, struct clean_env env, struct ms
 		remove_node(c, n);
 		return;
 	}
+	if ((h & H_KICKER) && m.text < 80) {
+		remove_node(c, n);
+		return;
+	}
+	/* The article's own header (section label, headline, standfirst,
+	 * byline, dateline, share buttons): its parts are columns already. */
+	if (m.text < 1000 && is_article_header(c, n)) {
+		remove_node(c, n);
+		return;
+	}
 	if ((h & H_SHARE) && m.text < CHAR_THRESHOLD) {
 		remove_node(c, n);
 		return;
@@ -1334,7 +1387,12 @@ static void clean_chosen(struct ctx *c)
 		xmlNode *n = c->chosen[i];
 		env.in_figure = has_ancestor(n, "figure", -1);
 		env.in_code = has_ancestor(n, "code", -1);
-		/* The chosen node itself is kept; its children are judged. */
+		/* The chosen node itself is kept, unless it is the article's
+		 * header; its children are judged. */
+		if (c->n_chosen > 1 && is_article_header(c, n)) {
+			remove_node(c, n);
+			continue;
+		}
 		env.depth = 1;
 		clean_children(c, n, env, &m);
 	}
@@ -1372,6 +1430,8 @@ static void attempt(struct ctx *c, struct art_text *out)
 	}
 	clean_chosen(c);
 	for (size_t i = 0; i < c->n_chosen; i++) {
+		if (is_removed(c, c->chosen[i]))
+			continue;
 		art_text_break(out);
 		art_serialize(out, c->chosen[i], skip_removed, c);
 	}

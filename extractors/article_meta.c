@@ -675,6 +675,44 @@ static int plausible_name(const char *p, size_t n)
 	return words <= 6;
 }
 
+/* A part naming a job rather than a person ("Brussels correspondent"). */
+static int is_role(const char *p, size_t n)
+{
+	static const char *const jobs[] = {
+	        "correspondent", "reporter",  "editor",        "writer", "columnist", "contributor",
+	        "journalist",    "redakteur", "korrespondent", "staff",  NULL};
+	for (size_t i = 0; jobs[i]; i++) {
+		size_t k = strlen(jobs[i]);
+		for (size_t j = 0; j + k <= n; j++)
+			if (!strncasecmp(p + j, jobs[i], k))
+				return 1;
+	}
+	return 0;
+}
+
+/* Drop the role parts of "Name;Role" when a name remains. */
+static void drop_roles(struct strbuf *names)
+{
+	struct strbuf kept = STRBUF_INIT;
+	const char *p = names->buf, *end = names->buf + names->len;
+	while (p < end) {
+		const char *semi = memchr(p, ';', end - p);
+		size_t n = semi ? (size_t)(semi - p) : (size_t)(end - p);
+		if (!is_role(p, n)) {
+			if (kept.len)
+				sb_addch(&kept, ';');
+			sb_add(&kept, p, n);
+		}
+		p += n + 1;
+	}
+	if (kept.len) {
+		sb_release(names);
+		*names = kept;
+	} else {
+		sb_release(&kept);
+	}
+}
+
 /* "By Jane Doe and John Roe, Staff | 5 May 2024" -> "Jane Doe;John Roe;Staff". */
 char *art_clean_author(const char *s)
 {
@@ -703,6 +741,7 @@ char *art_clean_author(const char *s)
 			p += 5;
 	}
 	free(folded);
+	drop_roles(&out);
 	return sb_detach(&out, NULL);
 }
 

@@ -180,7 +180,7 @@ static const struct tag_kind tag_kinds[] = {
         {"dt", B},
         {"embed", I | U | C},
         {"fieldset", B},
-        {"figcaption", B},
+        {"figcaption", B | C},
         {"figure", B},
         {"footer", B | C},
         {"form", B | C},
