@@ -1570,7 +1570,7 @@ static char *pick_title(struct ctx *c)
 		if (!h || m->head_logo[i] || is_site_name(h, m->site_name))
 			continue;
 		if (heading_matches(h, buf) || (m->title && heading_matches(h, m->title)) ||
-		    (m->title_tag && heading_matches(h, m->title_tag)))
+		    (m->title_tag && heading_matches(h, m->title_tag)) || art_title_part_is(raw, h))
 			return xstrdup(h);
 	}
 	return xstrdup(buf);
@@ -1682,21 +1682,29 @@ int article_extract(struct article *a, const char *html, size_t len, const char 
 	}
 
 	set_out(&a->title, title);
-	if (!c.meta.published) {
-		/* Last resort: a date written in the article's text. */
+	/* A page that calls itself a list of other pages and has no prose is
+	 * no article: its teasers' text, dates and bylines are not its own. */
+	int index_page = !c.meta.typed_article && c.readerable < 10 && c.meta.typed_index;
+	if (index_page)
+		sb_reset(&text.sb);
+	if (!c.meta.published && !index_page) {
+		/* Then <time>, a visible dateline, a date in the text, any date. */
 		char iso[64];
-		if (article_parse_date(text.sb.buf, text.sb.len, iso, sizeof iso))
+		if (c.meta.time_date)
+			c.meta.published = xstrdup(c.meta.time_date);
+		else if (c.meta.seen_date)
+			c.meta.published = xstrdup(c.meta.seen_date);
+		else if (article_parse_date(text.sb.buf, text.sb.len, iso, sizeof iso))
 			c.meta.published = xstrdup(iso);
 		else if (c.meta.any_date)
 			c.meta.published = xstrdup(c.meta.any_date);
 	}
 	set_out(&a->published, dup_or_null(c.meta.published));
 	set_out(&a->modified, dup_or_null(c.meta.modified));
-	if (c.meta.author && *c.meta.author) {
+	if (c.meta.author && *c.meta.author)
 		set_out(&a->author, xstrdup(c.meta.author));
-	} else if (c.byline) {
+	else if (c.byline && !index_page)
 		set_out(&a->author, xstrdup(c.byline));
-	}
 	set_out(&a->site_name, dup_or_null(c.meta.site_name));
 	set_out(&a->canonical_url, dup_or_null(c.meta.canonical ? c.meta.canonical : url));
 	set_out(&a->description, dup_or_null(c.meta.description));
@@ -1708,8 +1716,8 @@ int article_extract(struct article *a, const char *html, size_t len, const char 
 	}
 	/* An article: typed so with some text, or long paragraphs of prose
 	 * (fewer will do when the extracted text is substantial). */
-	a->is_article = (c.meta.typed_article && text_cp >= 250) || c.readerable > 20 ||
-	                (c.readerable > 10 && text_cp >= 400);
+	a->is_article = !index_page && ((c.meta.typed_article && text_cp >= 250) ||
+	                                c.readerable > 20 || (c.readerable > 10 && text_cp >= 400));
 	a->text_len = text.sb.len;
 	set_out(&a->text, sb_detach(&text.sb, NULL));
 	if (!*a->text)

@@ -43,7 +43,11 @@ struct art_meta {
 	char *description;
 	char *ld_body;     /* JSON-LD articleBody, for the cross-check */
 	char *any_date;    /* the first date written anywhere: a last resort */
+	char *seen_date;   /* a dateline or a date after the headline */
+	char *time_date;   /* the first <time datetime> or itemprop=datePublished */
 	int typed_article; /* og:type article or JSON-LD *Article / BlogPosting */
+	int typed_index;   /* JSON-LD CollectionPage, ItemList, SearchResultsPage */
+	int typed_website; /* og:type website */
 };
 
 /* ---- node helpers (article.c) ---- */
@@ -129,5 +133,8 @@ char *art_clean_author(const char *s);
 const char *art_guess_lang(const char *text, size_t n);
 /* Similarity of two strings' words in [0,1] (for title vs heading). */
 double art_text_similarity(const char *a, const char *b);
+/* 1 if part is the title's text before its first or after its last
+ * separator (" | ", " - "...): "Technology" of "Technology | Site". */
+int art_title_part_is(const char *title, const char *part);
 
 #endif

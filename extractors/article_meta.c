@@ -257,6 +257,8 @@ static const char *const ld_article_types[] = {"Article",
                                                NULL};
 static const char *const ld_page_types[] = {"WebPage", "ItemPage",       "AboutPage", "FAQPage",
                                             "QAPage",  "MedicalWebPage", NULL};
+static const char *const ld_index_types[] = {"CollectionPage", "ItemList", "SearchResultsPage",
+                                             "ProfilePage", NULL};
 static const char *const ld_site_types[] = {"WebSite", "NewsMediaOrganization", "Organization",
                                             NULL};
 
@@ -353,6 +355,8 @@ static void ld_walk(struct collect *c, json_t *v, int depth)
 		json_t *main = json_object_get(v, "mainEntity");
 		if (main)
 			ld_walk(c, main, depth + 1);
+	} else if (ld_type_is(type, ld_index_types)) {
+		c->m->typed_index = 1;
 	} else if (ld_type_is(type, ld_site_types)) {
 		ld_set(c, F_SITE, 15, ld_str(v, "name"));
 	}
@@ -838,28 +842,33 @@ void art_meta_collect(struct art_meta *m, xmlDoc *doc, const char *url)
 	if (c.val[F_TYPE]) {
 		if (strcasestr(c.val[F_TYPE], "article"))
 			m->typed_article = 1;
+		else if (!strcasecmp(c.val[F_TYPE], "website"))
+			m->typed_website = 1;
 		free(c.val[F_TYPE]);
 	}
-	/* Dates in order of trust; a source that does not parse is skipped. */
+	/* Dates in order of trust; a source that does not parse is skipped.
+	 * <time> and itemprop dates are kept apart: on an index page they
+	 * date the teasers, not the page. */
 	m->published = iso_date(c.val[F_PUBLISHED]);
-	if (!m->published)
-		m->published = iso_date(c.time_datetime);
-	if (!m->published)
-		m->published = iso_date(c.itemprop_date);
-	if (!m->published && url) {
+	m->time_date = iso_date(c.time_datetime);
+	if (!m->time_date)
+		m->time_date = iso_date(c.itemprop_date);
+	if (!m->published && !m->time_date && url) {
 		char iso[32];
 		if (article_url_date(url, iso, sizeof iso))
 			m->published = xstrdup(iso);
 	}
-	if (!m->published && m->canonical) {
+	if (!m->published && !m->time_date && m->canonical) {
 		char iso[32];
 		if (article_url_date(m->canonical, iso, sizeof iso))
 			m->published = xstrdup(iso);
 	}
-	if (!m->published && c.dateline)
-		m->published = xstrdup(c.dateline);
-	if (!m->published)
-		m->published = iso_date(c.after_h1.buf);
+	/* What follows is read off the visible page, which on an index
+	 * page dates its teasers, not the page: kept apart. */
+	if (c.dateline)
+		m->seen_date = xstrdup(c.dateline);
+	else
+		m->seen_date = iso_date(c.after_h1.buf);
 	if (c.first_date[0])
 		m->any_date = xstrdup(c.first_date);
 	sb_release(&c.after_h1);
@@ -887,6 +896,8 @@ void art_meta_release(struct art_meta *m)
 	free(m->description);
 	free(m->ld_body);
 	free(m->any_date);
+	free(m->seen_date);
+	free(m->time_date);
 	memset(m, 0, sizeof *m);
 }
 
@@ -1303,6 +1314,25 @@ size_t article_clean_title(const char *title, const char *site, char *out, size_
 	if (words <= 4 && (!hier || words != count_words(title, n) - nsep - 1))
 		return put(out, size, title, n);
 	return put(out, size, s, len);
+}
+
+int art_title_part_is(const char *title, const char *part)
+{
+	size_t n = strlen(title), pn = strlen(part);
+	size_t first = n, last = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t k = sep_at(title + i);
+		if (k) {
+			if (first == n)
+				first = i;
+			last = i + k;
+			i += k - 1;
+		}
+	}
+	if (first == n || pn == 0)
+		return 0;
+	return (first == pn && !strncasecmp(title, part, pn)) ||
+	       (n - last == pn && !strncasecmp(title + last, part, pn));
 }
 
 /* Word-set overlap: shared words / words of the longer. */
