@@ -529,40 +529,12 @@ static void remove_node(struct ctx *c, const xmlNode *n)
 	stat_of(c, n)->state |= S_REMOVED;
 }
 
-/* A byline's role or job title ("Technology correspondent"): not a name. */
-static int skip_byline_role(const xmlNode *n, void *arg)
+static int byline_text_ok(const xmlNode *n)
 {
-	static const char *const words[] = {"role", "job", "position", "designation", NULL};
-	const char *cls = art_attr(n, "class");
-	(void)arg;
-	for (size_t i = 0; words[i]; i++)
-		if (strcasestr(cls, words[i]))
-			return 1;
-	return 0;
-}
-
-static int byline_text_ok(struct ctx *c, xmlNode *n)
-{
-	struct art_text tx;
-	art_text_init(&tx, 400);
-	art_serialize(&tx, n, skip_byline_role, NULL);
-	art_text_finish(&tx);
-	for (size_t i = 0; i < tx.sb.len; i++)
-		if (tx.sb.buf[i] == '\n')
-			tx.sb.buf[i] = ' ';
-	char *t = sb_detach(&tx.sb, NULL);
+	char *t = art_node_text(n, 400);
 	size_t len = utf8_count(t, strlen(t));
-	int ok = len > 0 && len < 100;
-	if (ok && !c->byline) {
-		/* The first byline that still names someone once cleaned. */
-		char *names = art_clean_author(t);
-		if (*names)
-			c->byline = names;
-		else
-			free(names);
-	}
 	free(t);
-	return ok;
+	return len > 0 && len < 100;
 }
 
 /*
@@ -577,7 +549,7 @@ static int grab_visit(struct ctx *c, xmlNode *n, int *title_removed)
 		remove_node(c, n);
 		return 0;
 	}
-	if ((h & H_BYLINE) && !art_is(n, "body") && !art_is(n, "article") && byline_text_ok(c, n)) {
+	if ((h & H_BYLINE) && !art_is(n, "body") && !art_is(n, "article") && byline_text_ok(n)) {
 		remove_node(c, n);
 		return 0;
 	}
@@ -1607,7 +1579,6 @@ static void free_ctx(struct ctx *c)
 	free(c->paras);
 	free(c->cands);
 	free(c->chosen);
-	free(c->byline);
 	if (c->doc)
 		xmlFreeDoc(c->doc);
 }
@@ -1703,8 +1674,8 @@ int article_extract(struct article *a, const char *html, size_t len, const char 
 	set_out(&a->modified, dup_or_null(c.meta.modified));
 	if (c.meta.author && *c.meta.author)
 		set_out(&a->author, xstrdup(c.meta.author));
-	else if (c.byline && !index_page)
-		set_out(&a->author, xstrdup(c.byline));
+	else if (c.meta.byline && !index_page)
+		set_out(&a->author, xstrdup(c.meta.byline));
 	set_out(&a->site_name, dup_or_null(c.meta.site_name));
 	set_out(&a->canonical_url, dup_or_null(c.meta.canonical ? c.meta.canonical : url));
 	set_out(&a->description, dup_or_null(c.meta.description));

@@ -44,6 +44,7 @@ struct art_meta {
 	char *ld_body;     /* JSON-LD articleBody, for the cross-check */
 	char *any_date;    /* the first date written anywhere: a last resort */
 	char *seen_date;   /* a dateline or a date after the headline */
+	char *byline;      /* names from the first byline on the page */
 	char *time_date;   /* the first <time datetime> or itemprop=datePublished */
 	int typed_article; /* og:type article or JSON-LD *Article / BlogPosting */
 	int typed_index;   /* JSON-LD CollectionPage, ItemList, SearchResultsPage */

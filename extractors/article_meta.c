@@ -474,6 +474,47 @@ static void add_heading(struct art_meta *m, const xmlNode *n)
 		m->h1 = xstrdup(m->heads[i]);
 }
 
+/* A byline's role or job title ("Technology correspondent"): not a name. */
+static int skip_byline_role(const xmlNode *n, void *arg)
+{
+	static const char *const words[] = {"role", "job", "position", "designation", NULL};
+	(void)arg;
+	return has_word(art_attr(n, "class"), words);
+}
+
+static int is_byline(const xmlNode *n)
+{
+	static const char *const words[] = {"byline", "author", "writtenby",
+	                                    "autor",  "writer", NULL};
+	if (art_is(n, "body") || art_is(n, "article") || art_is(n, "html") || art_is(n, "meta") ||
+	    art_is(n, "link"))
+		return 0;
+	return !strcmp(art_attr(n, "rel"), "author") || strstr(art_attr(n, "itemprop"), "author") ||
+	       hinted(n, words);
+}
+
+/* The first byline that still names someone once cleaned of "By", its
+ * role and its date: the author when the metadata names none. */
+static void take_byline(struct art_meta *m, const xmlNode *n)
+{
+	struct art_text tx;
+	art_text_init(&tx, 400);
+	art_serialize(&tx, n, skip_byline_role, NULL);
+	art_text_finish(&tx);
+	for (size_t i = 0; i < tx.sb.len; i++)
+		if (tx.sb.buf[i] == '\n')
+			tx.sb.buf[i] = ' ';
+	size_t len = utf8_count(tx.sb.buf, tx.sb.len);
+	if (len > 0 && len < 100) {
+		char *names = art_clean_author(tx.sb.buf);
+		if (*names)
+			m->byline = names;
+		else
+			free(names);
+	}
+	art_text_release(&tx);
+}
+
 static void visit_element(struct collect *c, const xmlNode *n)
 {
 	static const char *const date_hints[] = {"date",   "time",     "publish", "posted",
@@ -518,6 +559,8 @@ static void visit_element(struct collect *c, const xmlNode *n)
 		}
 		break;
 	}
+	if (!m->byline && n->children && is_byline(n))
+		take_byline(m, n);
 	if (!c->itemprop_date) {
 		const char *ip = art_attr(n, "itemprop");
 		if (*ip && !ascii_casecmp(ip, "datePublished")) {
@@ -898,6 +941,7 @@ void art_meta_release(struct art_meta *m)
 	free(m->any_date);
 	free(m->seen_date);
 	free(m->time_date);
+	free(m->byline);
 	memset(m, 0, sizeof *m);
 }
 

@@ -132,6 +132,27 @@ static void test_teasers_and_credits_dropped(void **state)
 	assert_string_equal(a.text, PROSE1 "\n" PROSE2 "\n" PROSE3);
 }
 
+static void test_article_header_dropped(void **state)
+{
+	(void)state;
+	extract("<html><body><article><header class='story-header'>"
+	        "<a class='kicker' href='/tech'>Technology</a>"
+	        "<h1>Storage rules to be revised</h1>"
+	        "<p class='standfirst'>Ministers bow to pressure from industry and privacy "
+	        "groups</p>"
+	        "<div class='byline'>By <a rel='author' href='/p/ana'>Ana Ortiz</a>, "
+	        "<span class='role'>Home affairs correspondent</span></div>"
+	        "<div class='dateline'><time datetime='2024-05-02T09:00:00+01:00'>2 "
+	        "May</time></div>"
+	        "</header><div class='story-body'><p>" PROSE1 "</p><p>" PROSE2 "</p><p>" PROSE3
+	        "</p></div></article></body></html>",
+	        NULL);
+	assert_string_equal(a.text, PROSE1 "\n" PROSE2 "\n" PROSE3);
+	assert_string_equal(a.title, "Storage rules to be revised");
+	assert_string_equal(a.author, "Ana Ortiz");
+	assert_string_equal(a.published, "2024-05-02T09:00:00+01:00");
+}
+
 static void test_hidden_dropped(void **state)
 {
 	(void)state;
@@ -244,6 +265,26 @@ static void test_index_page_not_article(void **state)
 	        "</ul></body></html>",
 	        NULL);
 	assert_int_equal(a.is_article, 0);
+}
+
+static void test_collection_page_has_no_text(void **state)
+{
+	(void)state;
+	extract("<html><head><title>Technology | Daily Example</title>"
+	        "<script type='application/ld+json'>{\"@type\":\"CollectionPage\","
+	        "\"name\":\"Technology\"}</script></head><body><h1>Technology</h1>"
+	        "<div class='card'><a href='/1'><h3>Ministers meet on trade</h3></a>"
+	        "<p>Talks resume on Monday</p><span class='byline'>Ana Ortiz</span> "
+	        "<time datetime='2024-05-02T09:00:00Z'>2 May</time></div>"
+	        "<div class='card'><a href='/2'><h3>Storm closes ports</h3></a>"
+	        "<p>Ferries cancelled along the coast</p><span class='byline'>Lee Park</span> "
+	        "<time datetime='2024-05-01T09:00:00Z'>1 May</time></div></body></html>",
+	        NULL);
+	assert_int_equal(a.is_article, 0);
+	assert_string_equal(a.text, "");
+	assert_string_equal(a.title, "Technology");
+	assert_string_equal(a.published, "");
+	assert_string_equal(a.author, "");
 }
 
 static void test_jsonld_body_cross_check(void **state)
@@ -480,6 +521,7 @@ int main(void)
 	        cmocka_unit_test_setup_teardown(test_byline_dropped_and_used_as_author, setup,
 	                                        teardown),
 	        cmocka_unit_test_setup_teardown(test_teasers_and_credits_dropped, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_article_header_dropped, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_hidden_dropped, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_lines_for_blocks, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_div_with_text_is_a_paragraph, setup, teardown),
@@ -489,6 +531,7 @@ int main(void)
 	        cmocka_unit_test_setup_teardown(test_empty_and_blank, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_deep_nesting_bounded, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_index_page_not_article, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_collection_page_has_no_text, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_jsonld_body_cross_check, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_title_without_site, setup, teardown),
 	        cmocka_unit_test(test_clean_title_helper),
