@@ -18,24 +18,30 @@
  * after article_init (empty when unknown), NUL-terminated, valid UTF-8
  * without control characters other than LF in `text`.
  *
- *   title          the headline, without a " | Site" or "Site - " part
+ *   title          the headline as the page shows it (the heading its
+ *                  metadata title names), without a " | Site" part
  *   published      ISO 8601 ("2024-03-05" or "2024-03-05T14:30:00+01:00"),
- *   modified       trusted in this order: JSON-LD, OpenGraph article:*,
+ *                  trusted in this order: JSON-LD, OpenGraph article:*,
  *                  <meta> date names, <time datetime>/itemprop, the URL
- *                  path, a visible dateline
- *   author         names, ';'-separated, without "By "
+ *                  path, a visible dateline or a date in the text
+ *   modified       ISO 8601, from JSON-LD, OpenGraph or <meta> only
+ *   author         names, ';'-separated, without "By " or roles
  *   lang           BCP 47 tag ("en", "pt-BR"), from the markup or, when
  *                  it says nothing, guessed from the text's common words
  *   site_name      the publication
- *   canonical_url  <link rel=canonical> or og:url, absolute
+ *   canonical_url  <link rel=canonical> or og:url, absolute; else url
  *   description    the page's summary (meta description, og:description)
  *   is_article     1 when the page looks like an article (typed so, or
  *                  with enough running text), 0 for index pages and such
  *   text           the main text: headings, paragraphs, list items, quotes
  *                  and table rows, one a line, joined by LF; navigation,
- *                  comments, share widgets, notices, bylines, captions'
- *                  credits left out.  Entities decoded, white space folded
+ *                  comments, share widgets, notices, the article's header
+ *                  (label, headline, standfirst, byline, dateline),
+ *                  captions and credits left out; empty for a page that
+ *                  declares itself a collection of others and has no
+ *                  prose.  Entities decoded, white space folded
  *                  (no-break and zero-width spaces included), letters kept.
+ *                  At most 16 MiB.
  *
  * Bounded work: the page is parsed once by libxml2's HTML parser (which
  * caps nesting depth), and each later pass is linear in the number of
