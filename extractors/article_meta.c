@@ -559,7 +559,7 @@ static void visit_element(struct collect *c, const xmlNode *n)
 		}
 		break;
 	}
-	if (!m->byline && n->children && is_byline(n))
+	if (!m->byline && n->properties && n->children && is_byline(n))
 		take_byline(m, n);
 	if (!c->itemprop_date) {
 		const char *ip = art_attr(n, "itemprop");
@@ -573,7 +573,7 @@ static void visit_element(struct collect *c, const xmlNode *n)
 				c->itemprop_date = art_node_text(n, 200);
 		}
 	}
-	if (!c->dateline && n->children && hinted(n, date_hints)) {
+	if (!c->dateline && n->properties && n->children && hinted(n, date_hints)) {
 		char *t = art_node_text(n, 400);
 		char iso[64];
 		if (strlen(t) < 200 && article_parse_date(t, strlen(t), iso, sizeof iso))
