@@ -115,7 +115,7 @@ struct ctx {
 const char *art_attr(const xmlNode *n, const char *name)
 {
 	for (const xmlAttr *a = n->properties; a; a = a->next)
-		if (!strcmp((const char *)a->name, name)) {
+		if (a->name[0] == (xmlChar)name[0] && !strcmp((const char *)a->name, name)) {
 			const xmlNode *t = a->children;
 			if (t && t->type == XML_TEXT_NODE && t->content)
 				return (const char *)t->content;
@@ -127,7 +127,7 @@ const char *art_attr(const xmlNode *n, const char *name)
 int art_has_attr(const xmlNode *n, const char *name)
 {
 	for (const xmlAttr *a = n->properties; a; a = a->next)
-		if (!strcmp((const char *)a->name, name))
+		if (a->name[0] == (xmlChar)name[0] && !strcmp((const char *)a->name, name))
 			return 1;
 	return 0;
 }
@@ -359,23 +359,37 @@ static unsigned element_hints(const struct hint_index *x, const xmlNode *n)
 		        a->children && a->children->type == XML_TEXT_NODE && a->children->content
 		                ? (const char *)a->children->content
 		                : "";
-		if (!strcmp(name, "class"))
-			cls = v;
-		else if (!strcmp(name, "id"))
-			id = v;
-		else if (!strcmp(name, "style"))
-			style = v;
-		else if (!strcmp(name, "role"))
-			role = v;
-		else if (!strcmp(name, "hidden"))
-			h |= H_HIDDEN;
-		else if (!strcmp(name, "aria-hidden") && !strcmp(v, "true"))
-			h |= H_HIDDEN;
-		else if (!strcmp(name, "aria-modal") && !strcmp(v, "true"))
-			h |= H_HIDDEN;
-		else if ((!strcmp(name, "rel") && !strcmp(v, "author")) ||
-		         (!strcmp(name, "itemprop") && strstr(v, "author")))
-			h |= H_BYLINE;
+		switch (name[0]) { /* most attributes are none of these */
+		case 'c':
+			if (!strcmp(name, "class"))
+				cls = v;
+			break;
+		case 'i':
+			if (!strcmp(name, "id"))
+				id = v;
+			else if (!strcmp(name, "itemprop") && strstr(v, "author"))
+				h |= H_BYLINE;
+			break;
+		case 's':
+			if (!strcmp(name, "style"))
+				style = v;
+			break;
+		case 'r':
+			if (!strcmp(name, "role"))
+				role = v;
+			else if (!strcmp(name, "rel") && !strcmp(v, "author"))
+				h |= H_BYLINE;
+			break;
+		case 'h':
+			if (!strcmp(name, "hidden"))
+				h |= H_HIDDEN;
+			break;
+		case 'a':
+			if ((!strcmp(name, "aria-hidden") || !strcmp(name, "aria-modal")) &&
+			    !strcmp(v, "true"))
+				h |= H_HIDDEN;
+			break;
+		}
 	}
 	if (*cls)
 		h |= hints_of(x, cls, 0);
