@@ -912,10 +912,11 @@ static void robots_done(struct engine *e, struct xfer *x, CURLcode rc)
 		h->robots_error = "robots_unavailable";
 }
 
-static void harvest(struct engine *e)
+/* Handle finished transfers; returns how many there were. */
+static int harvest(struct engine *e)
 {
 	CURLMsg *m;
-	int left;
+	int left, n = 0;
 
 	while ((m = curl_multi_info_read(e->multi, &left))) {
 		struct xfer *x;
@@ -923,6 +924,7 @@ static void harvest(struct engine *e)
 
 		if (m->msg != CURLMSG_DONE)
 			continue;
+		n++;
 		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&x);
 		h = x->host;
 		h->active--;
@@ -937,6 +939,7 @@ static void harvest(struct engine *e)
 			robots_done(e, x, m->data.result);
 		xfer_put(e, x);
 	}
+	return n;
 }
 
 /* ------------------------------------------------------------- output */
@@ -1079,7 +1082,7 @@ int fetch_run(const struct fetch_config *cfg, struct np_stage *st)
 		double wake = now_mono() + 1.0;
 		int running, timeout_ms;
 		struct curl_waitfd in = {0, CURL_WAIT_POLLIN, 0};
-		int poll_in;
+		int poll_in, finished;
 
 		read_input(&e);
 		dispatch(&e, &wake);
@@ -1087,9 +1090,11 @@ int fetch_run(const struct fetch_config *cfg, struct np_stage *st)
 		if (e.input_eof && e.head_seq == e.next_seq && e.active == 0)
 			break;
 		curl_multi_perform(e.multi, &running);
-		harvest(&e);
+		finished = harvest(&e);
 		emit_ready(&e);
 		progress(&e, 0);
+		if (finished)
+			continue; /* slots are free: fill them before sleeping */
 		/* Sleep until curl, the input or a timer needs us. */
 		poll_in = cfg->stdin_input && want_input(&e);
 		timeout_ms = (int)((wake - now_mono()) * 1000);
