@@ -929,14 +929,14 @@ static int harvest(struct engine *e)
 		h = x->host;
 		h->active--;
 		e->active--;
+		if (x->job)
+			page_done(e, x, m->data.result);
+		else
+			robots_done(e, x, m->data.result); /* may set a Crawl-delay */
 		/* With one request at a time (the polite default) the delay
 		 * counts from the end of the previous request. */
 		if (h->active == 0 && now_mono() + h->delay > h->next_ok)
 			h->next_ok = now_mono() + h->delay;
-		if (x->job)
-			page_done(e, x, m->data.result);
-		else
-			robots_done(e, x, m->data.result);
 		xfer_put(e, x);
 	}
 	return n;
