@@ -13,17 +13,17 @@ static int v4_blocked(uint32_t a)
 	static const struct {
 		uint32_t net, mask;
 	} nets[] = {
-		{0x00000000, 0xFF000000}, /* 0/8 "this network" */
-		{0x0A000000, 0xFF000000}, /* 10/8 */
-		{0x64400000, 0xFFC00000}, /* 100.64/10 carrier-grade NAT */
-		{0x7F000000, 0xFF000000}, /* 127/8 loopback */
-		{0xA9FE0000, 0xFFFF0000}, /* 169.254/16 link-local (cloud metadata) */
-		{0xAC100000, 0xFFF00000}, /* 172.16/12 */
-		{0xC0000000, 0xFFFFFF00}, /* 192.0.0/24 protocol assignments */
-		{0xC0A80000, 0xFFFF0000}, /* 192.168/16 */
-		{0xC6120000, 0xFFFE0000}, /* 198.18/15 benchmarking */
-		{0xE0000000, 0xF0000000}, /* 224/4 multicast */
-		{0xF0000000, 0xF0000000}, /* 240/4 reserved, broadcast */
+	        {0x00000000, 0xFF000000}, /* 0/8 "this network" */
+	        {0x0A000000, 0xFF000000}, /* 10/8 */
+	        {0x64400000, 0xFFC00000}, /* 100.64/10 carrier-grade NAT */
+	        {0x7F000000, 0xFF000000}, /* 127/8 loopback */
+	        {0xA9FE0000, 0xFFFF0000}, /* 169.254/16 link-local (cloud metadata) */
+	        {0xAC100000, 0xFFF00000}, /* 172.16/12 */
+	        {0xC0000000, 0xFFFFFF00}, /* 192.0.0/24 protocol assignments */
+	        {0xC0A80000, 0xFFFF0000}, /* 192.168/16 */
+	        {0xC6120000, 0xFFFE0000}, /* 198.18/15 benchmarking */
+	        {0xE0000000, 0xF0000000}, /* 224/4 multicast */
+	        {0xF0000000, 0xF0000000}, /* 240/4 reserved, broadcast */
 	};
 	size_t i;
 

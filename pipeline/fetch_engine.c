@@ -30,8 +30,8 @@
 #include "robots.h"
 #include "strbuf.h"
 
-#define HOST_BUCKETS 4096
-#define ROBOTS_MAX_AGE (24 * 3600) /* RFC 9309 2.4: at most a day */
+#define HOST_BUCKETS     4096
+#define ROBOTS_MAX_AGE   (24 * 3600) /* RFC 9309 2.4: at most a day */
 #define ROBOTS_REDIRECTS 5
 
 enum robots_state { ROBOTS_NONE, ROBOTS_FETCHING, ROBOTS_READY };
@@ -41,7 +41,7 @@ struct job;
 struct host {
 	char *origin; /* "scheme://host:port", lowercase */
 	struct host *hnext;
-	struct job *qhead, *qtail; /* jobs waiting for this origin */
+	struct job *qhead, *qtail;  /* jobs waiting for this origin */
 	struct host *rnext, *rprev; /* in the list of origins with waiting jobs */
 	int in_ready;
 	int active;
@@ -55,8 +55,8 @@ struct host {
 struct job {
 	unsigned long seq;
 	struct np_row *row;
-	char *url; /* as given */
-	char *cur; /* URL of the current hop */
+	char *url;  /* as given */
+	char *cur;  /* URL of the current hop */
 	char *path; /* its path and query, for robots.txt */
 	struct host *host;
 	struct job *qnext;
@@ -203,7 +203,7 @@ static unsigned long hash_str(const char *s)
 }
 
 static void apply_robots_text(struct engine *e, struct host *h, long status, const char *body,
-			      size_t len)
+                              size_t len)
 {
 	robots_release(&h->robots);
 	if (status >= 200 && status < 300)
@@ -214,8 +214,9 @@ static void apply_robots_text(struct engine *e, struct host *h, long status, con
 		robots_disallow_all(&h->robots); /* 2.3.1.4: unreachable */
 	h->delay = e->cfg->delay;
 	if (h->robots.crawl_delay > h->delay)
-		h->delay = h->robots.crawl_delay < e->cfg->max_crawl_delay ? h->robots.crawl_delay
-									  : e->cfg->max_crawl_delay;
+		h->delay = h->robots.crawl_delay < e->cfg->max_crawl_delay
+		                   ? h->robots.crawl_delay
+		                   : e->cfg->max_crawl_delay;
 	h->robots_state = ROBOTS_READY;
 }
 
@@ -241,7 +242,7 @@ static struct host *get_host(struct engine *e, const char *origin)
 		size_t len;
 
 		if (fstate_robots_get(e->cfg->state, origin, e->robots_since, &status, &body,
-				      &len)) {
+		                      &len)) {
 			apply_robots_text(e, h, status, body, len);
 			free(body);
 		}
@@ -343,7 +344,7 @@ static void job_free(struct job *j)
 
 /* The job is finished: stamp it and record it in the state. */
 static void job_finish(struct engine *e, struct job *j, const char *error, const char *detail,
-		       const char *hash)
+                       const char *hash)
 {
 	struct fstate_result r;
 
@@ -360,7 +361,7 @@ static void job_finish(struct engine *e, struct job *j, const char *error, const
 		e->n_failed++;
 	if (error && strcmp(error, "not_modified") != 0)
 		np_row_error(j->row, "%s: %s%s%s%s", j->url, error, detail && *detail ? " (" : "",
-			     detail ? detail : "", detail && *detail ? ")" : "");
+		             detail ? detail : "", detail && *detail ? ")" : "");
 	if (e->cfg->state && strcmp(error ? error : "", "invalid_url") != 0) {
 		memset(&r, 0, sizeof(r));
 		r.url = j->url;
@@ -402,8 +403,8 @@ static void admit(struct engine *e, const struct np_row *row, struct np_str url)
 		job_finish(e, j, err, NULL, NULL);
 		return;
 	}
-	if (e->cfg->state && fstate_lookup(e->cfg->state, j->url, &j->known) &&
-	    e->cfg->skip_seen && j->known.ok_before) {
+	if (e->cfg->state && fstate_lookup(e->cfg->state, j->url, &j->known) && e->cfg->skip_seen &&
+	    j->known.ok_before) {
 		j->done = 1;
 		j->skip = 1;
 		e->n_skipped++;
@@ -755,8 +756,8 @@ static int redirect(struct engine *e, struct job *j, const char *location)
 /* Media types whose body is not text: kept out of the body column. */
 static int is_text_type(const char *ct)
 {
-	static const char *const textual[] = {"xml", "json", "javascript", "ecmascript", "html",
-					      "text/"};
+	static const char *const textual[] = {"xml",        "json", "javascript",
+	                                      "ecmascript", "html", "text/"};
 	size_t i;
 
 	if (!ct || !*ct)
@@ -901,7 +902,7 @@ static void robots_done(struct engine *e, struct xfer *x, CURLcode rc)
 		if (e->cfg->state && !h->robots_error) {
 			iso_time(when, time(NULL));
 			fstate_robots_put(e->cfg->state, h->origin, when, code, x->body.buf,
-					  x->body.len);
+			                  x->body.len);
 		}
 		return;
 	}
@@ -1034,18 +1035,17 @@ static void progress(struct engine *e, int final)
 				fputs("\r\033[K", stderr);
 		} else {
 			fprintf(stderr, "\r\033[K%s: %lu done, %.1f/s, %lu failed, %d active",
-				np_program->name, done, dt > 0 ? done / dt : 0.0, e->n_failed,
-				e->active);
+			        np_program->name, done, dt > 0 ? done / dt : 0.0, e->n_failed,
+			        e->active);
 			e->progress_shown = 1;
 		}
 	}
 	if (final && e->cfg->verbose)
 		fprintf(stderr,
-			"%s: %lu rows: %lu ok, %lu not modified, %lu failed, %lu skipped; "
-			"%lu requests, %llu bytes in %.2f s (%.1f rows/s)\n",
-			np_program->name, e->n_rows, e->n_ok, e->n_notmod, e->n_failed,
-			e->n_skipped, e->n_requests, e->n_bytes, dt,
-			dt > 0 ? e->n_rows / dt : 0.0);
+		        "%s: %lu rows: %lu ok, %lu not modified, %lu failed, %lu skipped; "
+		        "%lu requests, %llu bytes in %.2f s (%.1f rows/s)\n",
+		        np_program->name, e->n_rows, e->n_ok, e->n_notmod, e->n_failed,
+		        e->n_skipped, e->n_requests, e->n_bytes, dt, dt > 0 ? e->n_rows / dt : 0.0);
 	if (e->cfg->state && (final || now - e->t_commit >= 2)) {
 		e->t_commit = now;
 		fstate_commit(e->cfg->state);
@@ -1104,7 +1104,7 @@ int fetch_run(const struct fetch_config *cfg, struct np_stage *st)
 			timeout_ms = 0; /* files never keep us waiting */
 		if (e.active > 0 || timeout_ms > 0)
 			curl_multi_poll(e.multi, poll_in ? &in : NULL, poll_in ? 1 : 0, timeout_ms,
-					NULL);
+			                NULL);
 	}
 	progress(&e, 1);
 	while ((x = e.free_xfers)) {

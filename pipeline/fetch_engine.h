@@ -31,9 +31,9 @@
 #include "stage.h"
 
 /* Columns written, in order (see the man page for their meaning). */
-#define FETCH_OUT_COLS                                                                  \
-	"final_url", "http_status", "fetched_at", "content_type", "body", "fetch_error", \
-		"etag", "last_modified", "attempts", "elapsed_ms"
+#define FETCH_OUT_COLS                                                                             \
+	"final_url", "http_status", "fetched_at", "content_type", "body", "fetch_error", "etag",   \
+	        "last_modified", "attempts", "elapsed_ms"
 #define FETCH_N_OUT 10
 
 /* Bodies held for output, at most (reading input pauses past this). */
@@ -48,17 +48,17 @@ struct fetch_config {
 	double retry_wait;      /* first backoff, doubled each retry */
 	double max_retry_wait;  /* longest wait (a longer Retry-After gives up) */
 	double connect_timeout;
-	double timeout;         /* whole transfer */
-	long long max_size;     /* decoded body bytes */
+	double timeout;     /* whole transfer */
+	long long max_size; /* decoded body bytes */
 	long max_redirects;
-	size_t window;          /* rows pending at most */
+	size_t window; /* rows pending at most */
 	const char *user_agent;
 	int ignore_robots, allow_private, skip_seen;
-	int verbose;            /* summary line at the end */
-	int progress;           /* live progress line on stderr */
-	struct fstate *state;   /* NULL: no state */
-	struct warc *warc;      /* NULL: no archive */
-	int stdin_input;        /* input comes (partly) from stdin: poll it */
+	int verbose;          /* summary line at the end */
+	int progress;         /* live progress line on stderr */
+	struct fstate *state; /* NULL: no state */
+	struct warc *warc;    /* NULL: no archive */
+	int stdin_input;      /* input comes (partly) from stdin: poll it */
 };
 
 /* Run to the end of the input.  Returns 0, or -1 if libcurl could not

@@ -21,63 +21,62 @@ struct fstate {
 	int failed;  /* reported once */
 };
 
-static const char schema[] =
-	"PRAGMA journal_mode=WAL;"
-	"PRAGMA synchronous=NORMAL;"
-	"CREATE TABLE IF NOT EXISTS url ("
-	" url TEXT PRIMARY KEY,"
-	" final_url TEXT,"
-	" http_status INTEGER,"
-	" fetch_error TEXT NOT NULL DEFAULT '',"
-	" etag TEXT,"
-	" last_modified TEXT,"
-	" attempts INTEGER NOT NULL DEFAULT 0,"
-	" fetches INTEGER NOT NULL DEFAULT 0,"
-	" first_seen TEXT NOT NULL,"
-	" last_seen TEXT NOT NULL,"
-	" last_ok TEXT,"
-	" content_hash TEXT"
-	") WITHOUT ROWID;"
-	"CREATE TABLE IF NOT EXISTS robots ("
-	" origin TEXT PRIMARY KEY,"
-	" fetched_at TEXT NOT NULL,"
-	" http_status INTEGER NOT NULL,"
-	" body BLOB"
-	") WITHOUT ROWID;"
-	"PRAGMA user_version=1;";
+static const char schema[] = "PRAGMA journal_mode=WAL;"
+                             "PRAGMA synchronous=NORMAL;"
+                             "CREATE TABLE IF NOT EXISTS url ("
+                             " url TEXT PRIMARY KEY,"
+                             " final_url TEXT,"
+                             " http_status INTEGER,"
+                             " fetch_error TEXT NOT NULL DEFAULT '',"
+                             " etag TEXT,"
+                             " last_modified TEXT,"
+                             " attempts INTEGER NOT NULL DEFAULT 0,"
+                             " fetches INTEGER NOT NULL DEFAULT 0,"
+                             " first_seen TEXT NOT NULL,"
+                             " last_seen TEXT NOT NULL,"
+                             " last_ok TEXT,"
+                             " content_hash TEXT"
+                             ") WITHOUT ROWID;"
+                             "CREATE TABLE IF NOT EXISTS robots ("
+                             " origin TEXT PRIMARY KEY,"
+                             " fetched_at TEXT NOT NULL,"
+                             " http_status INTEGER NOT NULL,"
+                             " body BLOB"
+                             ") WITHOUT ROWID;"
+                             "PRAGMA user_version=1;";
 
 static const char *const queries[N_QUERIES] = {
-	[Q_LOOKUP] = "SELECT final_url, etag, last_modified, http_status, last_ok IS NOT NULL"
-		     " FROM url WHERE url = ?1",
-	[Q_OK] = "INSERT INTO url (url, final_url, http_status, fetch_error, etag, last_modified,"
-		 " attempts, fetches, first_seen, last_seen, last_ok, content_hash)"
-		 " VALUES (?1, ?2, ?3, '', ?4, ?5, ?6, 1, ?7, ?7, ?7, ?8)"
-		 " ON CONFLICT (url) DO UPDATE SET final_url = excluded.final_url,"
-		 " http_status = excluded.http_status, fetch_error = '',"
-		 " etag = excluded.etag, last_modified = excluded.last_modified,"
-		 " attempts = excluded.attempts, fetches = fetches + 1,"
-		 " last_seen = excluded.last_seen, last_ok = excluded.last_ok,"
-		 " content_hash = excluded.content_hash",
-	[Q_NOTMOD] = "INSERT INTO url (url, final_url, http_status, fetch_error, etag,"
-		     " last_modified, attempts, fetches, first_seen, last_seen, last_ok)"
-		     " VALUES (?1, ?2, 304, 'not_modified', ?4, ?5, ?6, 1, ?7, ?7, ?7)"
-		     " ON CONFLICT (url) DO UPDATE SET final_url = excluded.final_url,"
-		     " http_status = 304, fetch_error = 'not_modified',"
-		     " etag = coalesce(excluded.etag, etag),"
-		     " last_modified = coalesce(excluded.last_modified, last_modified),"
-		     " attempts = excluded.attempts, fetches = fetches + 1,"
-		     " last_seen = excluded.last_seen, last_ok = excluded.last_ok",
-	[Q_FAIL] = "INSERT INTO url (url, final_url, http_status, fetch_error, attempts, fetches,"
-		   " first_seen, last_seen)"
-		   " VALUES (?1, ?2, ?3, ?9, ?6, 1, ?7, ?7)"
-		   " ON CONFLICT (url) DO UPDATE SET"
-		   " http_status = excluded.http_status, fetch_error = excluded.fetch_error,"
-		   " attempts = excluded.attempts, fetches = fetches + 1,"
-		   " last_seen = excluded.last_seen",
-	[Q_ROBOTS_GET] = "SELECT http_status, body FROM robots WHERE origin = ?1"
-			 " AND fetched_at >= ?2",
-	[Q_ROBOTS_PUT] = "INSERT OR REPLACE INTO robots (origin, fetched_at, http_status, body)"
-			 " VALUES (?1, ?2, ?3, ?4)",
+        [Q_LOOKUP] = "SELECT final_url, etag, last_modified, http_status, last_ok IS NOT NULL"
+                     " FROM url WHERE url = ?1",
+        [Q_OK] = "INSERT INTO url (url, final_url, http_status, fetch_error, etag, last_modified,"
+                 " attempts, fetches, first_seen, last_seen, last_ok, content_hash)"
+                 " VALUES (?1, ?2, ?3, '', ?4, ?5, ?6, 1, ?7, ?7, ?7, ?8)"
+                 " ON CONFLICT (url) DO UPDATE SET final_url = excluded.final_url,"
+                 " http_status = excluded.http_status, fetch_error = '',"
+                 " etag = excluded.etag, last_modified = excluded.last_modified,"
+                 " attempts = excluded.attempts, fetches = fetches + 1,"
+                 " last_seen = excluded.last_seen, last_ok = excluded.last_ok,"
+                 " content_hash = excluded.content_hash",
+        [Q_NOTMOD] = "INSERT INTO url (url, final_url, http_status, fetch_error, etag,"
+                     " last_modified, attempts, fetches, first_seen, last_seen, last_ok)"
+                     " VALUES (?1, ?2, 304, 'not_modified', ?4, ?5, ?6, 1, ?7, ?7, ?7)"
+                     " ON CONFLICT (url) DO UPDATE SET final_url = excluded.final_url,"
+                     " http_status = 304, fetch_error = 'not_modified',"
+                     " etag = coalesce(excluded.etag, etag),"
+                     " last_modified = coalesce(excluded.last_modified, last_modified),"
+                     " attempts = excluded.attempts, fetches = fetches + 1,"
+                     " last_seen = excluded.last_seen, last_ok = excluded.last_ok",
+        [Q_FAIL] = "INSERT INTO url (url, final_url, http_status, fetch_error, attempts, fetches,"
+                   " first_seen, last_seen)"
+                   " VALUES (?1, ?2, ?3, ?9, ?6, 1, ?7, ?7)"
+                   " ON CONFLICT (url) DO UPDATE SET"
+                   " http_status = excluded.http_status, fetch_error = excluded.fetch_error,"
+                   " attempts = excluded.attempts, fetches = fetches + 1,"
+                   " last_seen = excluded.last_seen",
+        [Q_ROBOTS_GET] = "SELECT http_status, body FROM robots WHERE origin = ?1"
+                         " AND fetched_at >= ?2",
+        [Q_ROBOTS_PUT] = "INSERT OR REPLACE INTO robots (origin, fetched_at, http_status, body)"
+                         " VALUES (?1, ?2, ?3, ?4)",
 };
 
 static void db_fail(struct fstate *st, const char *what)
@@ -97,7 +96,7 @@ struct fstate *fstate_open(const char *path)
 	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
 	    SQLITE_OK) {
 		np_error("%s: cannot open state: %s", path,
-			 st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		         st->db ? sqlite3_errmsg(st->db) : "out of memory");
 		goto fail;
 	}
 	sqlite3_busy_timeout(st->db, 10000);
@@ -239,7 +238,7 @@ void fstate_record(struct fstate *st, const struct fstate_result *r)
 }
 
 int fstate_robots_get(struct fstate *st, const char *origin, const char *since, long *status,
-		      char **body, size_t *len)
+                      char **body, size_t *len)
 {
 	sqlite3_stmt *q = st->q[Q_ROBOTS_GET];
 	int found = 0, rc;
@@ -262,7 +261,7 @@ int fstate_robots_get(struct fstate *st, const char *origin, const char *since, 
 }
 
 void fstate_robots_put(struct fstate *st, const char *origin, const char *when, long status,
-		       const char *body, size_t len)
+                       const char *body, size_t len)
 {
 	sqlite3_stmt *q = st->q[Q_ROBOTS_PUT];
 

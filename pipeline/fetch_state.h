@@ -36,24 +36,24 @@ struct fstate;
 
 /* What the state knows about a URL. */
 struct fstate_url {
-	char *final_url;     /* NULL when unknown */
-	char *etag;          /* validators of final_url's last response */
+	char *final_url; /* NULL when unknown */
+	char *etag;      /* validators of final_url's last response */
 	char *last_modified;
-	long http_status;    /* of the last fetch, 0 when none */
-	int ok_before;       /* fetched successfully at least once */
+	long http_status; /* of the last fetch, 0 when none */
+	int ok_before;    /* fetched successfully at least once */
 };
 
 /* The record of a finished fetch. */
 struct fstate_result {
-	const char *url;           /* the input URL (the key) */
+	const char *url; /* the input URL (the key) */
 	const char *final_url;
-	long http_status;          /* 0: no response */
-	const char *fetch_error;   /* "" when fine */
-	const char *etag;          /* from the response, NULL when none */
+	long http_status;        /* 0: no response */
+	const char *fetch_error; /* "" when fine */
+	const char *etag;        /* from the response, NULL when none */
 	const char *last_modified;
 	long attempts;
-	const char *when;          /* ISO 8601 UTC */
-	const char *content_hash;  /* sha256 hex of the body, NULL if none */
+	const char *when;         /* ISO 8601 UTC */
+	const char *content_hash; /* sha256 hex of the body, NULL if none */
 };
 
 struct fstate *fstate_open(const char *path);
@@ -75,9 +75,9 @@ void fstate_record(struct fstate *st, const struct fstate_result *r);
  * no earlier than `since` (ISO 8601): 1 with *status and *body (malloc'd,
  * caller frees; may hold NULs, *len bytes) set, else 0. */
 int fstate_robots_get(struct fstate *st, const char *origin, const char *since, long *status,
-		      char **body, size_t *len);
+                      char **body, size_t *len);
 void fstate_robots_put(struct fstate *st, const char *origin, const char *when, long status,
-		       const char *body, size_t len);
+                       const char *body, size_t len);
 
 /* Commit the open transaction (if any). */
 void fstate_commit(struct fstate *st);

@@ -145,14 +145,15 @@ int warc_open(struct warc *w, const char *path, const char *software)
 	new_record_id(w->info_id);
 	clock_gettime(CLOCK_REALTIME, &now);
 	warc_date(date, &now);
-	sb_addf(&body, "software: %s\r\nformat: WARC File Format 1.1\r\n"
-		       "conformsTo: http://iipc.github.io/warc-specifications/specifications/"
-		       "warc-format/warc-1.1/\r\n",
-		software);
+	sb_addf(&body,
+	        "software: %s\r\nformat: WARC File Format 1.1\r\n"
+	        "conformsTo: http://iipc.github.io/warc-specifications/specifications/"
+	        "warc-format/warc-1.1/\r\n",
+	        software);
 	sb_addf(&head,
-		"WARC/1.1\r\nWARC-Type: warcinfo\r\nWARC-Record-ID: %s\r\nWARC-Date: %s\r\n"
-		"Content-Type: application/warc-fields\r\nContent-Length: %zu\r\n\r\n",
-		w->info_id, date, body.len);
+	        "WARC/1.1\r\nWARC-Type: warcinfo\r\nWARC-Record-ID: %s\r\nWARC-Date: %s\r\n"
+	        "Content-Type: application/warc-fields\r\nContent-Length: %zu\r\n\r\n",
+	        w->info_id, date, body.len);
 	r = write_member(w, &head, body.buf, body.len);
 	sb_release(&head);
 	sb_release(&body);
@@ -160,10 +161,10 @@ int warc_open(struct warc *w, const char *path, const char *software)
 }
 
 static void common_fields(struct strbuf *head, const char *type, const char *id, const char *date,
-			  const struct warc_exchange *ex, const char *info_id)
+                          const struct warc_exchange *ex, const char *info_id)
 {
 	sb_addf(head, "WARC/1.1\r\nWARC-Type: %s\r\nWARC-Record-ID: %s\r\nWARC-Date: %s\r\n", type,
-		id, date);
+	        id, date);
 	sb_addstr(head, "WARC-Target-URI: ");
 	sb_addstr(head, ex->uri);
 	sb_addstr(head, "\r\n");
@@ -188,8 +189,9 @@ int warc_exchange(struct warc *w, const struct warc_exchange *ex)
 	if (ex->response_len)
 		sb_addf(&head, "WARC-Concurrent-To: %s\r\n", resp_id);
 	block_digest(&head, ex->request, ex->request_len);
-	sb_addf(&head, "Content-Type: application/http;msgtype=request\r\nContent-Length: %zu\r\n\r\n",
-		ex->request_len);
+	sb_addf(&head,
+	        "Content-Type: application/http;msgtype=request\r\nContent-Length: %zu\r\n\r\n",
+	        ex->request_len);
 	r = write_member(w, &head, ex->request, ex->request_len);
 
 	if (r == 0 && ex->response_len) {
@@ -200,8 +202,9 @@ int warc_exchange(struct warc *w, const struct warc_exchange *ex)
 			sb_addf(&head, "WARC-Truncated: %s\r\n", ex->truncated);
 		block_digest(&head, ex->response, ex->response_len);
 		sb_addf(&head,
-			"Content-Type: application/http;msgtype=response\r\nContent-Length: %zu\r\n\r\n",
-			ex->response_len);
+		        "Content-Type: application/http;msgtype=response\r\nContent-Length: "
+		        "%zu\r\n\r\n",
+		        ex->response_len);
 		r = write_member(w, &head, ex->response, ex->response_len);
 	}
 	sb_release(&head);

@@ -35,11 +35,11 @@ struct warc {
 
 struct warc_exchange {
 	const char *uri;
-	const char *ip;        /* may be NULL or "" */
-	struct timespec date;  /* when the request was sent */
-	const char *request;   /* raw request (headers and any body) */
+	const char *ip;       /* may be NULL or "" */
+	struct timespec date; /* when the request was sent */
+	const char *request;  /* raw request (headers and any body) */
 	size_t request_len;
-	const char *response;  /* raw response, may be empty (no response) */
+	const char *response; /* raw response, may be empty (no response) */
 	size_t response_len;
 	const char *truncated; /* NULL, or "length" / "time" / "unspecified" */
 };

@@ -20,20 +20,20 @@ static void test_labels(void **state)
 		const char *label;
 		const char *name;
 	} cases[] = {
-		{"utf-8", "UTF-8"},
-		{"  UTF8 ", "UTF-8"},
-		{"ISO-8859-1", "windows-1252"}, /* the standard's rule, not a typo */
-		{"us-ascii", "windows-1252"},
-		{"latin1", "windows-1252"},
-		{"iso-8859-9", "windows-1254"},
-		{"Shift_JIS", "Shift_JIS"},
-		{"x-sjis", "Shift_JIS"},
-		{"gb2312", "GBK"},
-		{"koi8-r", "KOI8-R"},
-		{"utf-16", "UTF-16LE"},
-		{"iso-2022-kr", "replacement"},
-		{"euc-kr", "EUC-KR"},
-		{"windows-1251", "windows-1251"},
+	        {"utf-8", "UTF-8"},
+	        {"  UTF8 ", "UTF-8"},
+	        {"ISO-8859-1", "windows-1252"}, /* the standard's rule, not a typo */
+	        {"us-ascii", "windows-1252"},
+	        {"latin1", "windows-1252"},
+	        {"iso-8859-9", "windows-1254"},
+	        {"Shift_JIS", "Shift_JIS"},
+	        {"x-sjis", "Shift_JIS"},
+	        {"gb2312", "GBK"},
+	        {"koi8-r", "KOI8-R"},
+	        {"utf-16", "UTF-16LE"},
+	        {"iso-2022-kr", "replacement"},
+	        {"euc-kr", "EUC-KR"},
+	        {"windows-1251", "windows-1251"},
 	};
 	size_t i;
 
@@ -53,14 +53,14 @@ static void test_content_type(void **state)
 		const char *ct;
 		const char *name; /* "" for unknown */
 	} cases[] = {
-		{"text/html; charset=UTF-8", "UTF-8"},
-		{"text/html;charset=\"iso-8859-2\"", "ISO-8859-2"},
-		{"text/html; charset='koi8-r'", "KOI8-R"},
-		{"text/html; CHARSET = windows-1251 ; foo=bar", "windows-1251"},
-		{"text/html", ""},
-		{"text/html; charset=bogus", ""},
-		{"text/html; charset=\"utf-8", ""}, /* unclosed quote */
-		{"text/charset=utf-8", ""},         /* not a parameter */
+	        {"text/html; charset=UTF-8", "UTF-8"},
+	        {"text/html;charset=\"iso-8859-2\"", "ISO-8859-2"},
+	        {"text/html; charset='koi8-r'", "KOI8-R"},
+	        {"text/html; CHARSET = windows-1251 ; foo=bar", "windows-1251"},
+	        {"text/html", ""},
+	        {"text/html; charset=bogus", ""},
+	        {"text/html; charset=\"utf-8", ""}, /* unclosed quote */
+	        {"text/charset=utf-8", ""},         /* not a parameter */
 	};
 	size_t i;
 
@@ -78,28 +78,29 @@ static void test_prescan(void **state)
 		const char *html;
 		const char *name;
 	} cases[] = {
-		{"<html><head><meta charset=\"windows-1251\">", "windows-1251"},
-		{"<meta charset=utf-8>", "UTF-8"},
-		{"<META CHARSET='ISO-8859-2'/>", "ISO-8859-2"},
-		{"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=koi8-r\">", "KOI8-R"},
-		{"<meta content=\"text/html; charset=koi8-r\" http-equiv=content-type>", "KOI8-R"},
-		/* content without http-equiv does not count */
-		{"<meta content=\"text/html; charset=koi8-r\">", ""},
-		/* a meta in a comment does not count */
-		{"<!-- <meta charset=koi8-r> --><meta charset=iso-8859-7>", "ISO-8859-7"},
-		/* nor one inside another tag's attribute */
-		{"<div title='<meta charset=koi8-r>'><meta charset=euc-jp>", "EUC-JP"},
-		/* UTF-16 in a meta means UTF-8 */
-		{"<meta charset=utf-16le>", "UTF-8"},
-		{"<meta charset=x-user-defined>", "windows-1252"},
-		/* first valid one wins; an unknown label is skipped */
-		{"<meta charset=nonsense><meta charset=gbk>", "GBK"},
-		/* <metadata> is not <meta> */
-		{"<metadata charset=koi8-r>", ""},
-		{"<!doctype html><?php x ?><meta charset=big5>", "Big5"},
-		/* unclosed comment: nothing */
-		{"<!-- <meta charset=koi8-r>", ""},
-		{"", ""},
+	        {"<html><head><meta charset=\"windows-1251\">", "windows-1251"},
+	        {"<meta charset=utf-8>", "UTF-8"},
+	        {"<META CHARSET='ISO-8859-2'/>", "ISO-8859-2"},
+	        {"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=koi8-r\">",
+	         "KOI8-R"},
+	        {"<meta content=\"text/html; charset=koi8-r\" http-equiv=content-type>", "KOI8-R"},
+	        /* content without http-equiv does not count */
+	        {"<meta content=\"text/html; charset=koi8-r\">", ""},
+	        /* a meta in a comment does not count */
+	        {"<!-- <meta charset=koi8-r> --><meta charset=iso-8859-7>", "ISO-8859-7"},
+	        /* nor one inside another tag's attribute */
+	        {"<div title='<meta charset=koi8-r>'><meta charset=euc-jp>", "EUC-JP"},
+	        /* UTF-16 in a meta means UTF-8 */
+	        {"<meta charset=utf-16le>", "UTF-8"},
+	        {"<meta charset=x-user-defined>", "windows-1252"},
+	        /* first valid one wins; an unknown label is skipped */
+	        {"<meta charset=nonsense><meta charset=gbk>", "GBK"},
+	        /* <metadata> is not <meta> */
+	        {"<metadata charset=koi8-r>", ""},
+	        {"<!doctype html><?php x ?><meta charset=big5>", "Big5"},
+	        /* unclosed comment: nothing */
+	        {"<!-- <meta charset=koi8-r>", ""},
+	        {"", ""},
 	};
 	size_t i;
 
@@ -134,31 +135,31 @@ static void test_detect_order(void **state)
 
 	(void)state;
 	/* BOM beats header and meta */
-	assert_int_equal(charset_detect("text/html; charset=koi8-r", 25, utf8_bom, LEN(utf8_bom),
-					&bom),
-			 CHARSET_UTF8);
+	assert_int_equal(
+	        charset_detect("text/html; charset=koi8-r", 25, utf8_bom, LEN(utf8_bom), &bom),
+	        CHARSET_UTF8);
 	assert_int_equal(bom, 3);
 	/* header beats meta */
-	assert_string_equal(
-		charset_name(charset_detect("text/html; charset=koi8-r", 25, meta, LEN(meta), &bom)),
-		"KOI8-R");
+	assert_string_equal(charset_name(charset_detect("text/html; charset=koi8-r", 25, meta,
+	                                                LEN(meta), &bom)),
+	                    "KOI8-R");
 	assert_int_equal(bom, 0);
 	assert_string_equal(charset_name(charset_detect("text/html", 9, meta, LEN(meta), &bom)),
-			    "ISO-8859-7");
+	                    "ISO-8859-7");
 	/* no label: windows-1252 for HTML, UTF-8 when the bytes are UTF-8 */
 	assert_int_equal(charset_detect("text/html", 9, plain, LEN(plain), &bom),
-			 CHARSET_WINDOWS_1252);
+	                 CHARSET_WINDOWS_1252);
 	assert_int_equal(charset_detect("text/html", 9, utf8, LEN(utf8), &bom), CHARSET_UTF8);
 	assert_int_equal(charset_detect(NULL, 0, plain, LEN(plain), &bom), CHARSET_WINDOWS_1252);
 	/* XML: the declaration; JSON and unlabelled XML: UTF-8 */
 	assert_int_equal(charset_detect("application/rss+xml", 19, xml, LEN(xml), &bom),
-			 CHARSET_WINDOWS_1252);
+	                 CHARSET_WINDOWS_1252);
 	assert_int_equal(charset_detect(NULL, 0, xml, LEN(xml), &bom), CHARSET_WINDOWS_1252);
 	assert_int_equal(charset_detect("application/json", 16, plain, LEN(plain), &bom),
-			 CHARSET_UTF8);
+	                 CHARSET_UTF8);
 	/* the meta prescan is for HTML only */
 	assert_int_equal(charset_detect("application/xml", 15, meta, LEN(meta), &bom),
-			 CHARSET_UTF8);
+	                 CHARSET_UTF8);
 	assert_int_equal(charset_bom("\xFF\xFEx", 3, &bom), CHARSET_UTF16LE);
 	assert_int_equal(bom, 2);
 	assert_int_equal(charset_bom("\xFE\xFFx", 3, &bom), CHARSET_UTF16BE);
@@ -172,7 +173,7 @@ static void test_doc_kind(void **state)
 	assert_int_equal(charset_doc_kind("text/html", 9, "", 0), CHARSET_DOC_HTML);
 	assert_int_equal(charset_doc_kind("application/xhtml+xml", 21, "", 0), CHARSET_DOC_HTML);
 	assert_int_equal(charset_doc_kind("application/atom+xml; charset=x", 31, "", 0),
-			 CHARSET_DOC_XML);
+	                 CHARSET_DOC_XML);
 	assert_int_equal(charset_doc_kind("application/feed+json", 21, "", 0), CHARSET_DOC_JSON);
 	assert_int_equal(charset_doc_kind("text/plain", 10, "", 0), CHARSET_DOC_TEXT);
 	assert_int_equal(charset_doc_kind(NULL, 0, " <?xml version", 14), CHARSET_DOC_XML);
@@ -197,11 +198,17 @@ static void test_convert(void **state)
 	(void)state;
 	/* windows-1252, including the C1 range and its holes */
 	check_conv("windows-1252", "caf\xE9 \x80 \x93x\x94 \x81", 12,
-		   "caf\xC3\xA9 \xE2\x82\xAC \xE2\x80\x9Cx\xE2\x80\x9D \xC2\x81", 0);
+	           "caf\xC3\xA9 \xE2\x82\xAC \xE2\x80\x9Cx\xE2\x80\x9D \xC2\x81", 0);
 	check_conv("iso-8859-1", "\xA3", 1, "\xC2\xA3", 0);
 	check_conv("x-user-defined", "a\x80", 2, "a\xEF\x9E\x80", 0);
 	/* UTF-8 repaired */
-	check_conv("utf-8", "a\xFF" "b", 3, "a\xEF\xBF\xBD" "b", 1);
+	check_conv("utf-8",
+	           "a\xFF"
+	           "b",
+	           3,
+	           "a\xEF\xBF\xBD"
+	           "b",
+	           1);
 	/* iconv encodings */
 	check_conv("koi8-r", "\xF0\xD2\xC9", 3, "\xD0\x9F\xD1\x80\xD0\xB8", 0);
 	check_conv("windows-1251", "\xCF\xF0\xE8", 3, "\xD0\x9F\xD1\x80\xD0\xB8", 0);
@@ -253,11 +260,11 @@ static void test_convert_large(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_labels),        cmocka_unit_test(test_content_type),
-		cmocka_unit_test(test_prescan),       cmocka_unit_test(test_prescan_1024),
-		cmocka_unit_test(test_detect_order),  cmocka_unit_test(test_doc_kind),
-		cmocka_unit_test(test_convert),       cmocka_unit_test(test_convert_cap),
-		cmocka_unit_test(test_convert_large),
+	        cmocka_unit_test(test_labels),        cmocka_unit_test(test_content_type),
+	        cmocka_unit_test(test_prescan),       cmocka_unit_test(test_prescan_1024),
+	        cmocka_unit_test(test_detect_order),  cmocka_unit_test(test_doc_kind),
+	        cmocka_unit_test(test_convert),       cmocka_unit_test(test_convert_cap),
+	        cmocka_unit_test(test_convert_large),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -26,18 +26,40 @@ static void test_addr(void **state)
 		const char *addr;
 		int blocked;
 	} cases[] = {
-		{"127.0.0.1", 1},      {"127.255.0.9", 1},   {"10.1.2.3", 1},
-		{"172.16.0.1", 1},     {"172.31.255.255", 1}, {"172.32.0.1", 0},
-		{"192.168.1.1", 1},    {"169.254.169.254", 1}, {"100.64.0.1", 1},
-		{"100.128.0.1", 0},    {"0.0.0.0", 1},        {"224.0.0.1", 1},
-		{"239.255.255.250", 1}, {"255.255.255.255", 1}, {"198.18.0.1", 1},
-		{"192.0.0.8", 1},      {"8.8.8.8", 0},        {"93.184.216.34", 0},
-		{"11.0.0.1", 0},       {"::1", 1},            {"::", 1},
-		{"fe80::1", 1},        {"fd00::1", 1},        {"fc12::1", 1},
-		{"ff02::1", 1},        {"fec0::1", 1},        {"::ffff:127.0.0.1", 1},
-		{"::ffff:10.0.0.1", 1}, {"::ffff:8.8.8.8", 0}, {"64:ff9b::a00:1", 1},
-		{"2002:c0a8:101::1", 1}, {"2002:0808:0808::1", 0}, {"2001:4860:4860::8888", 0},
-		{"2606:4700::1111", 0},
+	        {"127.0.0.1", 1},
+	        {"127.255.0.9", 1},
+	        {"10.1.2.3", 1},
+	        {"172.16.0.1", 1},
+	        {"172.31.255.255", 1},
+	        {"172.32.0.1", 0},
+	        {"192.168.1.1", 1},
+	        {"169.254.169.254", 1},
+	        {"100.64.0.1", 1},
+	        {"100.128.0.1", 0},
+	        {"0.0.0.0", 1},
+	        {"224.0.0.1", 1},
+	        {"239.255.255.250", 1},
+	        {"255.255.255.255", 1},
+	        {"198.18.0.1", 1},
+	        {"192.0.0.8", 1},
+	        {"8.8.8.8", 0},
+	        {"93.184.216.34", 0},
+	        {"11.0.0.1", 0},
+	        {"::1", 1},
+	        {"::", 1},
+	        {"fe80::1", 1},
+	        {"fd00::1", 1},
+	        {"fc12::1", 1},
+	        {"ff02::1", 1},
+	        {"fec0::1", 1},
+	        {"::ffff:127.0.0.1", 1},
+	        {"::ffff:10.0.0.1", 1},
+	        {"::ffff:8.8.8.8", 0},
+	        {"64:ff9b::a00:1", 1},
+	        {"2002:c0a8:101::1", 1},
+	        {"2002:0808:0808::1", 0},
+	        {"2001:4860:4860::8888", 0},
+	        {"2606:4700::1111", 0},
 	};
 	size_t i;
 
@@ -58,9 +80,11 @@ static void test_sha256(void **state)
 
 	(void)state;
 	sha256_hex("abc", 3, hex);
-	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	assert_string_equal(hex,
+	                    "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 	sha256_hex("", 0, hex);
-	assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	assert_string_equal(hex,
+	                    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 	/* feeding in pieces gives the same digest as at once */
 	for (i = 0; i < sizeof(block); i++)
 		block[i] = (char)i;
@@ -252,16 +276,16 @@ static void test_state(void **state)
 
 	/* robots.txt, with an age limit */
 	fstate_robots_put(st, "http://a:80", "2026-11-28T07:00:00Z", 200, "User-agent: *\0x", 16);
-	assert_int_equal(fstate_robots_get(st, "http://a:80", "2026-11-28T06:00:00Z", &status,
-					   &body, &len),
-			 1);
+	assert_int_equal(
+	        fstate_robots_get(st, "http://a:80", "2026-11-28T06:00:00Z", &status, &body, &len),
+	        1);
 	assert_int_equal(status, 200);
 	assert_int_equal(len, 16);
 	assert_memory_equal(body, "User-agent: *\0x", 16);
 	free(body);
-	assert_int_equal(fstate_robots_get(st, "http://a:80", "2026-11-28T08:00:00Z", &status,
-					   &body, &len),
-			 0);
+	assert_int_equal(
+	        fstate_robots_get(st, "http://a:80", "2026-11-28T08:00:00Z", &status, &body, &len),
+	        0);
 	fstate_close(st);
 
 	/* not a database: refused with a message, no crash */
@@ -287,10 +311,10 @@ static void test_state(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_addr),
-		cmocka_unit_test(test_sha256),
-		cmocka_unit_test(test_warc),
-		cmocka_unit_test(test_state),
+	        cmocka_unit_test(test_addr),
+	        cmocka_unit_test(test_sha256),
+	        cmocka_unit_test(test_warc),
+	        cmocka_unit_test(test_state),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

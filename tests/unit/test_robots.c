@@ -22,66 +22,66 @@ struct rcase {
 static const char *const agent = "newspipe";
 
 static const struct rcase cases[] = {
-	/* empty file, no groups: all allowed */
-	{"", "/x", 1},
-	{"# only a comment\n", "/x", 1},
-	/* star group */
-	{"User-agent: *\nDisallow: /private\n", "/private/a", 0},
-	{"User-agent: *\nDisallow: /private\n", "/privateer", 0},
-	{"User-agent: *\nDisallow: /private\n", "/public", 1},
-	/* our own group replaces the star group entirely */
-	{"User-agent: *\nDisallow: /\n\nUser-agent: newspipe\nDisallow: /x\n", "/y", 1},
-	{"User-agent: *\nDisallow: /\n\nUser-agent: newspipe\nDisallow: /x\n", "/x", 0},
-	/* product token matched case-insensitively; version ignored */
-	{"User-agent: NewsPipe/2.0\nDisallow: /a\n", "/a", 0},
-	{"User-agent: newspipebot\nDisallow: /a\n", "/a", 1},
-	/* blank lines do not end a group: both agents share the rule */
-	{"User-agent: newspipe\n\nUser-agent: *\nDisallow: /\n", "/a", 0},
-	/* our group's rules replace the star group's */
-	{"User-agent: newspipe\nAllow: /\nUser-agent: *\nDisallow: /\n", "/a", 1},
-	{"User-agent: newspipe\nCrawl-delay: 1\nUser-agent: *\nDisallow: /\n", "/a", 1},
-	/* several user-agent lines share a group */
-	{"User-agent: other\nUser-agent: newspipe\nDisallow: /b\n", "/b", 0},
-	/* groups for the same agent merge */
-	{"User-agent: newspipe\nDisallow: /a\nUser-agent: x\nDisallow: /b\n"
-	 "User-agent: newspipe\nDisallow: /c\n",
-	 "/c", 0},
-	{"User-agent: newspipe\nDisallow: /a\nUser-agent: x\nDisallow: /b\n"
-	 "User-agent: newspipe\nDisallow: /c\n",
-	 "/b", 1},
-	/* longest match wins; allow wins a tie */
-	{"User-agent: *\nDisallow: /a\nAllow: /a/b\n", "/a/b/c", 1},
-	{"User-agent: *\nAllow: /a\nDisallow: /a/b\n", "/a/b/c", 0},
-	{"User-agent: *\nDisallow: /a/\nAllow: /a/\n", "/a/x", 1},
-	{"User-agent: *\nAllow: /page\nDisallow: /*.html\n", "/page.html", 0},
-	/* wildcards and anchors */
-	{"User-agent: *\nDisallow: /*.pdf$\n", "/doc/a.pdf", 0},
-	{"User-agent: *\nDisallow: /*.pdf$\n", "/doc/a.pdf?x=1", 1},
-	{"User-agent: *\nDisallow: /*?\n", "/a?b", 0},
-	{"User-agent: *\nDisallow: /*?\n", "/a", 1},
-	{"User-agent: *\nDisallow: /a*b*c\n", "/axxbyyc/z", 0},
-	{"User-agent: *\nDisallow: /a*b*c\n", "/axxbyy", 1},
-	{"User-agent: *\nDisallow: /$\n", "/", 0},
-	{"User-agent: *\nDisallow: /$\n", "/a", 1},
-	{"User-agent: *\nDisallow: /a$b\n", "/a$b", 0}, /* '$' inside is literal */
-	/* empty disallow is no rule */
-	{"User-agent: *\nDisallow:\n", "/a", 1},
-	/* percent-encoding compared in normal form */
-	{"User-agent: *\nDisallow: /caf\xC3\xA9\n", "/caf%c3%a9", 0},
-	{"User-agent: *\nDisallow: /caf%C3%A9\n", "/caf\xC3\xA9", 0},
-	{"User-agent: *\nDisallow: /a%2fb\n", "/a%2Fb", 0},
-	/* robots.txt itself is always allowed */
-	{"User-agent: *\nDisallow: /\n", "/robots.txt", 1},
-	/* rules before any user-agent are ignored; comments and odd spacing */
-	{"Disallow: /\nUser-agent: *\nAllow: /\n", "/a", 1},
-	{"  user-AGENT :  *   # all\r\n  disallow :  /x # no\r\n", "/x/1", 0},
-	{"User-agent: *\rDisallow: /cr\r", "/cr", 0},
-	/* lines without a colon and unknown keys do not end the group */
-	{"User-agent: *\nfoo bar\nNoindex: /x\nDisallow: /y\n", "/y", 0},
-	/* sitemap lines do not end a run of user-agent lines */
-	{"User-agent: a\nSitemap: http://x/s.xml\nUser-agent: newspipe\nDisallow: /q\n", "/q", 0},
-	/* a BOM at the start is ignored */
-	{"\xEF\xBB\xBFUser-agent: *\nDisallow: /b\n", "/b", 0},
+        /* empty file, no groups: all allowed */
+        {"", "/x", 1},
+        {"# only a comment\n", "/x", 1},
+        /* star group */
+        {"User-agent: *\nDisallow: /private\n", "/private/a", 0},
+        {"User-agent: *\nDisallow: /private\n", "/privateer", 0},
+        {"User-agent: *\nDisallow: /private\n", "/public", 1},
+        /* our own group replaces the star group entirely */
+        {"User-agent: *\nDisallow: /\n\nUser-agent: newspipe\nDisallow: /x\n", "/y", 1},
+        {"User-agent: *\nDisallow: /\n\nUser-agent: newspipe\nDisallow: /x\n", "/x", 0},
+        /* product token matched case-insensitively; version ignored */
+        {"User-agent: NewsPipe/2.0\nDisallow: /a\n", "/a", 0},
+        {"User-agent: newspipebot\nDisallow: /a\n", "/a", 1},
+        /* blank lines do not end a group: both agents share the rule */
+        {"User-agent: newspipe\n\nUser-agent: *\nDisallow: /\n", "/a", 0},
+        /* our group's rules replace the star group's */
+        {"User-agent: newspipe\nAllow: /\nUser-agent: *\nDisallow: /\n", "/a", 1},
+        {"User-agent: newspipe\nCrawl-delay: 1\nUser-agent: *\nDisallow: /\n", "/a", 1},
+        /* several user-agent lines share a group */
+        {"User-agent: other\nUser-agent: newspipe\nDisallow: /b\n", "/b", 0},
+        /* groups for the same agent merge */
+        {"User-agent: newspipe\nDisallow: /a\nUser-agent: x\nDisallow: /b\n"
+         "User-agent: newspipe\nDisallow: /c\n",
+         "/c", 0},
+        {"User-agent: newspipe\nDisallow: /a\nUser-agent: x\nDisallow: /b\n"
+         "User-agent: newspipe\nDisallow: /c\n",
+         "/b", 1},
+        /* longest match wins; allow wins a tie */
+        {"User-agent: *\nDisallow: /a\nAllow: /a/b\n", "/a/b/c", 1},
+        {"User-agent: *\nAllow: /a\nDisallow: /a/b\n", "/a/b/c", 0},
+        {"User-agent: *\nDisallow: /a/\nAllow: /a/\n", "/a/x", 1},
+        {"User-agent: *\nAllow: /page\nDisallow: /*.html\n", "/page.html", 0},
+        /* wildcards and anchors */
+        {"User-agent: *\nDisallow: /*.pdf$\n", "/doc/a.pdf", 0},
+        {"User-agent: *\nDisallow: /*.pdf$\n", "/doc/a.pdf?x=1", 1},
+        {"User-agent: *\nDisallow: /*?\n", "/a?b", 0},
+        {"User-agent: *\nDisallow: /*?\n", "/a", 1},
+        {"User-agent: *\nDisallow: /a*b*c\n", "/axxbyyc/z", 0},
+        {"User-agent: *\nDisallow: /a*b*c\n", "/axxbyy", 1},
+        {"User-agent: *\nDisallow: /$\n", "/", 0},
+        {"User-agent: *\nDisallow: /$\n", "/a", 1},
+        {"User-agent: *\nDisallow: /a$b\n", "/a$b", 0}, /* '$' inside is literal */
+        /* empty disallow is no rule */
+        {"User-agent: *\nDisallow:\n", "/a", 1},
+        /* percent-encoding compared in normal form */
+        {"User-agent: *\nDisallow: /caf\xC3\xA9\n", "/caf%c3%a9", 0},
+        {"User-agent: *\nDisallow: /caf%C3%A9\n", "/caf\xC3\xA9", 0},
+        {"User-agent: *\nDisallow: /a%2fb\n", "/a%2Fb", 0},
+        /* robots.txt itself is always allowed */
+        {"User-agent: *\nDisallow: /\n", "/robots.txt", 1},
+        /* rules before any user-agent are ignored; comments and odd spacing */
+        {"Disallow: /\nUser-agent: *\nAllow: /\n", "/a", 1},
+        {"  user-AGENT :  *   # all\r\n  disallow :  /x # no\r\n", "/x/1", 0},
+        {"User-agent: *\rDisallow: /cr\r", "/cr", 0},
+        /* lines without a colon and unknown keys do not end the group */
+        {"User-agent: *\nfoo bar\nNoindex: /x\nDisallow: /y\n", "/y", 0},
+        /* sitemap lines do not end a run of user-agent lines */
+        {"User-agent: a\nSitemap: http://x/s.xml\nUser-agent: newspipe\nDisallow: /q\n", "/q", 0},
+        /* a BOM at the start is ignored */
+        {"\xEF\xBB\xBFUser-agent: *\nDisallow: /b\n", "/b", 0},
 };
 
 static void test_cases(void **state)
@@ -97,7 +97,7 @@ static void test_cases(void **state)
 		got = robots_allowed(&r, cases[i].path);
 		if (got != cases[i].allowed)
 			fail_msg("case %zu: %s on [%s]: got %d", i, cases[i].path, cases[i].txt,
-				 got);
+			         got);
 		robots_release(&r);
 	}
 }
@@ -190,9 +190,9 @@ static void test_pathological(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_cases),       cmocka_unit_test(test_crawl_delay),
-		cmocka_unit_test(test_all_none),    cmocka_unit_test(test_size_limit),
-		cmocka_unit_test(test_product_token), cmocka_unit_test(test_pathological),
+	        cmocka_unit_test(test_cases),         cmocka_unit_test(test_crawl_delay),
+	        cmocka_unit_test(test_all_none),      cmocka_unit_test(test_size_limit),
+	        cmocka_unit_test(test_product_token), cmocka_unit_test(test_pathological),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
