@@ -8,6 +8,10 @@ set -u
 . "$NEWSPIPE_HOME/tests/cli/nginx-lib.sh"
 tmp=$(mktemp -d)
 trap 'nginx_stop; rm -rf "$tmp"' EXIT
+# Sanitizer reports (in the build-san run) go to files checked at the end,
+# since most of news-fetch's stderr is captured and compared here.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-}:log_path=$tmp/san"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-}:log_path=$tmp/san"
 sh "$NEWSPIPE_HOME/tests/nginx/make-fetch-site.sh" "$tmp/site"
 nginx_start "$NEWSPIPE_HOME/tests/nginx/fetch.conf" "$tmp/site" || exit $?
 U=$NGINX_URL
@@ -158,5 +162,11 @@ printf 'id\tlink\n1\tx\n' | fetch >"$tmp/out.tsv" 2>"$tmp/err"
 for bad in "--parallel 0" "--delay x" "--max-size 0" "--skip-seen" "--max-redirects 11"; do
 	"$BIN/news-fetch" $bad </dev/null >/dev/null 2>&1
 	[ $? -eq 2 ] || { echo "$bad: not a usage error"; fail=1; }
+done
+for f in "$tmp"/san.*; do
+	[ -e "$f" ] || continue
+	echo "sanitizer report:"
+	cat "$f"
+	fail=1
 done
 exit $fail
