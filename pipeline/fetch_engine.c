@@ -15,7 +15,6 @@
 #include <curl/curl.h>
 #include <errno.h>
 #include <math.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -996,14 +995,6 @@ static int want_input(const struct engine *e)
 	       e->held_bytes < FETCH_HELD_BYTES;
 }
 
-/* Is a read from stdin sure not to wait?  Only when data is there. */
-static int stdin_readable(void)
-{
-	struct pollfd p = {0, POLLIN, 0};
-
-	return poll(&p, 1, 0) > 0;
-}
-
 static void read_input(struct engine *e)
 {
 	/* Never block on input while transfers need tending, unless there
@@ -1011,8 +1002,8 @@ static void read_input(struct engine *e)
 	int budget = 256;
 
 	while (want_input(e) && budget-- > 0) {
-		if (e->cfg->stdin_input && (e->active > 0 || e->ready) && !stdin_readable())
-			return;
+		if ((e->active > 0 || e->ready) && !np_stage_ready(e->st))
+			return; /* the main loop polls stdin and comes back */
 		if (!np_stage_next(e->st)) {
 			e->input_eof = 1;
 			return;
@@ -1100,8 +1091,8 @@ int fetch_run(const struct fetch_config *cfg, struct np_stage *st)
 		timeout_ms = (int)((wake - now_mono()) * 1000);
 		if (timeout_ms < 0)
 			timeout_ms = 0;
-		if (want_input(&e) && !cfg->stdin_input)
-			timeout_ms = 0; /* files never keep us waiting */
+		if (want_input(&e) && (!cfg->stdin_input || np_stage_ready(st)))
+			timeout_ms = 0; /* rows are there to be read */
 		if (e.active > 0 || timeout_ms > 0)
 			curl_multi_poll(e.multi, poll_in ? &in : NULL, poll_in ? 1 : 0, timeout_ms,
 			                NULL);

@@ -151,6 +151,14 @@ PY
 [ $((end - start)) -le 8 ] || { echo "timeout took $((end - start)) s"; fail=1; }
 grep -q 'timeout (' "$tmp/err" || { echo "no timeout message"; fail=1; }
 
+# ---- a slow producer upstream does not stall transfers already running:
+# the first page takes about a second; the second URL comes 4 s later
+{ echo "$U/slow/small.html"; sleep 4; echo "$U/p1.html"; } |
+	timeout 30 "$BIN/news-fetch" --allow-private --delay 0 --timeout 2.5 --retries 0 \
+		>"$tmp/out.tsv" 2>"$tmp/err" || { echo "slow producer: exit $?"; cat "$tmp/err"; fail=1; }
+[ "$(cut -f3 "$tmp/out.tsv" | tr '\n' ' ')" = "http_status 200 200 " ] ||
+	{ echo "slow producer"; cut -f2,3,7 "$tmp/out.tsv"; fail=1; }
+
 # ---- nothing to fetch: header only
 printf 'url\n' | fetch >"$tmp/out.tsv" || fail=1
 [ "$(cat "$tmp/out.tsv")" = "url	final_url	http_status	fetched_at	content_type	body	fetch_error	etag	last_modified	attempts	elapsed_ms" ] ||

@@ -54,6 +54,7 @@ fi
 # Size: a body over a 1 MiB cap; a slow body (served at 1 KiB/s).
 head -c 2000000 /dev/zero | tr '\0' 'x' > "$d/main/big.txt"
 head -c 100000 /dev/zero | tr '\0' 'y' > "$d/main/slow/page.html"
+head -c 1500 /dev/zero | tr '\0' 'z' > "$d/main/slow/small.html"
 
 # The crawl-delay origin.
 printf 'User-agent: *\nCrawl-delay: 1\n' > "$d/crawl/robots.txt"
