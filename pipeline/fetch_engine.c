@@ -358,6 +358,10 @@ static void job_finish(struct engine *e, struct job *j, const char *error, const
 		e->n_notmod++;
 	else
 		e->n_failed++;
+	if (e->progress_shown) { /* the message goes where the progress line was */
+		fputs("\r\033[K", stderr);
+		e->progress_shown = 0;
+	}
 	if (error && strcmp(error, "not_modified") != 0)
 		np_row_error(j->row, "%s: %s%s%s%s", j->url, error, detail && *detail ? " (" : "",
 		             detail ? detail : "", detail && *detail ? ")" : "");
@@ -1024,6 +1028,7 @@ static void progress(struct engine *e, int final)
 		if (final) {
 			if (e->progress_shown)
 				fputs("\r\033[K", stderr);
+			e->progress_shown = 0;
 		} else {
 			fprintf(stderr, "\r\033[K%s: %lu done, %.1f/s, %lu failed, %d active",
 			        np_program->name, done, dt > 0 ? done / dt : 0.0, e->n_failed,
