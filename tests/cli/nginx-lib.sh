@@ -27,6 +27,8 @@
 #   Stops that nginx (TERM, then KILL after 5 s) and removes the prefix.
 #   Safe to call twice.
 #
+# Executed directly (sh tests/cli/nginx-lib.sh), it tests itself.
+#
 # The server listens only on loopback addresses, so tests never touch the
 # network.  When the test runs as root, the workers run as root too
 # (`-g "user root;"`), so they can read a ROOT under a private mktemp
@@ -93,3 +95,31 @@ nginx_stop()
 	fi
 	NGINX_PREFIX=
 }
+
+# Run as a test itself (sh tests/cli/nginx-lib.sh, as `make test-run`
+# does), the helper checks itself: a server comes up on a free port,
+# serves a page, two servers get different ports, and nginx_stop leaves
+# no process and no directory behind.
+if [ "$(basename -- "$0")" = nginx-lib.sh ]; then
+	set -u
+	_t=$(mktemp -d)
+	mkdir -p "$_t/main" "$_t/crawl"
+	echo hello >"$_t/main/hi.txt"
+	conf=${NEWSPIPE_HOME:-.}/tests/nginx/fetch.conf
+	nginx_start "$conf" "$_t" || { st=$?; rm -rf "$_t"; exit $st; }
+	first_port=$NGINX_PORT first_prefix=$NGINX_PREFIX
+	pid=$(cat "$NGINX_PREFIX/nginx.pid")
+	got=$(timeout 10 curl -s "$NGINX_URL/hi.txt")
+	[ "$got" = hello ] || { echo "nginx-lib: served '$got'"; exit 1; }
+	# a second server while the first runs (the test then stops it itself)
+	NGINX_PREFIX=
+	nginx_start "$conf" "$_t" || exit 1
+	[ "$NGINX_PORT" != "$first_port" ] || { echo "nginx-lib: port reused"; exit 1; }
+	nginx_stop
+	NGINX_PREFIX=$first_prefix
+	nginx_stop
+	kill -0 "$pid" 2>/dev/null && { echo "nginx-lib: nginx still running"; exit 1; }
+	[ -e "$first_prefix" ] && { echo "nginx-lib: prefix left behind"; exit 1; }
+	rm -rf "$_t"
+	echo "nginx-lib: ok"
+fi
