@@ -363,8 +363,9 @@ static void job_finish(struct engine *e, struct job *j, const char *error, const
 		e->progress_shown = 0;
 	}
 	if (error && strcmp(error, "not_modified") != 0)
-		np_row_error(j->row, "%s: %s%s%s%s", j->url, error, detail && *detail ? " (" : "",
-		             detail ? detail : "", detail && *detail ? ")" : "");
+		np_row_error(j->row, "%s: %s%s%s%s", *j->url ? j->url : "(empty url)", error,
+		             detail && *detail ? " (" : "", detail ? detail : "",
+		             detail && *detail ? ")" : "");
 	if (e->cfg->state && strcmp(error ? error : "", "invalid_url") != 0) {
 		memset(&r, 0, sizeof(r));
 		r.url = j->url;
