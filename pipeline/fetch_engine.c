@@ -518,6 +518,8 @@ static void set_common(struct engine *e, struct xfer *x, const char *url)
 	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
 	curl_easy_setopt(h, CURLOPT_WRITEDATA, x);
 	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, x->errbuf);
+	if (c->cacert)
+		curl_easy_setopt(h, CURLOPT_CAINFO, c->cacert);
 	if (!c->allow_private) {
 		curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, on_open_socket);
 		curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, x);

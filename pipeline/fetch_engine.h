@@ -53,6 +53,7 @@ struct fetch_config {
 	long max_redirects;
 	size_t window; /* rows pending at most */
 	const char *user_agent;
+	const char *cacert; /* CA bundle, NULL: the system's */
 	int ignore_robots, allow_private, skip_seen;
 	int verbose;          /* summary line at the end */
 	int progress;         /* live progress line on stderr */

@@ -31,6 +31,7 @@ enum {
 	O_SKIP_SEEN,
 	O_WARC,
 	O_WINDOW,
+	O_CACERT,
 };
 
 static const struct np_opt opts[] = {
@@ -76,6 +77,8 @@ static const struct np_opt opts[] = {
         {"window", O_WINDOW, "N",
          "hold at most N rows waiting for earlier ones, so output keeps input\n"
          "order in bounded memory (default 1024)"},
+        {"cacert", O_CACERT, "FILE",
+         "trust the certificate authorities in FILE (PEM) instead of the system's"},
         {"verbose", 'v', NULL, "print a summary line on stderr at the end"},
         {0},
 };
@@ -171,6 +174,7 @@ int main(int argc, char **argv)
 		case O_WINDOW:
 			cfg.window = (size_t)np_parse_long_opt("window", arg, 1, 1000000);
 			break;
+		case O_CACERT: cfg.cacert = arg; break;
 		case 'v': cfg.verbose = 1; break;
 		}
 	}

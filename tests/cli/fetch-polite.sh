@@ -129,6 +129,35 @@ assert all(r["http_status"] == "200" and r["body"] == "<p>limited</p>\n" for r i
 assert sum(int(r["attempts"]) for r in rows) > 3, [r["attempts"] for r in rows]
 PY
 
+# ---- connections reused: HTTP/1.1 keep-alive, and HTTPS with HTTP/2
+# carrying robots.txt and every page over one connection
+: >"$LOG"
+for i in 1 2 3 4 5 6 7 8; do echo "$U/p$i.html"; done >"$tmp/list"
+fetch --delay 0 <"$tmp/list" >"$tmp/out.tsv" 2>"$tmp/err" || { echo "keep-alive: exit $?"; fail=1; }
+check <<'PY'
+import os
+conns = {l.split()[-2] for l in open(os.environ["LOG"])}
+assert len(conns) == 1, conns
+PY
+: >"$LOG"
+for i in 1 2 3 4 5 6; do echo "https://127.0.0.4:$P/p$i.html"; done >"$tmp/list"
+fetch --delay 0 --per-host 6 --cacert "$tmp/site/tls/cert.pem" <"$tmp/list" >"$tmp/out.tsv" \
+	2>"$tmp/err" || { echo "http2: exit $?"; cat "$tmp/err"; fail=1; }
+check <<'PY'
+import os, sys
+sys.path.insert(0, "tests/cli")
+from tsvlib import read
+rows = list(read(sys.argv[1]))
+assert [r["http_status"] for r in rows] == ["200"] * 6, rows
+log = [l.split() for l in open(os.environ["LOG"])]
+assert len(log) == 7 and all(l[4] == 'HTTP/2.0"' for l in log), log
+assert len({l[-2] for l in log}) == 1, log
+PY
+# the same server without its CA: a TLS error, not retried
+fetch --delay 0 --retries 2 <"$tmp/list" >"$tmp/out.tsv" 2>/dev/null
+[ "$(cut -f7,10 "$tmp/out.tsv" | sort -u | tr '\n' ' ')" = "fetch_error	attempts tls_error	0 " ] ||
+	{ echo "untrusted certificate"; cut -f7,10 "$tmp/out.tsv"; fail=1; }
+
 # ---- connection refused: no retry, a row all the same
 echo "http://127.0.0.1:1/x" | fetch --delay 0 --ignore-robots >"$tmp/out.tsv" 2>/dev/null
 [ "$(tail -1 "$tmp/out.tsv" | cut -f7)" = connect_error ] || { echo "refused"; cat "$tmp/out.tsv"; fail=1; }

@@ -103,9 +103,21 @@ nginx_stop()
 if [ "$(basename -- "$0")" = nginx-lib.sh ]; then
 	set -u
 	_t=$(mktemp -d)
-	mkdir -p "$_t/main" "$_t/crawl"
-	echo hello >"$_t/main/hi.txt"
-	conf=${NEWSPIPE_HOME:-.}/tests/nginx/fetch.conf
+	echo hello >"$_t/hi.txt"
+	conf=$_t/test.conf
+	cat >"$conf" <<'CONF'
+pid @PREFIX@/nginx.pid;
+events { worker_connections 64; }
+http {
+	access_log @PREFIX@/access.log;
+	client_body_temp_path @PREFIX@/tmp/body;
+	proxy_temp_path @PREFIX@/tmp/proxy;
+	fastcgi_temp_path @PREFIX@/tmp/fastcgi;
+	uwsgi_temp_path @PREFIX@/tmp/uwsgi;
+	scgi_temp_path @PREFIX@/tmp/scgi;
+	server { listen 127.0.0.1:@PORT@; root @ROOT@; }
+}
+CONF
 	nginx_start "$conf" "$_t" || { st=$?; rm -rf "$_t"; exit $st; }
 	first_port=$NGINX_PORT first_prefix=$NGINX_PREFIX
 	pid=$(cat "$NGINX_PREFIX/nginx.pid")

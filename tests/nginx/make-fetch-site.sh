@@ -61,4 +61,9 @@ printf 'User-agent: *\nCrawl-delay: 1\n' > "$d/crawl/robots.txt"
 printf '<p>other origin</p>\n' > "$d/crawl/page.html"
 printf '<p>one</p>\n' > "$d/crawl/a.html"
 printf '<p>two</p>\n' > "$d/crawl/b.html"
+# A certificate for https://127.0.0.4 (HTTP/2), valid for two days.
+mkdir -p "$d/tls"
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 \
+	-subj /CN=127.0.0.4 -addext subjectAltName=IP:127.0.0.4 \
+	-keyout "$d/tls/key.pem" -out "$d/tls/cert.pem" 2>/dev/null
 chmod -R a+rX "$d"
