@@ -93,7 +93,7 @@ struct engine {
 	unsigned long head_seq, next_seq;
 	size_t held_bytes;
 	struct host *buckets[HOST_BUCKETS];
-	struct host *ready;
+	struct host *ready, *ready_tail;
 	int active;
 	struct xfer *free_xfers;
 	int input_eof;
@@ -249,16 +249,19 @@ static struct host *get_host(struct engine *e, const char *origin)
 	return h;
 }
 
+/* Origins with waiting jobs, oldest first, so none starves. */
 static void ready_add(struct engine *e, struct host *h)
 {
 	if (h->in_ready)
 		return;
 	h->in_ready = 1;
-	h->rprev = NULL;
-	h->rnext = e->ready;
-	if (e->ready)
-		e->ready->rprev = h;
-	e->ready = h;
+	h->rnext = NULL;
+	h->rprev = e->ready_tail;
+	if (e->ready_tail)
+		e->ready_tail->rnext = h;
+	else
+		e->ready = h;
+	e->ready_tail = h;
 }
 
 static void ready_remove(struct engine *e, struct host *h)
@@ -271,6 +274,8 @@ static void ready_remove(struct engine *e, struct host *h)
 		e->ready = h->rnext;
 	if (h->rnext)
 		h->rnext->rprev = h->rprev;
+	else
+		e->ready_tail = h->rprev;
 	h->in_ready = 0;
 	h->rnext = h->rprev = NULL;
 }
@@ -818,10 +823,13 @@ static void success(struct engine *e, struct job *j, struct xfer *x)
 static void write_warc(struct engine *e, struct xfer *x, const char *url, CURLcode rc)
 {
 	struct warc_exchange ex;
-	const char *ip = NULL;
+	const char *ip = NULL, *eff = NULL;
 
 	if (!e->cfg->warc || x->raw_req.len == 0)
 		return;
+	curl_easy_getinfo(x->easy, CURLINFO_EFFECTIVE_URL, &eff);
+	if (eff)
+		url = eff;
 	curl_easy_getinfo(x->easy, CURLINFO_PRIMARY_IP, &ip);
 	memset(&ex, 0, sizeof(ex));
 	ex.uri = url;
