@@ -764,8 +764,10 @@ static int redirect(struct engine *e, struct job *j, const char *location)
 	return 1;
 }
 
-/* Media types whose body is not text: kept out of the body column. */
-static int is_text_type(const char *ct)
+/* Media types whose body is not text: kept out of the body column.  A
+ * generic binary type on a body that starts like markup is taken as
+ * text (servers mislabel pages so). */
+static int is_text_type(const char *ct, const char *body, size_t len)
 {
 	static const char *const textual[] = {"xml",        "json", "javascript",
 	                                      "ecmascript", "html", "text/"};
@@ -773,6 +775,13 @@ static int is_text_type(const char *ct)
 
 	if (!ct || !*ct)
 		return 1;
+	if (strncasecmp(ct, "application/octet-stream", 24) == 0) {
+		while (len && (*body == ' ' || *body == '\t' || *body == '\n' || *body == '\r')) {
+			body++;
+			len--;
+		}
+		return len > 0 && *body == '<';
+	}
 	for (i = 0; i < sizeof(textual) / sizeof(textual[0]); i++) {
 		const char *semi = strchr(ct, ';');
 		size_t n = semi ? (size_t)(semi - ct) : strlen(ct);
@@ -807,7 +816,7 @@ static void success(struct engine *e, struct job *j, struct xfer *x)
 
 	sha256_hex(x->body.buf, x->body.len, hash);
 	e->n_bytes += x->body.len;
-	if (!is_text_type(ct)) {
+	if (!is_text_type(ct, x->body.buf, x->body.len)) {
 		job_finish(e, j, "not_text", ct, hash);
 		return;
 	}

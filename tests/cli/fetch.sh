@@ -28,12 +28,12 @@ check() { # python asserts on $tmp/out.tsv, with U and PORT in the environment
 	for u in /page.html /latin1.html /cp1251.html /nolabel.html /sjis.html /utf16.html \
 		/koi8.txt /feed.rss /gz/big.html /deflate.html /brotli.html /bomb.html /big.txt \
 		/missing.html /status/500 /redirect /chain/1 /loop /to-ftp /no-location /image.png \
-		/to-other; do
+		/to-other /page.bin; do
 		n=$((n + 1))
 		printf '%s\t%s%s\tnote %s\\twith tab\n' "$n" "$U" "$u" "$n"
 	done
-	printf '23\tnot a url\tx\n24\tftp://127.0.0.1/x\tx\n25\t\tempty\n'
-	printf '26\t  %s/page.html  \tspaces\n' "$U"
+	printf '24\tnot a url\tx\n25\tftp://127.0.0.1/x\tx\n26\t\tempty\n'
+	printf '27\t  %s/page.html  \tspaces\n' "$U"
 } >"$tmp/in.tsv"
 fetch --max-size 1M <"$tmp/in.tsv" >"$tmp/out.tsv" 2>"$tmp/err"
 st=$?
@@ -46,7 +46,7 @@ sys.path.insert(0, "tests/cli")
 from tsvlib import read
 U, port = os.environ["U"], os.environ["PORT"]
 rows = list(read(sys.argv[1]))
-assert [r["id"] for r in rows] == [str(i) for i in range(1, 27)], [r["id"] for r in rows]
+assert [r["id"] for r in rows] == [str(i) for i in range(1, 28)], [r["id"] for r in rows]
 cols = list(rows[0])
 assert cols == ["id", "url", "note", "final_url", "http_status", "fetched_at", "content_type",
                 "body", "fetch_error", "etag", "last_modified", "attempts", "elapsed_ms"], cols
@@ -95,14 +95,16 @@ err(21, "not_text", "200")
 assert r[21]["content_type"] == "image/png"
 ok(22, "other origin")
 assert r[22]["final_url"] == f"http://127.0.0.3:{port}/page.html", r[22]["final_url"]
-err(23, "invalid_url")
-err(24, "unsupported_scheme")
-err(25, "invalid_url")
-assert r[23]["attempts"] == "0" and r[23]["final_url"] == ""
-ok(26, "Caf\u00e9")
+ok(23, "<p>mislabelled</p>")                            # octet-stream, but markup
+assert r[23]["content_type"] == "application/octet-stream"
+err(24, "invalid_url")
+err(25, "unsupported_scheme")
+err(26, "invalid_url")
+assert r[24]["attempts"] == "0" and r[24]["final_url"] == ""
+ok(27, "Caf\u00e9")
 PY
 # every failure is reported on stderr with its input line
-for n in 13 14 15 19 21 24 25; do
+for n in 13 14 15 19 21 25 26; do
 	grep -q "^news-fetch: stdin:$((n + 1)): " "$tmp/err" || { echo "no message for row $n"; cat "$tmp/err"; fail=1; }
 done
 # gzip really was used on the wire

@@ -33,6 +33,7 @@ printf '\377\376<\000p\000>\000h\000\351\000<\000/\000p\000>\000' > "$d/main/utf
 printf '\360\322\311\327\305\324\n' > "$d/main/koi8.txt"
 printf '<?xml version="1.0" encoding="ISO-8859-1"?>\n<rss><channel><title>Caf\351</title></channel></rss>\n' > "$d/main/feed.rss"
 printf '\211PNG\r\n\032\n\000\000\000\rIHDR' > "$d/main/image.png"
+printf '\n<html><p>mislabelled</p></html>\n' > "$d/main/page.bin"
 # Compression: a page nginx gzips, a gzip bomb, deflate and brotli files.
 i=0
 : > "$d/main/gz/big.html"
