@@ -16,9 +16,9 @@ struct fstate {
 	sqlite3 *db;
 	char *path;
 	sqlite3_stmt *q[N_QUERIES];
-	int in_tx;
-	int pending; /* results written in the open transaction */
-	int failed;  /* reported once */
+	struct fstate_result *pending; /* results waiting for the next batch */
+	size_t n_pending, alloc_pending;
+	int failed; /* reported once */
 };
 
 static const char schema[] = "PRAGMA journal_mode=WAL;"
@@ -116,25 +116,43 @@ fail:
 	return NULL;
 }
 
-static void begin(struct fstate *st)
+static void write_result(struct fstate *st, const struct fstate_result *r);
+
+static void free_result(struct fstate_result *r)
 {
-	if (st->in_tx)
-		return;
-	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
-		db_fail(st, "cannot begin a transaction");
-		return;
-	}
-	st->in_tx = 1;
+	free((char *)r->url);
+	free((char *)r->final_url);
+	free((char *)r->fetch_error);
+	free((char *)r->etag);
+	free((char *)r->last_modified);
+	free((char *)r->when);
+	free((char *)r->content_hash);
 }
 
+/*
+ * Write the pending results in one short transaction.  Results wait in
+ * memory until then, so the write lock is held for milliseconds, not for
+ * the whole batch: two news-fetch runs sharing a state (the two ends of
+ * a feeds-then-articles pipeline) then never hold each other up.
+ */
 void fstate_commit(struct fstate *st)
 {
-	if (!st || !st->in_tx)
+	size_t i;
+
+	if (!st || !st->n_pending)
 		return;
-	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+	if (!st->failed && sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		db_fail(st, "cannot begin a transaction");
+	for (i = 0; i < st->n_pending; i++) {
+		if (!st->failed)
+			write_result(st, &st->pending[i]);
+		free_result(&st->pending[i]);
+	}
+	st->n_pending = 0;
+	if (!st->failed && sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
 		db_fail(st, "commit failed");
-	st->in_tx = 0;
-	st->pending = 0;
+	if (st->failed && !sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 void fstate_close(struct fstate *st)
@@ -150,6 +168,7 @@ void fstate_close(struct fstate *st)
 		if (sqlite3_close(st->db) != SQLITE_OK)
 			np_error("%s: %s", st->path, sqlite3_errmsg(st->db));
 	}
+	free(st->pending);
 	free(st->path);
 	free(st);
 }
@@ -199,20 +218,45 @@ static void bind_opt(sqlite3_stmt *q, int i, const char *s)
 		sqlite3_bind_null(q, i);
 }
 
+static char *dup_opt(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
 void fstate_record(struct fstate *st, const struct fstate_result *r)
+{
+	struct fstate_result *c;
+
+	if (st->failed)
+		return;
+	if (st->n_pending == st->alloc_pending) {
+		st->alloc_pending = st->alloc_pending ? 2 * st->alloc_pending : 64;
+		st->pending = xrealloc(st->pending, st->alloc_pending * sizeof(*st->pending));
+	}
+	c = &st->pending[st->n_pending++];
+	*c = *r;
+	c->url = xstrdup(r->url);
+	c->final_url = dup_opt(r->final_url);
+	c->fetch_error = xstrdup(r->fetch_error);
+	c->etag = dup_opt(r->etag);
+	c->last_modified = dup_opt(r->last_modified);
+	c->when = xstrdup(r->when);
+	c->content_hash = dup_opt(r->content_hash);
+	if (st->n_pending >= FSTATE_BATCH)
+		fstate_commit(st);
+}
+
+static void write_result(struct fstate *st, const struct fstate_result *r)
 {
 	sqlite3_stmt *q;
 	int ok = r->http_status >= 200 && r->http_status < 300 && !*r->fetch_error;
 
-	if (st->failed)
-		return;
 	if (ok)
 		q = st->q[Q_OK];
 	else if (r->http_status == 304)
 		q = st->q[Q_NOTMOD];
 	else
 		q = st->q[Q_FAIL];
-	begin(st);
 	sqlite3_bind_text(q, 1, r->url, -1, SQLITE_STATIC);
 	bind_opt(q, 2, r->final_url);
 	if (r->http_status > 0)
@@ -233,8 +277,6 @@ void fstate_record(struct fstate *st, const struct fstate_result *r)
 		db_fail(st, "cannot record a result");
 	sqlite3_reset(q);
 	sqlite3_clear_bindings(q);
-	if (++st->pending >= FSTATE_BATCH)
-		fstate_commit(st);
 }
 
 int fstate_robots_get(struct fstate *st, const char *origin, const char *since, long *status,
@@ -267,7 +309,7 @@ void fstate_robots_put(struct fstate *st, const char *origin, const char *when, 
 
 	if (st->failed)
 		return;
-	begin(st);
+	/* Once per origin: a transaction of its own. */
 	sqlite3_bind_text(q, 1, origin, -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 2, when, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(q, 3, status);

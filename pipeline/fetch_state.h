@@ -9,12 +9,14 @@
  *   robots(origin PRIMARY KEY, fetched_at, http_status, body)
  *
  * The database is opened in WAL mode with synchronous=NORMAL.  Results
- * are written inside a transaction that is committed every
- * FSTATE_BATCH results (or when fstate_commit() is called, which
- * news-fetch does at least every two seconds and at the end), so a crash
- * or kill loses at most the batch in flight and never corrupts what was
- * committed; each result is one UPSERT on its own row, so a huge state
- * costs no rewrite.
+ * are kept in memory and written as one batch, in one short transaction,
+ * every FSTATE_BATCH results or when fstate_commit() is called (news-fetch
+ * does at least every two seconds and at the end), so a crash or kill
+ * loses at most the batch in flight and never corrupts what was
+ * committed, and the write lock is held only while a batch is written
+ * (two runs can share a state).  Each result is one UPSERT on its own
+ * row, so a huge state costs no rewrite.  robots.txt rows are written
+ * at once, one short transaction each.
  *
  * Times are ISO 8601 UTC strings ("2026-11-28T07:40:00Z"), which sort
  * and compare as text.

@@ -269,6 +269,9 @@ static void test_state(void **state)
 	/* a URL that never succeeded is not "seen" */
 	r.url = "http://b/";
 	fstate_record(st, &r);
+	/* results are batched: written (and visible) once committed */
+	assert_int_equal(fstate_lookup(st, "http://b/", &u), 0);
+	fstate_commit(st);
 	assert_int_equal(fstate_lookup(st, "http://b/", &u), 1);
 	assert_int_equal(u.ok_before, 0);
 	assert_null(u.etag);
