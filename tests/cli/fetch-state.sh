@@ -135,6 +135,17 @@ assert b"GET /redirect HTTP/1.1\r\n" in req and b"User-Agent: newspipe/" in req
 assert b"WARC-IP-Address: 127.0.0.1\r\n" in req
 PY
 
+# ---- two runs sharing one state at once (both ends of a pipeline)
+for i in $(seq 1 30); do echo "$U/p$i.html"; done >"$tmp/list3"
+fetch --state "$DB" --parallel 4 --per-host 4 <"$tmp/list3" 2>"$tmp/err1" |
+	fetch --state "$DB" --parallel 4 --per-host 4 >"$tmp/out.tsv" 2>"$tmp/err2" ||
+	{ echo "shared state: exit $?"; cat "$tmp/err1" "$tmp/err2"; fail=1; }
+[ -s "$tmp/err1" ] || [ -s "$tmp/err2" ] && { echo "shared state: messages"; cat "$tmp/err1" "$tmp/err2"; fail=1; }
+# (200 or 304 depending on when the first run committed)
+[ "$(tail -n +2 "$tmp/out.tsv" | cut -f7 | grep -c -v -x -e '' -e not_modified)" -eq 0 ] &&
+	[ "$(wc -l <"$tmp/out.tsv")" -eq 31 ] ||
+	{ echo "shared state: rows"; cut -f3,7 "$tmp/out.tsv" | sort | uniq -c; fail=1; }
+
 # ---- a file that is not a state database: an error, no crash
 echo "not a database, just some text here and there and more of it" >"$tmp/bad.db"
 echo "$U/page.html" | fetch --state "$tmp/bad.db" >"$tmp/out.tsv" 2>"$tmp/err"
