@@ -659,6 +659,51 @@ int charset_xml_decl(const char *s, size_t n)
 	return CHARSET_UNKNOWN;
 }
 
+int charset_fix_xml_decl(struct strbuf *text)
+{
+	const char *s = text->buf, *q, *close;
+	size_t n = text->len, i, end, vstart, vlen;
+	struct strbuf out = STRBUF_INIT;
+
+	if (n < 6 || memcmp(s, "<?xml", 5) != 0 || !is_ws((unsigned char)s[5]))
+		return 0;
+	q = memmem(s, n < 512 ? n : 512, "?>", 2);
+	if (!q)
+		return 0;
+	end = (size_t)(q - s);
+	for (i = 5; i + 8 <= end; i++)
+		if (memcmp(s + i, "encoding", 8) == 0)
+			break;
+	if (i + 8 > end)
+		return 0;
+	i += 8;
+	while (i < end && is_ws((unsigned char)s[i]))
+		i++;
+	if (i >= end || s[i] != '=')
+		return 0;
+	i++;
+	while (i < end && is_ws((unsigned char)s[i]))
+		i++;
+	if (i >= end || (s[i] != '"' && s[i] != '\''))
+		return 0;
+	close = memchr(s + i + 1, s[i], end - i - 1);
+	if (!close)
+		return 0;
+	vstart = i + 1;
+	vlen = (size_t)(close - s) - vstart;
+	if (ieq(s + vstart, vlen, "utf-8"))
+		return 0;
+	sb_init(&out, text->cap);
+	if (sb_add(&out, s, vstart) < 0 || sb_add(&out, "UTF-8", 5) < 0 ||
+	    sb_add(&out, s + vstart + vlen, n - vstart - vlen) < 0) {
+		sb_release(&out);
+		return -1;
+	}
+	sb_release(text);
+	*text = out;
+	return 1;
+}
+
 /* Does the media type (before any ';') contain the lowercase word w? */
 static int type_has(const char *ct, size_t n, const char *w)
 {

@@ -88,4 +88,13 @@ int charset_detect(const char *ct, size_t ct_len, const char *s, size_t n, size_
  */
 long charset_to_utf8(struct strbuf *out, int enc, const char *s, size_t n);
 
+/*
+ * After conversion the text is UTF-8, so an XML declaration at its start
+ * that names another encoding would mislead an XML parser: rewrite its
+ * encoding to "UTF-8" in place (the rest of the text is kept byte for
+ * byte).  Returns 1 when it changed something, 0 otherwise, -1 when
+ * text's cap was hit (text is then unchanged).
+ */
+int charset_fix_xml_decl(struct strbuf *text);
+
 #endif

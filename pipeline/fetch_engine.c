@@ -826,6 +826,8 @@ static void success(struct engine *e, struct job *j, struct xfer *x)
 		job_finish(e, j, "too_large", "after conversion to UTF-8", hash);
 		return;
 	}
+	/* The body is UTF-8 now; its XML declaration must not say otherwise. */
+	charset_fix_xml_decl(&j->body);
 	job_finish(e, j, NULL, NULL, hash);
 }
 

@@ -76,6 +76,7 @@ ok(6, "<p>h\u00e9</p>")                                # UTF-16LE BOM, BOM dropp
 assert not r[6]["body"].startswith("\ufeff")
 ok(7, "\u041f\u0440\u0438\u0432\u0435\u0442")          # text/plain; charset=koi8-r
 ok(8, "<title>Caf\u00e9</title>")                      # XML declaration
+assert r[8]["body"].startswith('<?xml version="1.0" encoding="UTF-8"?>'), r[8]["body"][:60]
 ok(9, "line 199 of a page that compresses well")
 ok(10, "deflated caf\u00e9")
 if os.environ["BROTLI"] == "1":

@@ -257,6 +257,37 @@ static void test_convert_large(void **state)
 	sb_release(&out);
 }
 
+static void test_fix_xml_decl(void **state)
+{
+	static const struct {
+		const char *in, *out;
+		int r;
+	} cases[] = {
+	        {"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a/>",
+	         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><a/>", 1},
+	        {"<?xml version='1.0' encoding = 'windows-1251' "
+	         "standalone='yes'?>\n<r>\xd0\x9f</r>",
+	         "<?xml version='1.0' encoding = 'UTF-8' standalone='yes'?>\n<r>\xd0\x9f</r>", 1},
+	        {"<?xml version=\"1.0\" encoding=\"utf-8\"?><a/>", NULL, 0},
+	        {"<?xml version=\"1.0\"?><a encoding=\"x\"/>", NULL,
+	         0}, /* not in the declaration */
+	        {"<rss encoding=\"latin1\"/>", NULL, 0},
+	        {"<?xml version=\"1.0\" encoding=\"latin1", NULL, 0}, /* unterminated */
+	        {"", NULL, 0},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct strbuf sb = STRBUF_INIT;
+
+		sb_addstr(&sb, cases[i].in);
+		assert_int_equal(charset_fix_xml_decl(&sb), cases[i].r);
+		assert_string_equal(sb.buf, cases[i].out ? cases[i].out : cases[i].in);
+		sb_release(&sb);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -264,7 +295,7 @@ int main(void)
 	        cmocka_unit_test(test_prescan),       cmocka_unit_test(test_prescan_1024),
 	        cmocka_unit_test(test_detect_order),  cmocka_unit_test(test_doc_kind),
 	        cmocka_unit_test(test_convert),       cmocka_unit_test(test_convert_cap),
-	        cmocka_unit_test(test_convert_large),
+	        cmocka_unit_test(test_convert_large), cmocka_unit_test(test_fix_xml_decl),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
