@@ -3,7 +3,8 @@
  * the output is valid UTF-8, the prescan stays in bounds, and a capped
  * buffer is left untouched when the cap is hit.  The first byte picks
  * the encoding index; the rest is the body (its first line also serves
- * as a Content-Type value).
+ * as a Content-Type value).  Rewriting an XML declaration keeps the
+ * text valid UTF-8.
  */
 #include <assert.h>
 #include <stdint.h>
@@ -44,6 +45,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	assert(utf8_valid(out.buf, out.len));
 	r = charset_to_utf8(&out, enc, s + bom, n - bom);
 	assert(r >= 0 && utf8_valid(out.buf, out.len));
+	assert(charset_fix_xml_decl(&out) >= 0);
+	assert(utf8_valid(out.buf, out.len));
 
 	sb_init(&small, 7);
 	sb_add(&small, "abc", 3);
