@@ -146,6 +146,22 @@ fetch --state "$DB" --parallel 4 --per-host 4 <"$tmp/list3" 2>"$tmp/err1" |
 	[ "$(wc -l <"$tmp/out.tsv")" -eq 31 ] ||
 	{ echo "shared state: rows"; cut -f3,7 "$tmp/out.tsv" | sort | uniq -c; fail=1; }
 
+# ---- the archive reads back with news-warc (when this tree has it)
+if [ -x "$BIN/news-warc" ]; then
+	"$BIN/news-warc" "$tmp/crawl.warc.gz" >"$tmp/out.tsv" 2>"$tmp/err" ||
+		{ echo "news-warc: exit $?"; cat "$tmp/err"; fail=1; }
+	check <<'PY'
+import os, sys
+sys.path.insert(0, "tests/cli")
+from tsvlib import read
+U = os.environ["U"]
+rows = list(read(sys.argv[1]))
+assert len(rows) == 9, [r["url"] for r in rows]
+big = [r for r in rows if r["url"] == U + "/gz/big.html" and r["http_status"] == "200"]
+assert big and "line 199 of a page" in big[0]["body"], big
+PY
+fi
+
 # ---- a file that is not a state database: an error, no crash
 echo "not a database, just some text here and there and more of it" >"$tmp/bad.db"
 echo "$U/page.html" | fetch --state "$tmp/bad.db" >"$tmp/out.tsv" 2>"$tmp/err"
