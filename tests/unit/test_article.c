@@ -1,0 +1,549 @@
+/* Unit tests of the article extractor: one small page per rule. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "strbuf.h"
+#include "utf8.h"
+
+/* Prose long enough to count as a paragraph of an article. */
+#define PROSE1                                                                                     \
+	"The committee heard evidence from three ministries on Tuesday, and its chair said the "   \
+	"draft rules on data retention would be revised before the summer recess, after "          \
+	"objections from industry and from privacy groups."
+#define PROSE2                                                                                     \
+	"Officials said the revised text would shorten the retention period, narrow the list "     \
+	"of agencies allowed to ask for records, and require a judge to approve each request, "    \
+	"which critics had demanded for years."
+#define PROSE3                                                                                     \
+	"A final vote is expected in the autumn, although several members warned that the "        \
+	"timetable could slip if the ministries disagree again about who pays for the storage, "   \
+	"as they did last year."
+
+static struct article a;
+
+static int setup(void **state)
+{
+	(void)state;
+	article_init(&a);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	article_release(&a);
+	return 0;
+}
+
+static void extract(const char *html, const char *url)
+{
+	assert_int_equal(article_extract(&a, html, strlen(html), url), 0);
+}
+
+static void assert_has(const char *hay, const char *needle)
+{
+	if (!strstr(hay, needle))
+		fail_msg("expected \"%s\" in:\n%s", needle, hay);
+}
+
+static void assert_lacks(const char *hay, const char *needle)
+{
+	if (strstr(hay, needle))
+		fail_msg("did not expect \"%s\" in:\n%s", needle, hay);
+}
+
+/* ---------------------------------------------------------- content */
+
+static void test_main_text_over_clutter(void **state)
+{
+	(void)state;
+	extract("<html><body>"
+	        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+	        "<header class='masthead'><a href='/'>Daily Example</a></header>"
+	        "<div id='content'><p>" PROSE1 "</p><p>" PROSE2 "</p><p>" PROSE3 "</p></div>"
+	        "<aside><p>Popular this week: five quick recipes for busy evenings at "
+	        "home.</p></aside>"
+	        "<footer><p>Copyright Daily Example, all rights reserved.</p></footer>"
+	        "</body></html>",
+	        NULL);
+	assert_string_equal(a.text, PROSE1 "\n" PROSE2 "\n" PROSE3);
+	assert_int_equal(a.is_article, 1);
+}
+
+static void test_comments_related_share_cookie_dropped(void **state)
+{
+	(void)state;
+	extract("<html><body><article>"
+	        "<div class='cookie-notice'><p>This site uses cookies. By continuing you accept "
+	        "our use of cookies.</p></div>"
+	        "<div class='social-share'><a href='#'>Share</a><a href='#'>Tweet</a></div>"
+	        "<p>" PROSE1 "</p><p>" PROSE2 "</p>"
+	        "<ul class='related-links'><li><a href='/1'>Another story about rules</a></li>"
+	        "<li><a href='/2'>A second story about votes</a></li></ul>"
+	        "<p>" PROSE3 "</p>"
+	        "<div id='comments'><p>First! I think the committee is completely wrong about "
+	        "this, as usual.</p></div>"
+	        "</article></body></html>",
+	        NULL);
+	assert_has(a.text, PROSE1);
+	assert_has(a.text, PROSE3);
+	assert_lacks(a.text, "cookies");
+	assert_lacks(a.text, "Tweet");
+	assert_lacks(a.text, "Another story");
+	assert_lacks(a.text, "First!");
+}
+
+static void test_byline_dropped_and_used_as_author(void **state)
+{
+	(void)state;
+	extract("<html><body><div class='story'>"
+	        "<p class='byline'>By Ana Ortiz and Lee Park</p>"
+	        "<p>" PROSE1 "</p><p>" PROSE2 "</p><p>" PROSE3 "</p>"
+	        "</div></body></html>",
+	        NULL);
+	assert_lacks(a.text, "Ana Ortiz");
+	assert_string_equal(a.author, "Ana Ortiz;Lee Park");
+}
+
+static void test_teasers_and_credits_dropped(void **state)
+{
+	(void)state;
+	extract("<html><body><article>"
+	        "<p>" PROSE1 "</p>"
+	        "<figure><img src='a.jpg'><figcaption>Photo: Agency staff</figcaption></figure>"
+	        "<p><strong>Read more:</strong> <a href='/x'>Rules for storage</a></p>"
+	        "<p>" PROSE2 "</p>"
+	        "<p>Lesen Sie auch: <a href='/y'>Ein anderer Artikel</a></p>"
+	        "<div class='paywall'><p>Subscribe to read the rest of our reporting, from only "
+	        "one euro a month.</p></div>"
+	        "<p>" PROSE3 "</p>"
+	        "<h3>Related articles</h3><ul><li><a href='/1'>First teaser</a></li>"
+	        "<li><a href='/2'>Second teaser</a></li></ul>"
+	        "</article></body></html>",
+	        NULL);
+	assert_string_equal(a.text, PROSE1 "\n" PROSE2 "\n" PROSE3);
+}
+
+static void test_article_header_dropped(void **state)
+{
+	(void)state;
+	extract("<html><body><article><header class='story-header'>"
+	        "<a class='kicker' href='/tech'>Technology</a>"
+	        "<h1>Storage rules to be revised</h1>"
+	        "<p class='standfirst'>Ministers bow to pressure from industry and privacy "
+	        "groups</p>"
+	        "<div class='byline'>By <a rel='author' href='/p/ana'>Ana Ortiz</a>, "
+	        "<span class='role'>Home affairs correspondent</span></div>"
+	        "<div class='dateline'><time datetime='2024-05-02T09:00:00+01:00'>2 "
+	        "May</time></div>"
+	        "</header><div class='story-body'><p>" PROSE1 "</p><p>" PROSE2 "</p><p>" PROSE3
+	        "</p></div></article></body></html>",
+	        NULL);
+	assert_string_equal(a.text, PROSE1 "\n" PROSE2 "\n" PROSE3);
+	assert_string_equal(a.title, "Storage rules to be revised");
+	assert_string_equal(a.author, "Ana Ortiz");
+	assert_string_equal(a.published, "2024-05-02T09:00:00+01:00");
+}
+
+static void test_hidden_dropped(void **state)
+{
+	(void)state;
+	extract("<html><body><div class='story'>"
+	        "<p>" PROSE1 "</p>"
+	        "<p style='display:none'>Hidden paragraph one, which readers never see at all.</p>"
+	        "<p hidden>Hidden paragraph two, which readers never see at all.</p>"
+	        "<div aria-hidden='true'><p>Hidden paragraph three, never seen at all.</p></div>"
+	        "<p>" PROSE2 "</p><p>" PROSE3 "</p>"
+	        "</div></body></html>",
+	        NULL);
+	assert_lacks(a.text, "Hidden");
+	assert_has(a.text, PROSE2);
+}
+
+static void test_lines_for_blocks(void **state)
+{
+	(void)state;
+	extract("<html><body><div class='article-body'>"
+	        "<h2>What changes</h2><p>" PROSE1 "</p>"
+	        "<ul><li>shorter retention,</li><li>fewer agencies,</li></ul>"
+	        "<blockquote>We will not store what we do not need.</blockquote>"
+	        "<table><tr><th>Year</th><th>Requests</th></tr>"
+	        "<tr><td>2022</td><td>1,204</td></tr></table>"
+	        "<p>" PROSE2 "<br>Second line of the same paragraph.</p><p>" PROSE3 "</p>"
+	        "</div></body></html>",
+	        NULL);
+	assert_has(a.text, "What changes\n" PROSE1 "\n");
+	assert_has(a.text, "\nshorter retention,\nfewer agencies,\n");
+	assert_has(a.text, "\nWe will not store what we do not need.\n");
+	assert_has(a.text, "\nYear | Requests\n2022 | 1,204\n");
+	assert_has(a.text, PROSE2 "\nSecond line of the same paragraph.\n");
+}
+
+static void test_div_with_text_is_a_paragraph(void **state)
+{
+	(void)state;
+	/* Old markup: prose straight in divs, separated by <br>. */
+	extract("<html><body><div id='sidebar'><a href='/a'>Archive</a></div>"
+	        "<div class='entry'>" PROSE1 "<br><br>" PROSE2 "<br><br>" PROSE3 "</div>"
+	        "</body></html>",
+	        NULL);
+	assert_string_equal(a.text, PROSE1 "\n" PROSE2 "\n" PROSE3);
+}
+
+static void test_whitespace_and_entities(void **state)
+{
+	(void)state;
+	extract("<html><body><article><p>" PROSE1 "</p>"
+	        "<p>caf&eacute;&nbsp;&amp;&#160;th\xc3\xa9\xe2\x80\x8b, a&shy;b \t\n  c&#x2019;d"
+	        "\xe2\x80\xaf"
+	        "e</p><p>" PROSE2 "</p></article></body></html>",
+	        NULL);
+	assert_has(a.text, "\ncaf\xc3\xa9 & th\xc3\xa9, a\xc2\xad"
+	                   "b c\xe2\x80\x99"
+	                   "d e\n");
+}
+
+static void test_pre_keeps_lines(void **state)
+{
+	(void)state;
+	extract("<html><body><article><p>" PROSE1 "</p>"
+	        "<pre>line one\n  indented two\n</pre><p>" PROSE2 "</p></article></body></html>",
+	        NULL);
+	assert_has(a.text, "\nline one\n  indented two\n");
+}
+
+static void test_invalid_utf8_repaired(void **state)
+{
+	(void)state;
+	const char html[] = "<html><body><article><p>" PROSE1 "</p><p>bad \xff byte and "
+	                    "\xe2\x82 cut</p><p>" PROSE2 "</p></article></body></html>";
+	assert_int_equal(article_extract(&a, html, sizeof html - 1, NULL), 0);
+	assert_int_equal(a.repaired, 2);
+	assert_has(a.text, "bad \xef\xbf\xbd byte and \xef\xbf\xbd cut");
+	assert_true(utf8_valid(a.text, a.text_len));
+}
+
+static void test_empty_and_blank(void **state)
+{
+	(void)state;
+	assert_int_equal(article_extract(&a, "", 0, NULL), -1);
+	assert_string_equal(a.text, "");
+	assert_string_equal(a.title, "");
+	assert_int_equal(a.is_article, 0);
+	assert_int_equal(article_extract(&a, " \n\t ", 4, NULL), -1);
+	/* Not HTML at all is still text. */
+	extract("just some words", NULL);
+	assert_string_equal(a.text, "just some words");
+}
+
+static void test_deep_nesting_bounded(void **state)
+{
+	(void)state;
+	struct strbuf sb = STRBUF_INIT;
+	for (int i = 0; i < 20000; i++)
+		sb_addstr(&sb, "<div><span>");
+	sb_addstr(&sb, "<p>" PROSE1 "</p>");
+	assert_int_equal(article_extract(&a, sb.buf, sb.len, NULL), 0);
+	sb_release(&sb);
+}
+
+static void test_index_page_not_article(void **state)
+{
+	(void)state;
+	extract("<html><head><title>World news</title></head><body><h1>World</h1><ul>"
+	        "<li><a href='/1'>Ministers meet on trade ahead of the summit</a></li>"
+	        "<li><a href='/2'>Storm closes ports along the coast</a></li>"
+	        "<li><a href='/3'>Court rules on the ferry contract dispute</a></li>"
+	        "</ul></body></html>",
+	        NULL);
+	assert_int_equal(a.is_article, 0);
+}
+
+static void test_collection_page_has_no_text(void **state)
+{
+	(void)state;
+	extract("<html><head><title>Technology | Daily Example</title>"
+	        "<script type='application/ld+json'>{\"@type\":\"CollectionPage\","
+	        "\"name\":\"Technology\"}</script></head><body><h1>Technology</h1>"
+	        "<div class='card'><a href='/1'><h3>Ministers meet on trade</h3></a>"
+	        "<p>Talks resume on Monday</p><span class='byline'>Ana Ortiz</span> "
+	        "<time datetime='2024-05-02T09:00:00Z'>2 May</time></div>"
+	        "<div class='card'><a href='/2'><h3>Storm closes ports</h3></a>"
+	        "<p>Ferries cancelled along the coast</p><span class='byline'>Lee Park</span> "
+	        "<time datetime='2024-05-01T09:00:00Z'>1 May</time></div></body></html>",
+	        NULL);
+	assert_int_equal(a.is_article, 0);
+	assert_string_equal(a.text, "");
+	assert_string_equal(a.title, "Technology");
+	assert_string_equal(a.published, "");
+	assert_string_equal(a.author, "");
+}
+
+static void test_jsonld_body_cross_check(void **state)
+{
+	(void)state;
+	extract("<html><head><script type='application/ld+json'>"
+	        "{\"@type\":\"NewsArticle\",\"headline\":\"Storage rules revised\","
+	        "\"articleBody\":\"" PROSE1 "\\n" PROSE2 "\\n" PROSE3 "\"}"
+	        "</script></head><body><div id='root'>Loading</div></body></html>",
+	        NULL);
+	assert_string_equal(a.text, PROSE1 "\n" PROSE2 "\n" PROSE3);
+	assert_string_equal(a.title, "Storage rules revised");
+	assert_int_equal(a.is_article, 1);
+}
+
+/* --------------------------------------------------------- metadata */
+
+static void test_title_without_site(void **state)
+{
+	(void)state;
+	extract("<html><head><title>Storage rules revised after objections | Daily Example"
+	        "</title></head><body><p>" PROSE1 "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Storage rules revised after objections");
+	/* The visible headline wins when the metadata names it. */
+	extract("<html><head><meta property='og:title' content='Storage rules revised - Daily "
+	        "Example'><meta property='og:site_name' content='Daily Example'></head><body>"
+	        "<h1>Storage  rules revised</h1><p>" PROSE1 "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Storage rules revised");
+	assert_string_equal(a.site_name, "Daily Example");
+	/* Twice-escaped metadata is decoded. */
+	extract("<html><head><meta property='og:title' content='Rock &amp;amp; roll &amp;#8217;"
+	        "s law'></head><body></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Rock & roll \xe2\x80\x99s law");
+}
+
+static void test_clean_title_helper(void **state)
+{
+	(void)state;
+	char out[256];
+	article_clean_title("Ministers agree on chip subsidy plan - The Example Times", NULL, out,
+	                    sizeof out);
+	assert_string_equal(out, "Ministers agree on chip subsidy plan");
+	article_clean_title("Example Times | Ministers agree on chip subsidy plan", "Example Times",
+	                    out, sizeof out);
+	assert_string_equal(out, "Ministers agree on chip subsidy plan");
+	/* Too short a remainder: the whole title is kept. */
+	article_clean_title("Budget - Example Times", NULL, out, sizeof out);
+	assert_string_equal(out, "Budget - Example Times");
+	article_clean_title("No separator here", NULL, out, sizeof out);
+	assert_string_equal(out, "No separator here");
+}
+
+static void test_dates_in_order_of_trust(void **state)
+{
+	(void)state;
+	const char *tail =
+	        "<body><time datetime='2021-01-01'>1 Jan</time><p>" PROSE1 "</p></body></html>";
+	char page[4096];
+	snprintf(page, sizeof page,
+	         "<html><head><script type='application/ld+json'>{\"@type\":\"Article\","
+	         "\"datePublished\":\"2024-03-05T10:15:00+01:00\"}</script>"
+	         "<meta property='article:published_time' content='2024-03-04'>"
+	         "<meta name='date' content='2024-03-03'></head>%s",
+	         tail);
+	extract(page, "https://x.example/2020/02/02/story");
+	assert_string_equal(a.published, "2024-03-05T10:15:00+01:00");
+	snprintf(page, sizeof page,
+	         "<html><head><meta property='article:published_time' content='2024-03-04'>"
+	         "<meta name='date' content='2024-03-03'></head>%s",
+	         tail);
+	extract(page, "https://x.example/2020/02/02/story");
+	assert_string_equal(a.published, "2024-03-04");
+	snprintf(page, sizeof page, "<html><head><meta name='date' content='2024-03-03'></head>%s",
+	         tail);
+	extract(page, "https://x.example/2020/02/02/story");
+	assert_string_equal(a.published, "2024-03-03");
+	extract("<html><body><time datetime='2021-01-01T08:00Z'>x</time><p>" PROSE1
+	        "</p></body></html>",
+	        "https://x.example/2020/02/02/story");
+	assert_string_equal(a.published, "2021-01-01T08:00:00Z");
+	extract("<html><body><p>" PROSE1 "</p></body></html>",
+	        "https://x.example/2020/02/02/story");
+	assert_string_equal(a.published, "2020-02-02");
+	extract("<html><body><h1>Rules</h1><p>Posted on March 9, 2019</p><p>" PROSE1
+	        "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.published, "2019-03-09");
+}
+
+static void test_parse_date_forms(void **state)
+{
+	(void)state;
+	static const char *const cases[][2] = {
+	        {"2024-03-05", "2024-03-05"},
+	        {"2024-03-05T14:30:00.000Z", "2024-03-05T14:30:00Z"},
+	        {"2024-03-05 14:30+0100", "2024-03-05T14:30:00+01:00"},
+	        {"Tue, 05 Mar 2024 14:30:00 GMT", "2024-03-05T14:30:00Z"},
+	        {"March 5, 2024", "2024-03-05"},
+	        {"Mar. 5th 2024", "2024-03-05"},
+	        {"5 March 2024", "2024-03-05"},
+	        {"5. M\xc3\xa4rz 2024, 14:20 Uhr", "2024-03-05T14:20:00"},
+	        {"le 5 mars 2024", "2024-03-05"},
+	        {"5 de marzo de 2024", "2024-03-05"},
+	        {"05.03.2024", "2024-03-05"},
+	        {"2024/03/05", "2024-03-05"},
+	        {"20240305", "2024-03-05"},
+	        {"updated 12/25/2023", "2023-12-25"},
+	};
+	char out[64];
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t n = article_parse_date(cases[i][0], strlen(cases[i][0]), out, sizeof out);
+		if (n == 0 || strcmp(out, cases[i][1]) != 0)
+			fail_msg("%s -> '%s', expected %s", cases[i][0], out, cases[i][1]);
+	}
+	static const char *const none[] = {"",           "no date here",  "2024-13-01",
+	                                   "31.02.2024", "version 1.2.3", "1234567"};
+	for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
+		if (article_parse_date(none[i], strlen(none[i]), out, sizeof out))
+			fail_msg("'%s' parsed as %s", none[i], out);
+}
+
+static void test_url_date(void **state)
+{
+	(void)state;
+	char out[32];
+	assert_true(article_url_date("https://a.example/2024/03/05/x", out, sizeof out));
+	assert_string_equal(out, "2024-03-05");
+	assert_true(article_url_date("https://a.example/news/2024-03-05-x.html", out, sizeof out));
+	assert_string_equal(out, "2024-03-05");
+	assert_true(article_url_date("https://a.example/n/20240305/x", out, sizeof out));
+	assert_string_equal(out, "2024-03-05");
+	assert_false(article_url_date("https://a.example/2024/x", out, sizeof out));
+	assert_false(article_url_date("https://20240305.example/x", out, sizeof out));
+}
+
+static void test_jsonld_metadata(void **state)
+{
+	(void)state;
+	extract("<html><head><script type='application/ld+json'>"
+	        "[{\"@type\":\"WebSite\",\"name\":\"Example Wire\"},"
+	        "{\"@graph\":[{\"@type\":[\"NewsArticle\"],\"headline\":\"Ports reopen\","
+	        "\"datePublished\":\"2024-05-01\",\"dateModified\":\"2024-05-02\","
+	        "\"inLanguage\":\"pt_BR\",\"description\":\"Short summary.\","
+	        "\"author\":[{\"@type\":\"Person\",\"name\":\"Rui Dias\"},\"Eva Lima\"]}]}]"
+	        "</script><script type='application/ld+json'>{broken json</script></head>"
+	        "<body><p>" PROSE1 "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Ports reopen");
+	assert_string_equal(a.published, "2024-05-01");
+	assert_string_equal(a.modified, "2024-05-02");
+	assert_string_equal(a.author, "Rui Dias;Eva Lima");
+	assert_string_equal(a.lang, "pt-BR");
+	assert_string_equal(a.site_name, "Example Wire");
+	assert_string_equal(a.description, "Short summary.");
+}
+
+static void test_jsonld_in_cdata(void **state)
+{
+	(void)state;
+	extract("<html><head><script type='application/ld+json'>\n  <![CDATA[\n"
+	        "{\"@type\":\"NewsArticle\",\"datePublished\":\"2015-10-15T02:19:15.607Z\"}\n"
+	        "]]></script><meta property='article:published_time' content='2015-12-11'>"
+	        "</head><body><p>" PROSE1 "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.published, "2015-10-15T02:19:15Z");
+}
+
+static void test_meta_author_lang_canonical(void **state)
+{
+	(void)state;
+	extract("<html lang='en'><head><meta name='author' content='By Jo Bloggs, Sam Lee'>"
+	        "<meta name='description' content='  What  happened. '>"
+	        "<link rel='canonical' href='/story/1?x=1'></head>"
+	        "<body><p>" PROSE1 "</p></body></html>",
+	        "https://www.example.org/a/b?utm=1");
+	assert_string_equal(a.author, "Jo Bloggs;Sam Lee");
+	assert_string_equal(a.lang, "en");
+	assert_string_equal(a.canonical_url, "https://www.example.org/story/1?x=1");
+	assert_string_equal(a.description, "What happened.");
+	/* No canonical link: the page's own address. */
+	extract("<html><body><p>" PROSE1 "</p></body></html>", "https://example.org/p");
+	assert_string_equal(a.canonical_url, "https://example.org/p");
+}
+
+static void test_lang_guessed_from_text(void **state)
+{
+	(void)state;
+	extract("<html><body><p>Die Regierung hat am Montag einen Entwurf vorgelegt, der die "
+	        "Speicherung von Daten neu regelt und den Zugriff der Beh\xc3\xb6rden auf die "
+	        "Daten begrenzt. Die Opposition kritisiert, dass der Entwurf nicht weit genug "
+	        "geht und die Kontrolle durch die Gerichte zu schwach sei.</p></body></html>",
+	        NULL);
+	assert_string_equal(a.lang, "de");
+	extract("<html><body><p>12 34 56</p></body></html>", NULL);
+	assert_string_equal(a.lang, "");
+}
+
+static void test_charset_meta_ignored(void **state)
+{
+	(void)state;
+	/* The buffer is UTF-8 whatever the page claims. */
+	extract("<html><head><meta charset='iso-8859-1'><title>Se\xc3\xb1or</title></head>"
+	        "<body><p>Espa\xc3\xb1"
+	        "a</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Se\xc3\xb1or");
+	assert_string_equal(a.text, "Espa\xc3\xb1"
+	                            "a");
+}
+
+static void test_reuse_releases(void **state)
+{
+	(void)state;
+	for (int i = 0; i < 3; i++) {
+		extract("<html><head><title>A title long enough</title></head><body><p>" PROSE1
+		        "</p></body></html>",
+		        NULL);
+		assert_string_equal(a.title, "A title long enough");
+	}
+	article_release(&a);
+	assert_string_equal(a.title, "");
+	article_release(&a); /* twice is harmless */
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test_setup_teardown(test_main_text_over_clutter, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_comments_related_share_cookie_dropped, setup,
+	                                        teardown),
+	        cmocka_unit_test_setup_teardown(test_byline_dropped_and_used_as_author, setup,
+	                                        teardown),
+	        cmocka_unit_test_setup_teardown(test_teasers_and_credits_dropped, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_article_header_dropped, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_hidden_dropped, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_lines_for_blocks, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_div_with_text_is_a_paragraph, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_whitespace_and_entities, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_pre_keeps_lines, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_invalid_utf8_repaired, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_empty_and_blank, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_deep_nesting_bounded, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_index_page_not_article, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_collection_page_has_no_text, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_jsonld_body_cross_check, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_title_without_site, setup, teardown),
+	        cmocka_unit_test(test_clean_title_helper),
+	        cmocka_unit_test_setup_teardown(test_dates_in_order_of_trust, setup, teardown),
+	        cmocka_unit_test(test_parse_date_forms),
+	        cmocka_unit_test(test_url_date),
+	        cmocka_unit_test_setup_teardown(test_jsonld_metadata, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_jsonld_in_cdata, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_meta_author_lang_canonical, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_lang_guessed_from_text, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_charset_meta_ignored, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_reuse_releases, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
