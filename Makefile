@@ -61,7 +61,7 @@ MAN_IN = $(wildcard man/*.1.in)
 MANS = $(patsubst man/%.in,$(B)/man/%,$(MAN_IN))
 
 # Files generated from Debian packages at build time (see data/README.md).
-GEN_DATA = $(B)/data/countries.tsv
+GEN_DATA = $(if $(wildcard data/gen-countries),$(B)/data/countries.tsv)
 
 all: $(PROGS) $(GEN_DATA) $(MANS)
 
@@ -123,13 +123,22 @@ bench: deps-bench
 # FUZZ_SECONDS, `make fuzz-check` replays the corpus and fuzzes briefly.
 FUZZ_SECONDS ?= 600
 FUZZ_CHECK_SECONDS ?= 10
-FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
+FUZZ_CFLAGS = -g -O1 -fsanitize=address,undefined -D_GNU_SOURCE \
 	-Ipipeline -Iextractors $(PKG_CFLAGS)
 FUZZERS = $(patsubst tests/fuzz/%.c,build-fuzz/%,$(FUZZ_SRC))
+FUZZ_LIB = build-fuzz/libnewspipe.a
 
-build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(wildcard extractors/*.h pipeline/*.h)
+build-fuzz/obj/%.o: %.c
 	@mkdir -p $(@D)
-	clang $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRC) $(LIBS)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+$(FUZZ_LIB): $(patsubst %.c,build-fuzz/obj/%.o,$(LIB_SRC))
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+build-fuzz/%: tests/fuzz/%.c $(FUZZ_LIB)
+	@mkdir -p $(@D)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB) $(LIBS)
 
 fuzz-check: $(FUZZERS)
 	@scripts/run-fuzz $(FUZZ_CHECK_SECONDS) $(FUZZERS)
@@ -171,4 +180,5 @@ clean:
 	test-run units deps-build deps-check deps-bench
 .SECONDARY:
 
+-include $(wildcard build-fuzz/obj/*/*.d)
 -include $(LIB_OBJ:.o=.d) $(patsubst %.c,$(B)/%.d,$(PROG_SRC) $(UNIT_SRC))

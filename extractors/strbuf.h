@@ -36,7 +36,10 @@ struct strbuf {
 	size_t cap;   /* hard limit on len */
 };
 
-#define STRBUF_INIT {strbuf_empty, 0, 0, SIZE_MAX / 2}
+#define STRBUF_INIT                                                                                \
+	{                                                                                          \
+		strbuf_empty, 0, 0, SIZE_MAX / 2                                                   \
+	}
 
 void sb_init(struct strbuf *sb, size_t cap);
 void sb_release(struct strbuf *sb);
@@ -58,8 +61,7 @@ void sb_setlen(struct strbuf *sb, size_t len);
 int sb_add(struct strbuf *sb, const void *data, size_t n);
 int sb_addstr(struct strbuf *sb, const char *s);
 int sb_addch(struct strbuf *sb, int c);
-int sb_addf(struct strbuf *sb, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+int sb_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
 
 /* Append the UTF-8 encoding of code point `cp` (must be valid). */

@@ -44,12 +44,7 @@
 
 #define NP_VERSION "0.1.0"
 
-enum {
-	NP_EXIT_OK = 0,
-	NP_EXIT_DATA = 1,
-	NP_EXIT_USAGE = 2,
-	NP_EXIT_TEMPFAIL = 75
-};
+enum { NP_EXIT_OK = 0, NP_EXIT_DATA = 1, NP_EXIT_USAGE = 2, NP_EXIT_TEMPFAIL = 75 };
 
 /* Keys for long-only options start here; short ones use their letter. */
 #define NP_OPT_LONG 256
@@ -66,20 +61,20 @@ struct np_opt {
 
 struct np_prog {
 	const char *name;
-	const char *synopsis; /* after the program name, e.g. "[OPTION]... [FILE]..." */
-	const char *summary;  /* one paragraph for --help */
+	const char *synopsis;      /* after the program name, e.g. "[OPTION]... [FILE]..." */
+	const char *summary;       /* one paragraph for --help */
 	const struct np_opt *opts; /* terminated by {0}; may be NULL */
 	int flags;
 };
 
 extern const struct np_prog *np_program;
-extern int np_optind;        /* first operand after np_getopt() returned -1 */
-extern int np_status;        /* becomes 1 on the first data error */
+extern int np_optind; /* first operand after np_getopt() returned -1 */
+extern int np_status; /* becomes 1 on the first data error */
 
 /* Stream settings filled by the common options (see stage.h). */
-extern size_t np_max_record;       /* --max-record, default 64 MiB */
-extern const char *np_columns;     /* --columns a,b,c: input has no header */
-extern int np_no_header;           /* --no-header: write no header row */
+extern size_t np_max_record;   /* --max-record, default 64 MiB */
+extern const char *np_columns; /* --columns a,b,c: input has no header */
+extern int np_no_header;       /* --no-header: write no header row */
 
 void np_init(const struct np_prog *prog, int argc, char **argv);
 int np_getopt(int argc, char **argv, const char **arg);

@@ -70,7 +70,7 @@ struct np_str {
 	size_t len;
 };
 
-#define NP_STR(lit) ((struct np_str){(lit), sizeof(lit) - 1})
+#define NP_STR(lit)  ((struct np_str){(lit), sizeof(lit) - 1})
 #define NP_STR_EMPTY ((struct np_str){"", 0})
 
 /* One input record.  Opaque: use the functions below. */
@@ -92,9 +92,9 @@ struct np_stage {
 	int n_files, file_i;
 	struct np_input *input;
 	struct np_row *row;
-	char **out_header;  /* output column names (first file decides) */
+	char **out_header; /* output column names (first file decides) */
 	size_t n_header;
-	int *slot_src;      /* per output column: >= 0 input column, < 0 -(out idx)-1 */
+	int *slot_src; /* per output column: >= 0 input column, < 0 -(out idx)-1 */
 	int header_done;
 	unsigned long records_in, records_out;
 	struct strbuf line; /* scratch for writing */
@@ -106,9 +106,9 @@ struct np_stage {
  * the first np_stage_next() (or np_stage_close() if there was no record),
  * so that an empty input still gives a header.
  */
-void np_stage_open(struct np_stage *st, int n_files, char **files,
-		   const char *const *in_cols, const char *const *opt_cols,
-		   const char *const *out_cols, const char *const *drop_cols);
+void np_stage_open(struct np_stage *st, int n_files, char **files, const char *const *in_cols,
+                   const char *const *opt_cols, const char *const *out_cols,
+                   const char *const *drop_cols);
 
 /* Advance to the next good record: 1, or 0 at the end of all inputs. */
 int np_stage_next(struct np_stage *st);
@@ -129,16 +129,15 @@ int np_stage_has_opt(const struct np_stage *st, size_t i);
  * May be called several times per row (a feed gives many entries) or for
  * a held row later on (a fetcher answers out of order).
  */
-void np_stage_emit(struct np_stage *st, const struct np_row *row,
-		   const struct np_str *out);
+void np_stage_emit(struct np_stage *st, const struct np_row *row, const struct np_str *out);
 
 /* Report a problem with `row` as "news-x: FILE:LINE: ..." and set
  * np_status. */
 void np_row_error(const struct np_row *row, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+        __attribute__((format(printf, 2, 3)));
 /* The same, without setting np_status (a notice, not a data error). */
 void np_row_warn(const struct np_row *row, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+        __attribute__((format(printf, 2, 3)));
 
 /* Where the row came from, for messages. */
 const char *np_row_file(const struct np_row *row);
