@@ -34,9 +34,11 @@ struct st_entity {
 struct st_tokinfo {
 	int32_t ment;     /* mention the token is part of, or -1 */
 	uint32_t phrase;  /* cue-lexicon phrase starting here, or NONE */
-	uint32_t tphrase; /* topic-lexicon phrase starting here, or NONE */
+	uint32_t tphrase; /* topic-cue phrase starting here, or NONE */
+	uint32_t mphrase; /* measure phrase starting here, or NONE */
 	uint8_t plen;     /* length of `phrase` in tokens */
-	uint8_t used;     /* consumed by a composed predicate */
+	uint8_t mplen;    /* length of `mphrase` in tokens */
+	uint8_t used;     /* 1 consumed by a composed predicate, 2 in an object */
 };
 
 struct st_sentence {
@@ -46,6 +48,7 @@ struct st_sentence {
 	int ntopics;   /* in sent_topics */
 	int inherited; /* topics taken from context, not cues */
 	int32_t speaker; /* mention, or -1 */
+	size_t speech;   /* token of the speech verb, when there is a speaker */
 };
 
 struct st_vote {
@@ -366,6 +369,9 @@ static double match_lex(const struct stance_lex *lex, struct stance_ctx *c, size
 			c->info[i].plen = (uint8_t)pl;
 		} else if (which == 1) {
 			c->info[i].tphrase = idx;
+		} else if (which == 3) {
+			c->info[i].mphrase = idx;
+			c->info[i].mplen = (uint8_t)pl;
 		} else {
 			const struct sl_sense *sv = sense_of(lex, idx, SK_TONE);
 			if (sv) {
@@ -399,11 +405,14 @@ static void tokenize(const struct topic_table *t, struct stance_ctx *c, const ch
 		in->ment = m < c->nment && c->ment[m].bs < c->tok[i].end ? (int32_t)m : -1;
 		in->phrase = NONE;
 		in->tphrase = NONE;
+		in->mphrase = NONE;
 		in->plen = 0;
+		in->mplen = 0;
 		in->used = 0;
 	}
 	match_lex(&t->cues, c, n, 0);
 	match_lex(&t->lex, c, n, 1);
+	match_lex(&t->meas, c, n, 3);
 	c->tone = match_lex(&t->tone, c, n, 2);
 	*ntok = n;
 }
@@ -432,8 +441,10 @@ struct run {
 
 static const struct sl_sense *tsense(const struct run *r, size_t i, int kind)
 {
-	if (kind == SK_CUE || kind == SK_MEASURE)
+	if (kind == SK_CUE)
 		return sense_of(&r->t->lex, r->c->info[i].tphrase, kind);
+	if (kind == SK_MEASURE)
+		return sense_of(&r->t->meas, r->c->info[i].mphrase, kind);
 	return sense_of(&r->t->cues, r->c->info[i].phrase, kind);
 }
 
@@ -498,6 +509,8 @@ struct agents {
 
 static void add_agent(struct agents *a, int32_t m, float w)
 {
+	if (m < 0)
+		return;
 	for (int k = 0; k < a->n; k++)
 		if (a->m[k] == m)
 			return;
@@ -567,6 +580,9 @@ static int32_t resolve_pronoun(const struct run *r, const struct st_sentence *s,
 {
 	if (r->c->tok[i].hash == W.we || r->c->tok[i].hash == W.our)
 		return s->speaker;
+	/* "The company said it would appeal": the speaker */
+	if (s->speaker >= 0 && i > s->speech && (r->c->ment[s->speaker].type & p->types))
+		return s->speaker;
 	return antecedent(r, r->c->tok[i].start, p->types);
 }
 
@@ -606,6 +622,12 @@ static int covered_by(const struct run *r, const struct st_sentence *s, size_t j
 	return 0;
 }
 
+/* Does token j start or continue a cue-lexicon phrase of `kind`? */
+static int is_kind(const struct run *r, const struct st_sentence *s, size_t j, int kind)
+{
+	return tsense(r, j, kind) || covered_by(r, s, j, kind);
+}
+
 /* Is the word right before the predicate at i (past auxiliaries and
  * adverbs) a plain noun, the subject itself ("restrictions tightened")? */
 static int noun_subject(const struct run *r, const struct st_sentence *s, size_t i)
@@ -614,9 +636,8 @@ static int noun_subject(const struct run *r, const struct st_sentence *s, size_t
 	size_t j = i;
 	while (j > s->ta) {
 		j--;
-		if (c->info[j].phrase != NONE &&
-		    (tsense(r, j, SK_SKIP) || tsense(r, j, SK_PASSIVE) || tsense(r, j, SK_NEGATION) ||
-		     tsense(r, j, SK_MODAL)))
+		if (is_kind(r, s, j, SK_SKIP) || is_kind(r, s, j, SK_PASSIVE) ||
+		    is_kind(r, s, j, SK_NEGATION) || is_kind(r, s, j, SK_MODAL))
 			continue;
 		if (c->tok[j].kind == SL_WORD && word_ends(r, j, "ly") && c->info[j].ment < 0)
 			continue;
@@ -634,9 +655,11 @@ static int noun_subject(const struct run *r, const struct st_sentence *s, size_t
 }
 
 /* The subject of a predicate at token i: see stance.h.  *coref is set
- * when it was found through a pronoun or "the company". */
-static void subject_agents(const struct run *r, const struct st_sentence *s, size_t i,
-			   struct agents *a, int *coref)
+ * when it was found through a pronoun or "the company"; returns 0 when
+ * the subject is a plain noun ("the backdoor would break"), which no
+ * speaker stands in for, else 1. */
+static int subject_agents(const struct run *r, const struct st_sentence *s, size_t i,
+			  struct agents *a, int *coref)
 {
 	const struct stance_ctx *c = r->c;
 	*coref = 0;
@@ -645,7 +668,7 @@ static void subject_agents(const struct run *r, const struct st_sentence *s, siz
 	    c->info[i - 1].ment < 0 && !tsense(r, i - 1, SK_PASSIVE) && !tsense(r, i - 1, SK_PREP) &&
 	    !tsense(r, i - 1, SK_SKIP) && !tsense(r, i - 1, SK_NEGATION) &&
 	    !tsense(r, i - 1, SK_PRONOUN) && !tsense(r, i - 1, SK_COREF))
-		return;
+		return 1;
 	/* an infinitive nobody carries: the clause's subject acts */
 	if (i > s->ta && c->tok[i - 1].hash == W.to) {
 		for (size_t j = s->ta; j + 1 < i && j < s->ta + 8; j++) {
@@ -658,16 +681,16 @@ static void subject_agents(const struct run *r, const struct st_sentence *s, siz
 			    !modified_noun(r, e, i)) {
 				add_agent(a, m, 0.7f);
 				coordinated_right(r, e, s->tb, a, 0.7f);
-				return;
+				return 1;
 			}
 			if (c->ment[m].type != ET_LAW && !after_prep(r, j, s->ta))
-				return;
+				return 1;
 			j = e - 1;
 		}
-		return;
+		return 1;
 	}
 	if (noun_subject(r, s, i))
-		return;
+		return 0;
 	size_t lo = i > s->ta + SUBJECT_REACH ? i - SUBJECT_REACH : s->ta;
 	for (size_t j = i; j > lo;) {
 		j--;
@@ -676,31 +699,31 @@ static void subject_agents(const struct run *r, const struct st_sentence *s, siz
 			size_t f = mention_first_tok(r, j, s->ta);
 			const struct st_mention *m = &c->ment[in->ment];
 			if (m->type == ET_LAW)
-				return; /* "the act requires": no actor */
+				return 0; /* "the act requires": no actor */
 			if (after_prep(r, f, s->ta)) {
 				j = f;
 				continue;
 			}
 			if (modified_noun(r, j + 1, i))
-				return; /* "US lawmakers urged": not the US */
+				return 0; /* "US lawmakers urged": not the US */
 			/* "the government's concerns don't": a possessor is no
 			 * subject, unless it speaks through its people ("Apple's
 			 * lawyers argued") */
 			if (tok_is(c, j + 1, i, W.s) && !(j + 2 < i && tsense(r, j + 2, SK_SPOKES)))
-				return;
+				return 1;
 			add_agent(a, in->ment, 1.0f);
 			coordinated_left(r, f, s->ta, a, 1.0f);
-			return;
+			return 1;
 		}
 		if (in->phrase == NONE)
 			continue;
 		const struct sl_sense *p = tsense(r, j, SK_PRONOUN);
 		const struct sl_sense *co = tsense(r, j, SK_COREF);
 		if (p && tsense(r, j, SK_DET) && !(j + 1 < i && tsense(r, j + 1, SK_SPOKES)))
-			return; /* "its concerns": a possessor again */
+			return 1; /* "its concerns": a possessor again */
 		if (co && tok_is(c, j + in->plen, i, W.s) &&
 		    !(j + in->plen + 1 < i && tsense(r, j + in->plen + 1, SK_SPOKES)))
-			return;
+			return 1;
 		if ((p || co) && !after_prep(r, j, s->ta)) {
 			int32_t m = p ? resolve_pronoun(r, s, j, p)
 				      : antecedent(r, c->tok[j].start, co->types);
@@ -708,18 +731,20 @@ static void subject_agents(const struct run *r, const struct st_sentence *s, siz
 				add_agent(a, m, 0.8f);
 				*coref = 1;
 			}
-			return;
+			return 1;
 		}
 	}
+	return 1;
 }
 
 /* The speaker of a sentence: "X said", "said X", "according to X". */
-static int32_t find_speaker(const struct run *r, const struct st_sentence *s)
+static int32_t find_speaker(const struct run *r, struct st_sentence *s)
 {
 	for (size_t i = s->ta; i < s->tb; i++) {
 		const struct st_tokinfo *in = &r->c->info[i];
 		if (in->ment >= 0 || !tsense(r, i, SK_SPEECH))
 			continue;
+		s->speech = i;
 		/* left: "Apple said", "he said" */
 		for (size_t j = i, k = 0; j > s->ta && k < 6; k++) {
 			j--;
@@ -836,11 +861,11 @@ static int topic_in(const struct run *r, const struct st_sentence *s, int topic)
 static const struct sl_sense *fitting_measure(const struct run *r, const struct st_sentence *s,
 					      size_t i)
 {
-	uint32_t ph = r->c->info[i].tphrase;
+	uint32_t ph = r->c->info[i].mphrase;
 	if (ph == NONE)
 		return NULL;
-	const struct sl_phrase *p = &r->t->lex.phrases[ph];
-	const struct sl_sense *sv = sl_senses(&r->t->lex, p), *fallback = NULL;
+	const struct sl_phrase *p = &r->t->meas.phrases[ph];
+	const struct sl_sense *sv = sl_senses(&r->t->meas, p), *fallback = NULL;
 	for (uint32_t k = 0; k < p->nsense; k++) {
 		if (sv[k].kind != SK_MEASURE)
 			continue;
@@ -913,8 +938,6 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 			if (o->target < 0 && !o->law)
 				return;
 		}
-		if (in->plen > 1)
-			j += in->plen - 1;
 	}
 }
 
@@ -1024,8 +1047,8 @@ static int predicate_agents(const struct run *r, const struct st_sentence *s, si
 			break;
 	}
 	int coref;
-	subject_agents(r, s, i, a, &coref);
-	if (a->n == 0 && s->speaker >= 0)
+	int open = subject_agents(r, s, i, a, &coref);
+	if (a->n == 0 && open && s->speaker >= 0)
 		add_agent(a, s->speaker, 0.8f);
 	/* "X said the company would appeal": the spokesperson too */
 	else if (coref && s->speaker >= 0 && r->c->ment[s->speaker].type == ET_PERSON)
@@ -1051,14 +1074,18 @@ static int noun_use(const struct run *r, const struct st_sentence *s, size_t i)
 	size_t j = i - 1;
 	if (tsense(r, j, SK_DET) || c->tok[j].hash == W.s)
 		return 1;
-	if (c->info[j].ment >= 0)
-		return !(word_ends(r, i, "s") && !tsense(r, i, SK_MEASURE));
+	if (c->info[j].ment >= 0) /* "the Home Office order", not "Canada withdrew" */
+		{
+		if (!tsense(r, i, SK_MEASURE))
+			return 0;
+		return !word_ends(r, i, "s") || !verb_sense(r, i, 0);
+	}
 	if (c->tok[j].hash == W.to || c->tok[j].kind != SL_WORD)
 		return 0;
 	static const int verb_before[] = {SK_PRONOUN, SK_COREF, SK_SKIP, SK_MODAL,
 					  SK_NEGATION, SK_PASSIVE};
 	for (size_t k = 0; k < sizeof(verb_before) / sizeof(verb_before[0]); k++)
-		if (tsense(r, j, verb_before[k]))
+		if (tsense(r, j, verb_before[k]) || covered_by(r, s, j, verb_before[k]))
 			return 0;
 	/* the last word of "the company" */
 	for (size_t b = j; b > s->ta && b + 3 > j; b--)
@@ -1092,19 +1119,21 @@ static void noun_predicate(struct run *r, const struct st_sentence *s, size_t i)
 		if (is_actor(r, m) && (r->c->ment[m].type & owners))
 			add_agent(&a, m, 0.9f);
 		const struct sl_sense *p = tsense(r, j - 2, SK_PRONOUN);
-		if (p)
+		if (p && r->c->info[i].used != 2)
 			add_agent(&a, resolve_pronoun(r, s, j - 2, p), 0.7f);
 	} else if (j > s->ta && is_actor(r, r->c->info[j - 1].ment) &&
 		   (r->c->ment[r->c->info[j - 1].ment].type & owners & ~ET_PERSON)) {
 		add_agent(&a, r->c->info[j - 1].ment, 0.7f);
-	} else if (j > s->ta && tsense(r, j - 1, SK_DET) && tsense(r, j - 1, SK_PRONOUN)) {
+	} else if (j > s->ta && tsense(r, j - 1, SK_DET) && tsense(r, j - 1, SK_PRONOUN) &&
+		   r->c->info[i].used != 2) {
 		/* its, their */
 		const struct sl_sense *p = tsense(r, j - 1, SK_PRONOUN);
 		int32_t m = resolve_pronoun(r, s, j - 1, p);
 		if (m >= 0)
 			add_agent(&a, m, 0.7f);
 	}
-	size_t end = i + r->c->info[i].plen;
+	size_t end = i + (r->c->info[i].plen > r->c->info[i].mplen ? r->c->info[i].plen
+								  : r->c->info[i].mplen);
 	if (a.n == 0) {
 		size_t k = end;
 		if (tok_is(r->c, k, s->tb, W.from) || tok_is(r->c, k, s->tb, W.by)) {
@@ -1181,11 +1210,19 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 
 	struct agents a;
 	int passive = predicate_agents(r, s, i, end, &a);
+#ifdef STANCE_DEBUG
+	fprintf(stderr, "pred %.*s cls=%d pol=%d mult=%d agents=%d passive=%d\n",
+		(int)(c->tok[i].end - c->tok[i].start), r->text + c->tok[i].start, cls, pol, mult, a.n,
+		passive);
+#endif
 	if (a.n == 0)
 		return;
 
 	struct object o;
 	find_object(r, s, passive ? passive_subject(r, s, i) : end, &o);
+	for (size_t k = end; k < o.end; k++)
+		if (!c->info[k].used)
+			c->info[k].used = 2; /* "withdrew its tax": the verb speaks */
 	switch (cls) {
 	case VC_CONTEST:
 		if (o.measure)
@@ -1285,7 +1322,7 @@ static void analyse_sentence(struct run *r, size_t si)
 		return;
 	for (size_t i = s->ta; i < s->tb; i++) {
 		const struct st_tokinfo *in = &c->info[i];
-		if ((in->phrase == NONE && in->tphrase == NONE) || in->used || in->ment >= 0)
+		if ((in->phrase == NONE && in->mphrase == NONE) || in->used == 1 || in->ment >= 0)
 			continue;
 		const struct sl_sense *v = verb_sense(r, i, 0);
 		r->pred = i;
@@ -1371,6 +1408,15 @@ static void sentence_topics(struct run *r)
 	}
 }
 
+/* Set by write_stances(): topics with a stance written. */
+static int topic_has_stance(const struct stance_ctx *c, int topic)
+{
+	for (size_t k = 0; k < c->nvote; k++)
+		if (c->vote[k].topic == topic && c->vote[k].target == -2)
+			return 1;
+	return 0;
+}
+
 static void write_topics(struct run *r)
 {
 	struct stance_ctx *c = r->c;
@@ -1383,7 +1429,8 @@ static void write_topics(struct run *r)
 			if (c->topic_first[k] != ord)
 				continue;
 			found = 1;
-			if (c->topic_count[k] >= 2 || (int)k == r->main_topic) {
+			if (c->topic_count[k] >= 2 || (int)k == r->main_topic ||
+			    topic_has_stance(c, (int)k)) {
 				if (c->topics.len)
 					sb_addch(&c->topics, ';');
 				sb_addstr(&c->topics, r->t->ids[k]);
@@ -1463,6 +1510,7 @@ static void write_stances(struct run *r, const struct stance_opts *o)
 		if (all > 0 && pos != neg) {
 			double conf = (win - (all - win)) / all * (1.0 - exp(-1.5 * win));
 			if (conf >= o->min_conf) {
+				c->vote[a].target = -2; /* written: see topic_has_stance() */
 				const struct st_entity *e = &c->ent[c->vote[a].ent];
 				const struct st_sentence *s = &c->sent[pos > neg ? pos_sent : neg_sent];
 				if (c->stances.len)
@@ -1521,7 +1569,7 @@ int stance_analyze(const struct topic_table *t, const struct stance_opts *o,
 	c->nvote = 0;
 	for (size_t si = 0; si < c->nsent; si++)
 		analyse_sentence(&r, si);
-	write_topics(&r);
 	write_stances(&r, o);
+	write_topics(&r);
 	return bad;
 }

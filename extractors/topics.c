@@ -15,6 +15,7 @@ void topics_init(struct topic_table *t)
 {
 	memset(t, 0, sizeof(*t));
 	sl_init(&t->lex);
+	sl_init(&t->meas);
 	sl_init(&t->cues);
 	sl_init(&t->tone);
 }
@@ -25,6 +26,7 @@ void topics_release(struct topic_table *t)
 		free(t->ids[i]);
 	free(t->ids);
 	sl_release(&t->lex);
+	sl_release(&t->meas);
 	sl_release(&t->cues);
 	sl_release(&t->tone);
 	memset(t, 0, sizeof(*t));
@@ -173,7 +175,8 @@ struct item_ctx {
 /* Add a term and its plural (cues and measures are nouns mostly). */
 static void add_term(struct item_ctx *c, const char *s, size_t n, struct sl_sense sense)
 {
-	if (sl_add(&c->t->lex, s, n, sense, 0) < 0) {
+	struct stance_lex *lex = sense.kind == SK_MEASURE ? &c->t->meas : &c->t->lex;
+	if (sl_add(lex, s, n, sense, 0) < 0) {
 		c->bad_items++;
 		return;
 	}
@@ -186,10 +189,10 @@ static void add_term(struct item_ctx *c, const char *s, size_t n, struct sl_sens
 		int es = last == 'x' || last == 'h' || last == 'z';
 		if (last == 'y' && n > 1 && !strchr("aeiou", s[n - 2])) {
 			memcpy(buf + n - 1, "ies", 3);
-			sl_add(&c->t->lex, buf, n + 2, sense, 0);
+			sl_add(lex, buf, n + 2, sense, 0);
 		} else {
 			memcpy(buf + n, es ? "es" : "s", es ? 2 : 1);
-			sl_add(&c->t->lex, buf, n + (es ? 2 : 1), sense, 0);
+			sl_add(lex, buf, n + (es ? 2 : 1), sense, 0);
 		}
 	}
 }
@@ -369,6 +372,7 @@ int topics_load_tone(struct topic_table *t, const char *name, const char *buf, s
 void topics_finish(struct topic_table *t)
 {
 	sl_finish(&t->lex);
+	sl_finish(&t->meas);
 	sl_finish(&t->cues);
 	sl_finish(&t->tone);
 }

@@ -15,8 +15,9 @@
  *                or resist, each prefixed with its direction: '+' when
  *                favouring the term is supporting the topic ("+backdoor"),
  *                '-' when it is opposing it ("-end-to-end encryption")
- * The three files fill three lexicons, matched independently, so a term
- * may be both a topic cue and a predicate ("ban").
+ * Cues, measures, predicates and tone words fill four lexicons, matched
+ * independently (longest match first within each), so a term may be a
+ * topic cue, a measure and a predicate at once ("ban").
  * Terms match case-insensitively on word boundaries; plural forms (-s,
  * -es) of cues and measures are added.
  *
@@ -60,7 +61,8 @@
 struct topic_table {
 	char **ids;          /* topic ids, owned */
 	size_t n;
-	struct stance_lex lex;  /* topic cues and measures */
+	struct stance_lex lex;  /* topic cues */
+	struct stance_lex meas; /* measure words */
 	struct stance_lex cues; /* predicates, negations, pronouns... */
 	struct stance_lex tone; /* tone lexicon */
 };
