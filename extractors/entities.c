@@ -1,0 +1,1396 @@
+/*
+ * entities: gazetteer matches, rules, context and composition
+ * (entities.h).
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "entities.h"
+
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Classes of the per-token scan trie (x->words[...] hold the lists). */
+#define AUX_SHIFT 24
+#define AUX_MASK  0xffffffu
+
+const char *const ent_columns[ENT_NCOLS + 1] = {
+	"mentions", "governments", "companies", "laws", "people", "organizations", "countries",
+	"entity_count", NULL,
+};
+
+static const char *const word_class_names[EW_NCLASSES] = {
+	"stop", "suffix", "gov-word", "head", "place-before", "place-after", "common", "role",
+};
+
+void ent_init(struct ent_extractor *x, const struct gazetteer *gz)
+{
+	memset(x, 0, sizeof(*x));
+	x->gz = gz;
+	tt_init(&x->triggers);
+	for (int i = 0; i < EW_NCLASSES; i++)
+		tt_init(&x->words[i]);
+	tt_init(&x->demonyms);
+	tt_init(&x->veto_keys);
+}
+
+void ent_release(struct ent_extractor *x)
+{
+	for (size_t i = 0; i < x->n_rules; i++) {
+		free(x->rules[i].name);
+		pcre2_code_free(x->rules[i].re);
+	}
+	free(x->rules);
+	tt_release(&x->triggers);
+	for (int i = 0; i < EW_NCLASSES; i++)
+		tt_release(&x->words[i]);
+	tt_release(&x->demonyms);
+	tt_release(&x->veto_keys);
+	for (size_t i = 0; i < x->n_veto_sets; i++)
+		tt_release(&x->veto_sets[i]);
+	free(x->veto_sets);
+	free(x->vetoes);
+	memset(x, 0, sizeof(*x));
+}
+
+/* ------------------------------------------------------------ TSV helpers */
+
+struct tsv_cols {
+	const char *const *names;
+	int n;
+	int pos[16];
+	size_t header_width;
+};
+
+/* Find the named columns in the header line; returns the offset of the
+ * first data line. */
+static size_t tsv_header(struct tsv_cols *c, const char *buf, size_t len)
+{
+	const char *nl = memchr(buf, '\n', len);
+	size_t hl = nl ? (size_t)(nl - buf) : len;
+	if (hl && buf[hl - 1] == '\r')
+		hl--;
+	for (int k = 0; k < c->n; k++)
+		c->pos[k] = -1;
+	size_t i = 0, col = 0;
+	while (i <= hl) {
+		const char *tab = memchr(buf + i, '\t', hl - i);
+		size_t fl = tab ? (size_t)(tab - (buf + i)) : hl - i;
+		for (int k = 0; k < c->n; k++)
+			if (c->pos[k] < 0 && strlen(c->names[k]) == fl &&
+			    memcmp(c->names[k], buf + i, fl) == 0)
+				c->pos[k] = (int)col;
+		col++;
+		i += fl + 1;
+	}
+	c->header_width = col;
+	return nl ? (size_t)(nl - buf) + 1 : len;
+}
+
+/* Split one line into the wanted fields (unescaped).  Returns the number
+ * of fields on the line. */
+static size_t tsv_fields(const struct tsv_cols *c, const char *p, size_t ll, struct strbuf *f)
+{
+	size_t i = 0, col = 0;
+	for (int k = 0; k < c->n; k++)
+		sb_reset(&f[k]);
+	while (i <= ll) {
+		const char *tab = memchr(p + i, '\t', ll - i);
+		size_t fl = tab ? (size_t)(tab - (p + i)) : ll - i;
+		for (int k = 0; k < c->n; k++) {
+			if (c->pos[k] != (int)col)
+				continue;
+			for (size_t j = 0; j < fl; j++) {
+				char ch = p[i + j];
+				if (ch == '\\' && j + 1 < fl &&
+				    strchr("\\tnr", p[i + j + 1])) {
+					char d = p[i + j + 1];
+					sb_addch(&f[k], d == '\\' ? '\\' : d == 't' ? '\t' : d == 'n' ? '\n' : '\r');
+					j++;
+				} else {
+					sb_addch(&f[k], ch);
+				}
+			}
+		}
+		col++;
+		i += fl + 1;
+	}
+	return col;
+}
+
+/* Iterate the data lines of a TSV buffer. */
+struct tsv_iter {
+	const char *buf;
+	size_t len, pos;
+	unsigned long line;
+};
+
+static int tsv_next_line(struct tsv_iter *it, const char **p, size_t *ll)
+{
+	while (it->pos < it->len) {
+		const char *s = it->buf + it->pos;
+		const char *nl = memchr(s, '\n', it->len - it->pos);
+		size_t n = nl ? (size_t)(nl - s) : it->len - it->pos;
+		it->pos += n + 1;
+		it->line++;
+		if (n && s[n - 1] == '\r')
+			n--;
+		if (n == 0 || s[0] == '#')
+			continue;
+		*p = s;
+		*ll = n;
+		return 1;
+	}
+	return 0;
+}
+
+/* Call fn for each ';'-separated, trimmed item of list. */
+static void for_each_item(const char *list, void (*fn)(void *, const char *, size_t), void *arg)
+{
+	const char *p = list;
+	while (p && *p) {
+		const char *end = strchr(p, ';');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		while (n && *p == ' ') {
+			p++;
+			n--;
+		}
+		while (n && p[n - 1] == ' ')
+			n--;
+		if (n)
+			fn(arg, p, n);
+		p = end ? end + 1 : NULL;
+	}
+}
+
+/* ------------------------------------------------------------ loading */
+
+struct trigger_arg {
+	struct ent_extractor *x;
+	uint32_t rule;
+};
+
+static void add_trigger(void *arg, const char *s, size_t n)
+{
+	struct trigger_arg *a = arg;
+	tt_add(&a->x->triggers, s, n, 1, a->rule);
+}
+
+long ent_load_patterns(struct ent_extractor *x, const char *buf, size_t len, const char *source,
+		       gz_error_fn *err, void *ctx)
+{
+	static const char *const names[] = {"name", "type", "trigger", "pattern", "country"};
+	struct tsv_cols c = {names, 5, {0}, 0};
+	struct strbuf f[5];
+	struct tsv_iter it = {buf, len, 0, 1};
+	long loaded = 0;
+
+	it.pos = tsv_header(&c, buf, len);
+	for (int k = 0; k < 4; k++) {
+		if (c.pos[k] < 0) {
+			if (err)
+				err(ctx, source, 1, "header lacks a required column (name type trigger pattern)");
+			return -1;
+		}
+	}
+	for (int k = 0; k < 5; k++)
+		f[k] = (struct strbuf)STRBUF_INIT;
+	const char *p;
+	size_t ll;
+	while (tsv_next_line(&it, &p, &ll)) {
+		if (tsv_fields(&c, p, ll, f) != c.header_width) {
+			if (err)
+				err(ctx, source, it.line, "wrong number of fields");
+			continue;
+		}
+		int type = gz_type_parse(f[1].buf, f[1].len);
+		if (type < 0) {
+			if (err)
+				err(ctx, source, it.line, "unknown type");
+			continue;
+		}
+		int ec;
+		PCRE2_SIZE eo;
+		pcre2_code *re = pcre2_compile((PCRE2_SPTR)f[3].buf, f[3].len,
+					       PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF, &ec, &eo,
+					       NULL);
+		if (!re) {
+			char msg[256];
+			struct strbuf full = STRBUF_INIT;
+			pcre2_get_error_message(ec, (PCRE2_UCHAR *)msg, sizeof(msg));
+			sb_addf(&full, "pattern does not compile at offset %zu: %s", (size_t)eo, msg);
+			if (err)
+				err(ctx, source, it.line, full.buf);
+			sb_release(&full);
+			continue;
+		}
+		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+		if (x->n_rules == x->rules_alloc) {
+			x->rules_alloc = x->rules_alloc ? x->rules_alloc * 2 : 32;
+			x->rules = xrealloc(x->rules, x->rules_alloc * sizeof(*x->rules));
+		}
+		struct ent_rule *r = &x->rules[x->n_rules];
+		memset(r, 0, sizeof(*r));
+		r->name = xstrdup(f[0].buf);
+		r->type = (uint8_t)type;
+		r->re = re;
+		if (f[4].len == 2) {
+			r->country[0] = (char)(f[4].buf[0] | 0x20);
+			r->country[1] = (char)(f[4].buf[1] | 0x20);
+		}
+		int g = pcre2_substring_number_from_name(re, (PCRE2_SPTR) "span");
+		r->span_group = g > 0 ? (uint32_t)g : 0;
+		g = pcre2_substring_number_from_name(re, (PCRE2_SPTR) "name");
+		r->name_group = g > 0 ? (uint32_t)g : r->span_group;
+		struct trigger_arg ta = {x, (uint32_t)x->n_rules};
+		for_each_item(f[2].buf, add_trigger, &ta);
+		x->n_rules++;
+		loaded++;
+	}
+	for (int k = 0; k < 5; k++)
+		sb_release(&f[k]);
+	return loaded;
+}
+
+struct set_arg {
+	struct gz_trie *tt;
+	int cs;
+};
+
+static void add_to_set(void *arg, const char *s, size_t n)
+{
+	struct set_arg *a = arg;
+	tt_add(a->tt, s, n, a->cs, 1);
+}
+
+long ent_load_words(struct ent_extractor *x, const char *buf, size_t len, const char *source,
+		    gz_error_fn *err, void *ctx)
+{
+	static const char *const names[] = {"class", "word", "before", "after"};
+	struct tsv_cols c = {names, 4, {0}, 0};
+	struct strbuf f[4];
+	struct tsv_iter it = {buf, len, 0, 1};
+	long loaded = 0;
+
+	it.pos = tsv_header(&c, buf, len);
+	if (c.pos[0] < 0 || c.pos[1] < 0) {
+		if (err)
+			err(ctx, source, 1, "header lacks a required column (class word)");
+		return -1;
+	}
+	for (int k = 0; k < 4; k++)
+		f[k] = (struct strbuf)STRBUF_INIT;
+	const char *p;
+	size_t ll;
+	while (tsv_next_line(&it, &p, &ll)) {
+		if (tsv_fields(&c, p, ll, f) != c.header_width || !f[1].len) {
+			if (err)
+				err(ctx, source, it.line, "wrong number of fields or empty word");
+			continue;
+		}
+		const char *w = f[1].buf;
+		size_t wl = f[1].len;
+		int cs = 0;
+		if (*w == '=') {
+			cs = 1;
+			w++;
+			wl--;
+		}
+		if (strcmp(f[0].buf, "veto") == 0) {
+			x->vetoes = xrealloc(x->vetoes, (x->n_vetoes + 1) * sizeof(*x->vetoes));
+			x->veto_sets = xrealloc(x->veto_sets,
+						(x->n_veto_sets + 2) * sizeof(*x->veto_sets));
+			struct ent_veto *v = &x->vetoes[x->n_vetoes];
+			v->before_set = (uint32_t)x->n_veto_sets;
+			v->after_set = (uint32_t)x->n_veto_sets + 1;
+			v->after_digit = strstr(f[3].buf, "#") != NULL;
+			v->before_digit = strstr(f[2].buf, "#") != NULL;
+			tt_init(&x->veto_sets[x->n_veto_sets]);
+			tt_init(&x->veto_sets[x->n_veto_sets + 1]);
+			struct set_arg b = {&x->veto_sets[x->n_veto_sets], 0};
+			struct set_arg a = {&x->veto_sets[x->n_veto_sets + 1], 0};
+			for_each_item(f[2].buf, add_to_set, &b);
+			for_each_item(f[3].buf, add_to_set, &a);
+			x->n_veto_sets += 2;
+			tt_add(&x->veto_keys, w, wl, cs, (uint32_t)x->n_vetoes);
+			x->n_vetoes++;
+			loaded++;
+			continue;
+		}
+		int cls = -1;
+		for (int k = 0; k < EW_NCLASSES; k++)
+			if (strcmp(f[0].buf, word_class_names[k]) == 0)
+				cls = k;
+		if (cls < 0) {
+			if (err)
+				err(ctx, source, it.line, "unknown class");
+			continue;
+		}
+		tt_add(&x->words[cls], w, wl, cs, 1);
+		loaded++;
+	}
+	for (int k = 0; k < 4; k++)
+		sb_release(&f[k]);
+	return loaded;
+}
+
+/*
+ * Demonyms come from the gazetteer itself: a state alias "X government"
+ * makes X a demonym of that state ("British government" -> British).
+ */
+static void build_demonyms(struct ent_extractor *x)
+{
+	const struct gazetteer *gz = x->gz;
+	const struct gz_trie *tt = &gz->aliases;
+	x->demonyms_built = 1;
+	/* Walk every value: its key is not stored as text, so rebuild it
+	 * from the edges (child -> edge) once. */
+	uint32_t *in_edge = xmalloc(tt->n_nodes * sizeof(*in_edge));
+	for (size_t i = 0; i < tt->n_nodes; i++)
+		in_edge[i] = GZ_NONE;
+	for (size_t s = 0; s <= tt->edge_mask; s++)
+		if (tt->edges[s].hash)
+			in_edge[tt->edges[s].child] = (uint32_t)s;
+	struct strbuf key = STRBUF_INIT;
+	uint32_t path[64];
+	for (size_t node = 1; node < tt->n_nodes; node++) {
+		int state = 0;
+		uint32_t ent = GZ_NONE;
+		for (uint32_t v = tt->node_val[node]; v != GZ_NONE; v = tt->vals[v].next) {
+			uint32_t e = tt->vals[v].payload & GZ_ALIAS_ENTITY;
+			if (gz->ents[e].type == GZ_GOV && (gz->ents[e].flags & GZ_STATE)) {
+				state = 1;
+				ent = e;
+				break;
+			}
+		}
+		if (!state)
+			continue;
+		size_t depth = 0;
+		uint32_t n = (uint32_t)node;
+		while (n != 0 && depth < 64 && in_edge[n] != GZ_NONE) {
+			path[depth++] = in_edge[n];
+			n = tt->edges[in_edge[n]].parent;
+		}
+		if (depth < 2)
+			continue;
+		const struct tt_edge *last = &tt->edges[path[0]];
+		if (last->str_len != 10 || memcmp(tt->arena.buf + last->str_off, "government", 10))
+			continue;
+		sb_reset(&key);
+		for (size_t d = depth; d-- > 1;) {
+			const struct tt_edge *e = &tt->edges[path[d]];
+			if (key.len)
+				sb_addch(&key, ' ');
+			sb_add(&key, tt->arena.buf + e->str_off, e->str_len);
+		}
+		/* Demonyms are capitalised words: "british" in folded form
+		 * matches "British" (a lower-case "british" is rare enough). */
+		tt_add(&x->demonyms, key.buf, key.len, 0, ent);
+	}
+	sb_release(&key);
+	free(in_edge);
+}
+
+/* ------------------------------------------------------------ results */
+
+void ent_result_init(struct ent_result *r)
+{
+	memset(r, 0, sizeof(*r));
+	tn_init(&r->tn);
+	tn_init(&r->title_tn);
+	r->arena = (struct strbuf)STRBUF_INIT;
+	r->scratch = (struct strbuf)STRBUF_INIT;
+}
+
+void ent_result_release(struct ent_result *r)
+{
+	tn_release(&r->tn);
+	tn_release(&r->title_tn);
+	free(r->m);
+	free(r->taken);
+	sb_release(&r->arena);
+	sb_release(&r->scratch);
+	if (r->md)
+		pcre2_match_data_free(r->md);
+	memset(r, 0, sizeof(*r));
+}
+
+static struct ent_mention *new_mention(struct ent_result *r)
+{
+	if (r->n == r->alloc) {
+		r->alloc = r->alloc ? r->alloc * 2 : 64;
+		r->m = xrealloc(r->m, r->alloc * sizeof(*r->m));
+	}
+	struct ent_mention *m = &r->m[r->n++];
+	memset(m, 0, sizeof(*m));
+	m->ent = GZ_NONE;
+	m->id_off = m->name_off = GZ_NONE;
+	return m;
+}
+
+static void set_span(const struct tn_text *t, struct ent_mention *m, size_t a, size_t b)
+{
+	m->tok_start = (uint32_t)a;
+	m->tok_end = (uint32_t)b;
+	m->cp_start = t->tok[a].cp_start;
+	m->cp_end = t->tok[b - 1].cp_end;
+}
+
+const char *ent_mention_id(const struct ent_extractor *x, const struct ent_result *r,
+			   const struct ent_mention *m)
+{
+	if (m->id_off != GZ_NONE)
+		return r->arena.buf + m->id_off;
+	return x->gz->ents[m->ent].id;
+}
+
+const char *ent_mention_name(const struct ent_extractor *x, const struct ent_result *r,
+			     const struct ent_mention *m)
+{
+	if (m->name_off != GZ_NONE)
+		return r->arena.buf + m->name_off;
+	return x->gz->ents[m->ent].name;
+}
+
+/* A demonym or country modifier at token i ("British", "UK"): from the
+ * gazetteer's modifiers, else derived from "X government" aliases. */
+static int demonym_at(const struct ent_extractor *x, const struct tn_text *t, size_t i,
+		      size_t limit, struct tt_match *m, struct strbuf *scratch)
+{
+	struct tt_match m2;
+	int a = tt_longest(&x->gz->modifiers, t, i, limit, m, scratch);
+	int b = tt_longest(&x->demonyms, t, i, limit, &m2, scratch);
+	if (b && (!a || m2.tok_end > m->tok_end))
+		*m = m2;
+	return a || b;
+}
+
+/* ------------------------------------------------------------ token tests */
+
+static int tok_is(const struct tn_text *t, size_t i, const char *folded)
+{
+	size_t n = strlen(folded);
+	return i < t->n && t->tok[i].fold_len == n && memcmp(t->fold.buf + t->tok[i].fold_off, folded, n) == 0;
+}
+
+/* Does a key of `set` cover exactly tokens [i, j)?  (j = 0: any length;
+ * returns the end token via *end.) */
+static int set_at(const struct gz_trie *tt, const struct tn_text *t, size_t i, size_t limit,
+		  size_t *end, struct strbuf *scratch)
+{
+	struct tt_match m;
+	if (i >= t->n || !tt->n_vals)
+		return 0;
+	if (!tt_longest(tt, t, i, limit, &m, scratch))
+		return 0;
+	if (end)
+		*end = m.tok_end;
+	return 1;
+}
+
+/* Is there a state (gazetteer) or demonym ending exactly at token `end`,
+ * starting at or after `floor`?  Returns its country entity and start. */
+static uint32_t country_before(const struct ent_extractor *x, struct ent_result *r, size_t end,
+			       size_t floor, size_t *start)
+{
+	const struct tn_text *t = &r->tn;
+	struct tt_match m;
+	for (size_t k = 1; k <= 4 && k <= end; k++) {
+		size_t s = end - k;
+		if (s < floor)
+			break;
+		if (demonym_at(x, t, s, end, &m, &r->scratch) && m.tok_end == end) {
+			*start = s;
+			return m.payload[0];
+		}
+		if (tt_longest(&x->gz->aliases, t, s, end, &m, &r->scratch) && m.tok_end == end) {
+			for (size_t q = 0; q < m.n; q++) {
+				uint32_t e = m.payload[q] & GZ_ALIAS_ENTITY;
+				if (x->gz->ents[e].flags & GZ_STATE) {
+					*start = s;
+					return e;
+				}
+			}
+		}
+	}
+	return GZ_NONE;
+}
+
+/* The country a body's own name gives: a country or demonym at its
+ * start ("Swedish Post and Telecommunications Authority") or ending it
+ * after "of" ("Cyberspace Administration of China").  A country in the
+ * middle is the body's subject ("Select Committee on China"), not its
+ * owner. */
+static uint32_t country_inside(const struct ent_extractor *x, struct ent_result *r, size_t a,
+			       size_t b)
+{
+	const struct tn_text *t = &r->tn;
+	struct tt_match m;
+	if (demonym_at(x, t, a, b, &m, &r->scratch) && m.tok_end < b)
+		return m.payload[0];
+	if (tt_longest(&x->gz->aliases, t, a, b, &m, &r->scratch) && m.tok_end < b)
+		for (size_t q = 0; q < m.n; q++) {
+			uint32_t e = m.payload[q] & GZ_ALIAS_ENTITY;
+			if (x->gz->ents[e].flags & GZ_STATE)
+				return e;
+		}
+	for (size_t i = a + 1; i < b; i++) {
+		if (!tok_is(t, i - 1, "of") && !(tok_is(t, i - 1, "the") && i >= 2 && tok_is(t, i - 2, "of")))
+			continue;
+		if (tt_longest(&x->gz->aliases, t, i, b, &m, &r->scratch) && m.tok_end == b)
+			for (size_t q = 0; q < m.n; q++) {
+				uint32_t e = m.payload[q] & GZ_ALIAS_ENTITY;
+				if (x->gz->ents[e].flags & GZ_STATE)
+					return e;
+			}
+	}
+	return GZ_NONE;
+}
+
+/* ------------------------------------------------------------ pass 1: gazetteer */
+
+static int vetoed(const struct ent_extractor *x, struct ent_result *r, size_t a, size_t b)
+{
+	const struct tn_text *t = &r->tn;
+	struct tt_match m;
+	if (!x->n_vetoes || !tt_longest(&x->veto_keys, t, a, b, &m, &r->scratch) || m.tok_end != b)
+		return 0;
+	const struct ent_veto *v = &x->vetoes[m.payload[0]];
+	if (a > 0 && !(t->tok[a].flags & TN_NEWLINE)) {
+		if (v->before_digit && (t->tok[a - 1].flags & TN_DIGITS))
+			return 1;
+		/* a word right before: try one and two tokens back */
+		for (size_t k = 1; k <= 2 && k <= a; k++) {
+			size_t end;
+			if (set_at(&x->veto_sets[v->before_set], t, a - k, a, &end, &r->scratch) &&
+			    end == a)
+				return 1;
+		}
+	}
+	if (b < t->n && !(t->tok[b].flags & TN_NEWLINE)) {
+		if (v->after_digit && (t->tok[b].flags & TN_DIGITS))
+			return 1;
+		if (set_at(&x->veto_sets[v->after_set], t, b, t->n, NULL, &r->scratch))
+			return 1;
+	}
+	return 0;
+}
+
+static int place_context(const struct ent_extractor *x, struct ent_result *r, size_t a, size_t b)
+{
+	const struct tn_text *t = &r->tn;
+	size_t end;
+	if (a > 0 && !(t->tok[a].flags & TN_NEWLINE) &&
+	    set_at(&x->words[EW_PLACE_BEFORE], t, a - 1, a, &end, &r->scratch))
+		return 1;
+	/* "London-based", "London time" */
+	size_t j = b;
+	if (j < t->n && tok_is(t, j, "-") && !(t->tok[j].flags & TN_SPACE))
+		j++;
+	if (j < t->n && set_at(&x->words[EW_PLACE_AFTER], t, j, t->n, &end, &r->scratch))
+		return 1;
+	return 0;
+}
+
+/* Most of a line in capitals: case tells nothing there. */
+static int shouting(const struct tn_text *t, size_t i)
+{
+	size_t a = i, b = i;
+	while (a > 0 && !(t->tok[a].flags & TN_NEWLINE))
+		a--;
+	while (b + 1 < t->n && !(t->tok[b + 1].flags & TN_NEWLINE))
+		b++;
+	size_t words = 0, caps = 0;
+	for (size_t k = a; k <= b && words < 40; k++) {
+		if (t->tok[k].kind != TN_WORD || (t->tok[k].flags & TN_DIGITS))
+			continue;
+		words++;
+		caps += (t->tok[k].flags & TN_ALLCAPS) != 0;
+	}
+	return words >= 4 && caps * 10 >= words * 8;
+}
+
+/* Inside a role title ("Minister for Home Affairs"): not the body. */
+static int role_title(const struct ent_extractor *x, struct ent_result *r, size_t a)
+{
+	const struct tn_text *t = &r->tn;
+	size_t end;
+	for (size_t k = 1; k <= 5 && k <= a; k++)
+		if (set_at(&x->words[EW_ROLE], t, a - k, a, &end, &r->scratch) && end == a)
+			return 1;
+	return 0;
+}
+
+static void gazetteer_pass(struct ent_extractor *x, struct ent_result *r)
+{
+	const struct tn_text *t = &r->tn;
+	const struct gazetteer *gz = x->gz;
+	struct tt_match m;
+	size_t i = 0;
+	while (i < t->n) {
+		if (!tt_longest(&gz->aliases, t, i, t->n, &m, &r->scratch)) {
+			i++;
+			continue;
+		}
+		size_t a = m.tok_start, b = m.tok_end;
+		/* No leading "the" in a span (an alias "the Pentagon"). */
+		if (b - a > 1 && tok_is(t, a, "the"))
+			a++;
+		int cs_all = 1;
+		for (size_t q = 0; q < m.n; q++)
+			cs_all &= m.case_sensitive[q];
+		if (vetoed(x, r, a, b) || (cs_all && shouting(t, a))) {
+			i++;
+			continue;
+		}
+		struct ent_mention *mm = new_mention(r);
+		set_span(t, mm, a, b);
+		mm->src = ENT_GAZ;
+		mm->cs = (uint8_t)cs_all;
+		int place = -1;
+		for (size_t q = 0; q < m.n; q++) {
+			uint32_t e = m.payload[q] & GZ_ALIAS_ENTITY;
+			int capital = 0;
+			for (size_t p = 0; p < m.n; p++)
+				capital |= (m.payload[p] & GZ_ALIAS_ENTITY) == e &&
+					   (m.payload[p] & GZ_ALIAS_CAPITAL);
+			capital |= (gz->ents[e].flags & GZ_CAPITAL) != 0;
+			if (capital) {
+				if (place < 0)
+					place = place_context(x, r, a, b);
+				if (place)
+					continue;
+			}
+			int dup = 0;
+			for (size_t p = 0; p < mm->n_cand; p++)
+				dup |= mm->cand[p] == e;
+			if (!dup)
+				mm->cand[mm->n_cand++] = e;
+		}
+		if (mm->n_cand && gz->ents[mm->cand[0]].type == GZ_GOV &&
+		    !(gz->ents[mm->cand[0]].flags & GZ_STATE) && role_title(x, r, a))
+			mm->n_cand = 0;
+		if (!mm->n_cand) {
+			r->n--;
+			i = b;
+			continue;
+		}
+		mm->ent = mm->cand[0];
+		mm->type = gz->ents[mm->ent].type;
+		memcpy(mm->country, gz->ents[mm->ent].country, 3);
+		i = b;
+	}
+}
+
+/* ------------------------------------------------------------ context */
+
+#define MAX_COUNTRIES 64
+
+struct country_count {
+	char code[MAX_COUNTRIES][3];
+	unsigned count[MAX_COUNTRIES];
+	size_t n;
+};
+
+/* Count the GOV mentions of each country in t (unambiguous ones only). */
+static void count_countries(const struct ent_extractor *x, const struct tn_text *t,
+			    struct ent_result *r, struct country_count *cc, unsigned weight)
+{
+	struct tt_match m;
+	for (size_t i = 0; i < t->n;) {
+		if (!tt_longest(&x->gz->aliases, t, i, t->n, &m, &r->scratch)) {
+			i++;
+			continue;
+		}
+		i = m.tok_end;
+		const struct gz_entity *e = &x->gz->ents[m.payload[0] & GZ_ALIAS_ENTITY];
+		int same = 1;
+		for (size_t q = 1; q < m.n; q++)
+			same &= strcmp(x->gz->ents[m.payload[q] & GZ_ALIAS_ENTITY].country, e->country) == 0;
+		if (!same || e->type != GZ_GOV || !e->country[0])
+			continue;
+		size_t c;
+		for (c = 0; c < cc->n; c++)
+			if (memcmp(cc->code[c], e->country, 3) == 0)
+				break;
+		if (c == cc->n) {
+			if (cc->n == MAX_COUNTRIES)
+				continue;
+			memcpy(cc->code[cc->n], e->country, 3);
+			cc->count[cc->n++] = 0;
+		}
+		cc->count[c] += weight;
+	}
+}
+
+/* The dominant country: most GOV mentions (the title's count double);
+ * on a tie, the first seen in the text. */
+static void find_dominant(struct ent_extractor *x, struct ent_result *r)
+{
+	struct country_count cc;
+	cc.n = 0;
+	r->dominant[0] = '\0';
+	count_countries(x, &r->tn, r, &cc, 1);
+	if (r->title_tn.n)
+		count_countries(x, &r->title_tn, r, &cc, 2);
+	size_t best = 0;
+	for (size_t c = 1; c < cc.n; c++)
+		if (cc.count[c] > cc.count[best])
+			best = c;
+	if (cc.n)
+		memcpy(r->dominant, cc.code[best], 3);
+}
+
+/* Pick one entity among a mention's candidates: the one of the country
+ * `prefer`, else of the dominant country, else the first listed. */
+static void choose(const struct ent_extractor *x, struct ent_result *r, struct ent_mention *m,
+		   const char *prefer)
+{
+	if (m->n_cand <= 1)
+		return;
+	uint32_t pick = m->cand[0];
+	int found = 0;
+	for (int pass = 0; pass < 2 && !found; pass++) {
+		const char *cc = pass == 0 ? prefer : r->dominant;
+		if (!cc || !cc[0])
+			continue;
+		for (size_t q = 0; q < m->n_cand; q++)
+			if (strcmp(x->gz->ents[m->cand[q]].country, cc) == 0) {
+				pick = m->cand[q];
+				found = 1;
+				break;
+			}
+	}
+	m->ent = pick;
+	m->type = x->gz->ents[pick].type;
+	memcpy(m->country, x->gz->ents[pick].country, 3);
+}
+
+/* ------------------------------------------------------------ pass 2: rules */
+
+static size_t tok_starting_at(const struct tn_text *t, size_t lo, size_t hi, size_t byte)
+{
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->tok[mid].start < byte)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static uint32_t arena_add(struct strbuf *a, const char *s, size_t n)
+{
+	uint32_t off = (uint32_t)a->len;
+	sb_add(a, s, n);
+	sb_addch(a, '\0');
+	return off;
+}
+
+/* The display text of tokens [a, b): original bytes, white space runs as
+ * one space. */
+static void span_text(const struct tn_text *t, size_t a, size_t b, struct strbuf *out)
+{
+	sb_reset(out);
+	for (size_t i = a; i < b; i++) {
+		if (i > a && (t->tok[i].flags & TN_SPACE))
+			sb_addch(out, ' ');
+		const struct tn_token *k = &t->tok[i];
+		if (k->kind == TN_PUNCT && !(k->flags & TN_ASCII))
+			sb_add(out, t->fold.buf + k->fold_off, k->fold_len);
+		else
+			sb_add(out, t->src + k->start, k->end - k->start);
+	}
+}
+
+static void rule_match(struct ent_extractor *x, struct ent_result *r, const struct ent_rule *rule,
+		       size_t lt0, size_t lt1, size_t so, size_t eo, size_t no, size_t ne)
+{
+	const struct tn_text *t = &r->tn;
+	size_t a = tok_starting_at(t, lt0, lt1, so);
+	size_t b = tok_starting_at(t, lt0, lt1, eo);
+	/* Spans must fall on token boundaries: that is the word boundary. */
+	if (a >= lt1 || t->tok[a].start != so || b == a || t->tok[b - 1].end != eo)
+		return;
+	size_t na = tok_starting_at(t, lt0, lt1, no);
+	size_t nb = tok_starting_at(t, lt0, lt1, ne);
+	if (na < a || nb > b || nb <= na)
+		na = a, nb = b;
+	/* No leading "the" (or other stop word), no lower-case start. */
+	for (;;) {
+		size_t end;
+		if (a + 1 < b && (t->tok[a].flags & TN_DIGITS)) { /* "21 The ..." */
+			if (na == a)
+				na = a + 1;
+			a++;
+			continue;
+		}
+		if (a < b && set_at(&x->words[EW_STOP], t, a, b, &end, &r->scratch) && end < b) {
+			if (na == a)
+				na = end;
+			a = end;
+			continue;
+		}
+		break;
+	}
+	/* A leading country is a mention of its own (LAW, COMPANY, ORG). */
+	if (rule->type != GZ_GOV) {
+		struct tt_match m;
+		if (demonym_at(x, t, a, b, &m, &r->scratch) && m.tok_end < b) {
+			if (na == a)
+				na = m.tok_end;
+			a = m.tok_end;
+		} else if (tt_longest(&x->gz->aliases, t, a, b, &m, &r->scratch) && m.tok_end < b &&
+			   (x->gz->ents[m.payload[0] & GZ_ALIAS_ENTITY].flags & GZ_STATE)) {
+			if (na == a)
+				na = m.tok_end;
+			a = m.tok_end;
+		}
+	}
+	/* A body's name without its country ("French Data Protection
+	 * Authority" is fr/data-protection-authority). */
+	if (rule->type == GZ_GOV && na == a) {
+		struct tt_match m;
+		if (demonym_at(x, t, a, b, &m, &r->scratch) && m.tok_end + 1 < b)
+			na = m.tok_end;
+	}
+	/* No trailing possessive. */
+	if (b - a > 2 && tok_is(t, b - 1, "s") && tok_is(t, b - 2, "'"))
+		b -= 2;
+	if (nb > b)
+		nb = b;
+	if (na < a)
+		na = a;
+	if (b <= a || nb <= na)
+		return;
+	/* Nothing left but a head word ("Commission"): that is pass 4's job. */
+	size_t end;
+	if (b - a == 1 && set_at(&x->words[EW_HEAD], t, a, b, &end, &r->scratch))
+		return;
+	/* A trigger word alone ("Act", "Inc") names nothing. */
+	if (b - a == 1 && set_at(&x->triggers, t, a, b, &end, &r->scratch))
+		return;
+	const struct tn_token *first = &t->tok[a];
+	if (first->kind == TN_WORD && !(first->flags & (TN_CAP | TN_DIGITS)))
+		return;
+
+	char cc[3] = "";
+	if (rule->type == GZ_GOV) {
+		uint32_t ce = GZ_NONE;
+		size_t st;
+		if (rule->country[0])
+			memcpy(cc, rule->country, 3);
+		else if ((ce = country_inside(x, r, a, b)) != GZ_NONE)
+			memcpy(cc, x->gz->ents[ce].country, 3);
+		else if ((ce = country_before(x, r, a, lt0, &st)) != GZ_NONE)
+			memcpy(cc, x->gz->ents[ce].country, 3);
+		else
+			memcpy(cc, r->dominant, 3);
+		if (!cc[0])
+			return; /* a body of no known state: cannot attribute */
+	}
+	struct ent_mention *m = new_mention(r);
+	set_span(t, m, a, b);
+	m->src = ENT_RULE;
+	m->type = rule->type;
+	memcpy(m->country, cc, 3);
+	span_text(t, na, nb, &r->scratch);
+	m->name_off = arena_add(&r->arena, r->scratch.buf, r->scratch.len);
+	struct strbuf id = STRBUF_INIT;
+	if (rule->type == GZ_GOV)
+		sb_addf(&id, "%s/", cc);
+	size_t before = id.len;
+	gz_slug(&id, r->scratch.buf, r->scratch.len);
+	if (id.len == before)
+		sb_addstr(&id, "x");
+	m->id_off = arena_add(&r->arena, id.buf, id.len);
+	sb_release(&id);
+}
+
+static void run_rule(struct ent_extractor *x, struct ent_result *r, size_t ri, size_t lt0,
+		     size_t lt1)
+{
+	const struct tn_text *t = &r->tn;
+	const struct ent_rule *rule = &x->rules[ri];
+	size_t b0 = t->tok[lt0].start, b1 = t->tok[lt1 - 1].end;
+	if (!r->md)
+		r->md = pcre2_match_data_create(32, NULL);
+	pcre2_match_data *md = r->md;
+	PCRE2_SIZE off = b0;
+	while (off < b1) {
+		int rc = pcre2_match(rule->re, (PCRE2_SPTR)t->src, b1, off, 0, md, NULL);
+		if (rc <= 0)
+			break;
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+		uint32_t g = rule->span_group < (uint32_t)rc ? rule->span_group : 0;
+		uint32_t ng = rule->name_group < (uint32_t)rc ? rule->name_group : g;
+		size_t so = ov[2 * g], eo = ov[2 * g + 1];
+		size_t no = ov[2 * ng], ne = ov[2 * ng + 1];
+		if (so != PCRE2_UNSET && eo > so) {
+			if (no == PCRE2_UNSET)
+				no = so, ne = eo;
+			rule_match(x, r, rule, lt0, lt1, so, eo, no, ne);
+		}
+		off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	}
+}
+
+static void rules_pass(struct ent_extractor *x, struct ent_result *r)
+{
+	const struct tn_text *t = &r->tn;
+	if (!x->n_rules || !t->n)
+		return;
+	uint8_t small[256];
+	uint8_t *want = x->n_rules <= sizeof(small) ? small : xcalloc(x->n_rules, 1);
+	memset(want, 0, x->n_rules);
+	int any = 0;
+	size_t line0 = 0;
+	struct tt_match m;
+	for (size_t i = 0; i <= t->n; i++) {
+		if (i == t->n || (i > line0 && (t->tok[i].flags & TN_NEWLINE))) {
+			if (any)
+				for (size_t k = 0; k < x->n_rules; k++)
+					if (want[k]) {
+						run_rule(x, r, k, line0, i);
+						want[k] = 0;
+					}
+			any = 0;
+			line0 = i;
+			if (i == t->n)
+				break;
+		}
+		if (tt_longest(&x->triggers, t, i, i + 1, &m, &r->scratch)) {
+			for (size_t q = 0; q < m.n; q++)
+				want[m.payload[q]] = 1;
+			any = 1;
+		}
+	}
+	if (want != small)
+		free(want);
+}
+
+/* ------------------------------------------------------------ extensions */
+
+/* Company + legal suffix ("Intel Corp."), law + year ("... Act 2016"),
+ * state + "government". */
+static void extend(struct ent_extractor *x, struct ent_result *r, struct ent_mention *m)
+{
+	const struct tn_text *t = &r->tn;
+	size_t b = m->tok_end, end;
+	if (m->type == GZ_COMPANY) {
+		for (int k = 0; k < 3; k++) {
+			size_t j = b;
+			if (j < t->n && tok_is(t, j, ","))
+				j++;
+			if (j < t->n && !(t->tok[j].flags & TN_NEWLINE) &&
+			    set_at(&x->words[EW_SUFFIX], t, j, t->n, &end, &r->scratch))
+				b = end;
+			else
+				break;
+		}
+	} else if (m->type == GZ_LAW) {
+		size_t j = b;
+		if (j < t->n && tok_is(t, j, "of"))
+			j++;
+		if (j < t->n && (t->tok[j].flags & TN_DIGITS) && !(t->tok[j].flags & TN_NEWLINE) &&
+		    t->tok[j].fold_len == 4 && (t->fold.buf[t->tok[j].fold_off] == '1' ||
+						t->fold.buf[t->tok[j].fold_off] == '2'))
+			b = j + 1;
+	} else if (m->type == GZ_GOV && m->ent != GZ_NONE &&
+		   (x->gz->ents[m->ent].flags & GZ_STATE)) {
+		if (b < t->n && !(t->tok[b].flags & TN_NEWLINE) &&
+		    set_at(&x->words[EW_GOV_WORD], t, b, b + 1, &end, &r->scratch))
+			b = end;
+	}
+	if (b != m->tok_end)
+		set_span(t, m, m->tok_start, b);
+}
+
+/* "<person> administration" is the state of the person; a demonym +
+ * "government" ("Ruritanian government") is the state too. */
+static void person_and_demonym_governments(struct ent_extractor *x, struct ent_result *r)
+{
+	const struct tn_text *t = &r->tn;
+	size_t n0 = r->n, end;
+	for (size_t i = 0; i < n0; i++) {
+		struct ent_mention *m = &r->m[i];
+		if (m->type != GZ_PERSON || m->ent == GZ_NONE)
+			continue;
+		size_t b = m->tok_end;
+		if (b >= t->n || (t->tok[b].flags & TN_NEWLINE) ||
+		    !set_at(&x->words[EW_GOV_WORD], t, b, b + 1, &end, &r->scratch))
+			continue;
+		const struct gz_entity *p = &x->gz->ents[m->ent];
+		const char *cc = p->country;
+		if (!cc[0] && p->affiliation[0]) {
+			uint32_t a = gz_find_id(x->gz, p->affiliation);
+			if (a != GZ_NONE)
+				cc = x->gz->ents[a].country;
+		}
+		uint32_t st = cc[0] ? gz_find_id(x->gz, cc) : GZ_NONE;
+		if (st == GZ_NONE)
+			continue;
+		m->ent = st;
+		m->n_cand = 0;
+		m->type = GZ_GOV;
+		memcpy(m->country, x->gz->ents[st].country, 3);
+		set_span(t, m, m->tok_start, end);
+	}
+	/* Demonym + government word where the gazetteer has no alias. */
+	struct tt_match dm;
+	for (size_t i = 0; i < t->n; i++) {
+		if (!(t->tok[i].flags & TN_CAP) || !demonym_at(x, t, i, t->n, &dm, &r->scratch))
+			continue;
+		size_t b = dm.tok_end;
+		if (b < t->n && !(t->tok[b].flags & TN_NEWLINE) &&
+		    set_at(&x->words[EW_GOV_WORD], t, b, b + 1, &end, &r->scratch)) {
+			struct ent_mention *m = new_mention(r);
+			set_span(t, m, i, end);
+			m->src = ENT_GAZ;
+			m->ent = dm.payload[0];
+			m->type = GZ_GOV;
+			memcpy(m->country, x->gz->ents[m->ent].country, 3);
+			i = end - 1;
+		}
+	}
+}
+
+/* ------------------------------------------------------------ selection */
+
+static const struct ent_result *sort_r;
+
+static int by_length(const void *pa, const void *pb)
+{
+	const struct ent_mention *a = &sort_r->m[*(const uint32_t *)pa];
+	const struct ent_mention *b = &sort_r->m[*(const uint32_t *)pb];
+	uint32_t la = a->cp_end - a->cp_start, lb = b->cp_end - b->cp_start;
+	if (la != lb)
+		return la > lb ? -1 : 1;
+	if (a->src != b->src)
+		return a->src < b->src ? -1 : 1;
+	if (a->cp_start != b->cp_start)
+		return a->cp_start < b->cp_start ? -1 : 1;
+	return 0;
+}
+
+static int by_start(const void *pa, const void *pb)
+{
+	const struct ent_mention *a = pa, *b = pb;
+	if (a->cp_start != b->cp_start)
+		return a->cp_start < b->cp_start ? -1 : 1;
+	return a->cp_end < b->cp_end ? -1 : a->cp_end > b->cp_end;
+}
+
+/* Longest first; a rule's span that holds a gazetteer match of another
+ * type (a company name inside "X Office") loses to it. */
+static void select_mentions(const struct ent_extractor *x, struct ent_result *r)
+{
+	const struct tn_text *t = &r->tn;
+	if (r->taken_alloc < t->n + 1) {
+		free(r->taken);
+		r->taken_alloc = t->n + 1;
+		r->taken = xmalloc(r->taken_alloc);
+	}
+	memset(r->taken, 0, t->n + 1);
+	uint32_t *order = xmalloc((r->n + 1) * sizeof(*order));
+	for (size_t i = 0; i < r->n; i++)
+		order[i] = (uint32_t)i;
+	for (size_t i = 0; i < r->n; i++) {
+		struct ent_mention *m = &r->m[i];
+		if (m->src != ENT_RULE)
+			continue;
+		for (size_t j = 0; j < r->n; j++) {
+			const struct ent_mention *g = &r->m[j];
+			/* Countries and bodies may sit inside a law's or a
+			 * body's name ("Regulation (EU) ..."): length decides. */
+			if (g->src != ENT_GAZ || g->type == m->type || g->type == GZ_GOV || g->dead)
+				continue;
+			/* a law may be named after anyone ("Epic Games v. Apple") */
+			if (m->type == GZ_LAW)
+				continue;
+			if (g->tok_start < m->tok_end && m->tok_start < g->tok_end) {
+				m->dead = 1;
+				break;
+			}
+		}
+		/* A form rule around a known body ("Office of <known body>")
+		 * names nothing new. */
+		for (size_t j = 0; j < r->n && m->type == GZ_GOV && !m->dead; j++) {
+			const struct ent_mention *g = &r->m[j];
+			if (g->src == ENT_GAZ && g->type == GZ_GOV && g->ent != GZ_NONE &&
+			    !(x->gz->ents[g->ent].flags & GZ_STATE) && g->tok_start >= m->tok_start &&
+			    g->tok_end <= m->tok_end &&
+			    (g->tok_start > m->tok_start || g->tok_end < m->tok_end))
+				m->dead = 1;
+		}
+	}
+	sort_r = r;
+	qsort(order, r->n, sizeof(*order), by_length);
+	for (size_t k = 0; k < r->n; k++) {
+		struct ent_mention *m = &r->m[order[k]];
+		if (m->dead)
+			continue;
+		int free_span = 1;
+		for (size_t i = m->tok_start; i < m->tok_end; i++)
+			free_span &= !r->taken[i];
+		if (!free_span) {
+			m->dead = 1;
+			continue;
+		}
+		memset(r->taken + m->tok_start, 1, m->tok_end - m->tok_start);
+	}
+	free(order);
+	size_t w = 0;
+	for (size_t i = 0; i < r->n; i++)
+		if (!r->m[i].dead)
+			r->m[w++] = r->m[i];
+	r->n = w;
+	qsort(r->m, r->n, sizeof(*r->m), by_start);
+}
+
+/* ------------------------------------------------------------ pass 4: composition */
+
+static int is_state(const struct ent_extractor *x, const struct ent_mention *m)
+{
+	return m->type == GZ_GOV && m->ent != GZ_NONE && m->id_off == GZ_NONE &&
+	       (x->gz->ents[m->ent].flags & GZ_STATE) && m->n_cand <= 1;
+}
+
+/* "UK Home Office", "Irish Data Protection Commission": one span. */
+static void join_countries(struct ent_extractor *x, struct ent_result *r)
+{
+	const struct tn_text *t = &r->tn;
+	for (size_t i = 0; i < r->n; i++) {
+		struct ent_mention *m = &r->m[i];
+		if (m->type != GZ_GOV || is_state(x, m) || m->dead)
+			continue;
+		if (m->tok_start == 0 || (t->tok[m->tok_start].flags & TN_NEWLINE))
+			continue;
+		struct ent_mention *p = i > 0 ? &r->m[i - 1] : NULL;
+		uint32_t ce = GZ_NONE;
+		size_t st = m->tok_start;
+		if (p && !p->dead && p->tok_end == m->tok_start && is_state(x, p) &&
+		    x->gz->ents[p->ent].country[0]) {
+			ce = p->ent;
+			st = p->tok_start;
+			p->dead = 1;
+		} else if (!r->taken[m->tok_start - 1]) {
+			size_t s;
+			uint32_t d = country_before(x, r, m->tok_start, 0, &s);
+			if (d != GZ_NONE) {
+				int free_span = 1;
+				for (size_t k = s; k < m->tok_start; k++)
+					free_span &= !r->taken[k];
+				if (free_span && t->tok[s].kind == TN_WORD) {
+					ce = d;
+					st = s;
+				}
+			}
+		}
+		if (ce == GZ_NONE)
+			continue;
+		const char *cc = x->gz->ents[ce].country;
+		if (m->src == ENT_GAZ) {
+			choose(x, r, m, cc);
+		} else if (strcmp(m->country, cc) != 0) {
+			/* A rule-made body takes the country it is joined to. */
+			const char *old = r->arena.buf + m->id_off;
+			const char *slash = strchr(old, '/');
+			struct strbuf id = STRBUF_INIT;
+			sb_addf(&id, "%s%s", cc, slash ? slash : "/x");
+			m->id_off = arena_add(&r->arena, id.buf, id.len);
+			sb_release(&id);
+			memcpy(m->country, cc, 3);
+		}
+		set_span(t, m, st, m->tok_end);
+		memset(r->taken + st, 1, m->tok_end - st);
+	}
+}
+
+/* Last word of a name, folded, equal to the head word at token i? */
+static int name_has_head(const struct ent_extractor *x, struct ent_result *r, const char *name,
+			 size_t i)
+{
+	const struct tn_text *t = &r->tn;
+	const char *h = t->fold.buf + t->tok[i].fold_off;
+	size_t hl = t->tok[i].fold_len;
+	size_t nl = strlen(name);
+	for (size_t k = 0; k + hl <= nl; k++) {
+		if (strncasecmp(name + k, h, hl) != 0)
+			continue;
+		int left = k == 0 || name[k - 1] == ' ';
+		int right = k + hl == nl || name[k + hl] == ' ' || name[k + hl] == ',';
+		if (left && right)
+			return 1;
+	}
+	(void)x;
+	return 0;
+}
+
+/* "the Commission" after "the European Commission": the same body. */
+static void head_references(struct ent_extractor *x, struct ent_result *r)
+{
+	const struct tn_text *t = &r->tn;
+	size_t n0 = r->n, end;
+	size_t mi = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		while (mi < n0 && r->m[mi].tok_end <= i)
+			mi++;
+		if (!(t->tok[i].flags & TN_CAP) ||
+		    !set_at(&x->words[EW_HEAD], t, i, i + 1, &end, &r->scratch))
+			continue;
+		/* a mention of the head word alone from the gazetteer may be
+		 * replaced; any longer mention stays */
+		struct ent_mention *own = NULL;
+		if (mi < n0 && r->m[mi].tok_start <= i) {
+			own = &r->m[mi];
+			if (own->tok_start != i || own->tok_end != i + 1 || own->src != ENT_GAZ)
+				continue;
+		}
+		/* A role title ("Commission President"): no. */
+		if (i + 1 < t->n && set_at(&x->words[EW_HEAD], t, i + 1, i + 2, &end, &r->scratch))
+			continue;
+		const struct ent_mention *ante = NULL;
+		for (size_t k = mi; k-- > 0;) {
+			const struct ent_mention *c = &r->m[k];
+			if (c->dead || c->type != GZ_GOV || is_state(x, c) || c->tok_end > i)
+				continue;
+			if (name_has_head(x, r, ent_mention_name(x, r, c), i)) {
+				ante = c;
+				break;
+			}
+		}
+		if (!ante)
+			continue;
+		struct ent_mention tmp = *ante;
+		set_span(t, &tmp, i, i + 1);
+		tmp.src = ENT_GAZ;
+		if (own) {
+			*own = tmp;
+		} else {
+			struct ent_mention *m = new_mention(r);
+			*m = tmp;
+			r->taken[i] = 1;
+		}
+	}
+	qsort(r->m, r->n, sizeof(*r->m), by_start);
+}
+
+/* A capitalised common word at a sentence start ("Apple pie ...") counts
+ * only if the entity is also named elsewhere, not at a sentence start. */
+static void sentence_starts(struct ent_extractor *x, struct ent_result *r)
+{
+	const struct tn_text *t = &r->tn;
+	size_t end;
+	for (size_t i = 0; i < r->n; i++) {
+		struct ent_mention *m = &r->m[i];
+		if (m->src != ENT_GAZ || m->tok_end - m->tok_start != 1 ||
+		    !(t->tok[m->tok_start].flags & TN_SENT_START) ||
+		    !set_at(&x->words[EW_COMMON], t, m->tok_start, m->tok_end, &end, &r->scratch))
+			continue;
+		/* "Apple's ..." is the company */
+		size_t b = m->tok_end;
+		int support = b + 1 < t->n && tok_is(t, b, "'") && tok_is(t, b + 1, "s") &&
+			      !(t->tok[b].flags & TN_SPACE);
+		for (size_t k = 0; k < r->n && !support; k++) {
+			const struct ent_mention *o = &r->m[k];
+			support = k != i && !o->dead && o->ent == m->ent && o->id_off == GZ_NONE &&
+				  (o->tok_end - o->tok_start > 1 ||
+				   !(t->tok[o->tok_start].flags & TN_SENT_START));
+		}
+		if (!support)
+			m->dead = 1;
+	}
+	size_t w = 0;
+	for (size_t i = 0; i < r->n; i++)
+		if (!r->m[i].dead)
+			r->m[w++] = r->m[i];
+	r->n = w;
+}
+
+/* ------------------------------------------------------------ driver */
+
+int ent_extract(struct ent_extractor *x, struct ent_result *r, const char *text, size_t n,
+		const char *title, size_t title_len)
+{
+	if (!x->demonyms_built)
+		build_demonyms(x);
+	r->n = 0;
+	sb_reset(&r->arena);
+	r->dominant[0] = '\0';
+	if (tn_tokenize(&r->tn, text, n) < 0)
+		return -1;
+	r->title_tn.n = 0;
+	if (title && title_len && tn_tokenize(&r->title_tn, title, title_len) < 0)
+		r->title_tn.n = 0;
+
+	gazetteer_pass(x, r);
+	find_dominant(x, r);
+	for (size_t i = 0; i < r->n; i++)
+		choose(x, r, &r->m[i], NULL);
+	person_and_demonym_governments(x, r);
+	for (size_t i = 0; i < r->n; i++)
+		extend(x, r, &r->m[i]);
+	rules_pass(x, r);
+	select_mentions(x, r);
+	join_countries(x, r);
+	size_t w = 0;
+	for (size_t i = 0; i < r->n; i++)
+		if (!r->m[i].dead)
+			r->m[w++] = r->m[i];
+	r->n = w;
+	head_references(x, r);
+	sentence_starts(x, r);
+	return 0;
+}
+
+/* ------------------------------------------------------------ output */
+
+/* Append `s` to a ';'-list unless already there; ';' in s becomes ','. */
+static void list_add_unique(struct strbuf *out, const char *s)
+{
+	size_t n = strlen(s);
+	const char *p = out->buf;
+	while (p && *p) {
+		const char *e = strchr(p, ';');
+		size_t l = e ? (size_t)(e - p) : strlen(p);
+		if (l == n && memcmp(p, s, n) == 0)
+			return;
+		p = e ? e + 1 : NULL;
+	}
+	if (out->len)
+		sb_addch(out, ';');
+	for (size_t i = 0; i < n; i++)
+		sb_addch(out, s[i] == ';' ? ',' : s[i]);
+}
+
+void ent_format(const struct ent_extractor *x, const struct ent_result *r, struct strbuf *out)
+{
+	for (int c = 0; c < ENT_NCOLS; c++)
+		sb_reset(&out[c]);
+	struct strbuf ids = STRBUF_INIT;
+	size_t distinct = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct ent_mention *m = &r->m[i];
+		const char *id = ent_mention_id(x, r, m);
+		if (out[0].len)
+			sb_addch(&out[0], ';');
+		sb_addf(&out[0], "%s:%s:%u-%u", gz_type_names[m->type], id, m->cp_start, m->cp_end);
+		/* distinct entities: TYPE:ID */
+		struct strbuf key = STRBUF_INIT;
+		sb_addf(&key, "%s:%s", gz_type_names[m->type], id);
+		size_t before = ids.len;
+		list_add_unique(&ids, key.buf);
+		distinct += ids.len != before;
+		sb_release(&key);
+		const char *name = ent_mention_name(x, r, m);
+		static const int col_of_type[GZ_NTYPES] = {1, 2, 3, 4, 5};
+		list_add_unique(&out[col_of_type[m->type]], name);
+		if (m->type == GZ_GOV && m->country[0])
+			list_add_unique(&out[6], m->country);
+	}
+	sb_addf(&out[7], "%zu", distinct);
+	sb_release(&ids);
+}

@@ -1,0 +1,638 @@
+/*
+ * gazetteer: hashed token trie and entity table (gazetteer.h).
+ */
+#include "gazetteer.h"
+
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+#include "utf8.h"
+
+/* ------------------------------------------------------------ token trie */
+
+#define TT_INITIAL_EDGES 1024
+
+static inline uint64_t edge_key(uint64_t h, uint32_t parent)
+{
+	uint64_t k = h ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ull);
+	k ^= k >> 29;
+	return k;
+}
+
+static inline uint64_t nonzero(uint64_t h)
+{
+	return h ? h : 1;
+}
+
+void tt_init(struct gz_trie *tt)
+{
+	memset(tt, 0, sizeof(*tt));
+	tt->edge_mask = TT_INITIAL_EDGES - 1;
+	tt->edges = xcalloc(TT_INITIAL_EDGES, sizeof(*tt->edges));
+	tt->arena = (struct strbuf)STRBUF_INIT;
+	tn_init(&tt->scratch_tn);
+	tt->nodes_alloc = 256;
+	tt->node_val = xmalloc(tt->nodes_alloc * sizeof(*tt->node_val));
+	tt->node_val[0] = GZ_NONE; /* the root */
+	tt->n_nodes = 1;
+}
+
+void tt_release(struct gz_trie *tt)
+{
+	free(tt->edges);
+	free(tt->node_val);
+	free(tt->vals);
+	sb_release(&tt->arena);
+	tn_release(&tt->scratch_tn);
+	memset(tt, 0, sizeof(*tt));
+}
+
+static void tt_rehash(struct gz_trie *tt)
+{
+	size_t size = (tt->edge_mask + 1) * 2;
+	struct tt_edge *e = xcalloc(size, sizeof(*e));
+	for (size_t i = 0; i <= tt->edge_mask; i++) {
+		struct tt_edge *o = &tt->edges[i];
+		if (!o->hash)
+			continue;
+		size_t s = edge_key(o->hash, o->parent) & (size - 1);
+		while (e[s].hash)
+			s = (s + 1) & (size - 1);
+		e[s] = *o;
+	}
+	free(tt->edges);
+	tt->edges = e;
+	tt->edge_mask = size - 1;
+}
+
+static inline uint32_t tt_child(const struct gz_trie *tt, uint32_t parent, uint64_t hash,
+				const char *fold, size_t flen)
+{
+	uint64_t h = nonzero(hash);
+	size_t s = edge_key(h, parent) & tt->edge_mask;
+	for (;;) {
+		const struct tt_edge *e = &tt->edges[s];
+		if (!e->hash)
+			return GZ_NONE;
+		if (e->hash == h && e->parent == parent && e->str_len == flen &&
+		    memcmp(tt->arena.buf + e->str_off, fold, flen) == 0)
+			return e->child;
+		s = (s + 1) & tt->edge_mask;
+	}
+}
+
+static uint32_t tt_add_edge(struct gz_trie *tt, uint32_t parent, const struct tn_text *t,
+			    const struct tn_token *k)
+{
+	const char *fold = t->fold.buf + k->fold_off;
+	uint32_t c = tt_child(tt, parent, k->hash, fold, k->fold_len);
+	if (c != GZ_NONE)
+		return c;
+	if ((tt->n_edges + 1) * 2 > tt->edge_mask + 1)
+		tt_rehash(tt);
+	if (tt->n_nodes == tt->nodes_alloc) {
+		tt->nodes_alloc *= 2;
+		tt->node_val = xrealloc(tt->node_val, tt->nodes_alloc * sizeof(*tt->node_val));
+	}
+	c = (uint32_t)tt->n_nodes++;
+	tt->node_val[c] = GZ_NONE;
+	uint64_t h = nonzero(k->hash);
+	size_t s = edge_key(h, parent) & tt->edge_mask;
+	while (tt->edges[s].hash)
+		s = (s + 1) & tt->edge_mask;
+	tt->edges[s].hash = h;
+	tt->edges[s].parent = parent;
+	tt->edges[s].child = c;
+	tt->edges[s].str_off = (uint32_t)tt->arena.len;
+	tt->edges[s].str_len = k->fold_len;
+	sb_add(&tt->arena, fold, k->fold_len);
+	tt->n_edges++;
+	if (parent == 0) {
+		uint64_t b = k->hash & (sizeof(tt->first_bits) * 8 - 1);
+		tt->first_bits[b >> 3] |= (uint8_t)(1u << (b & 7));
+	}
+	return c;
+}
+
+int tt_add(struct gz_trie *tt, const char *text, size_t len, int case_sensitive,
+	   uint32_t payload)
+{
+	struct tn_text *t = &tt->scratch_tn;
+	if (tn_tokenize(t, text, len) < 0 || t->n == 0)
+		return -1;
+	uint32_t node = 0;
+	uint16_t nword = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		node = tt_add_edge(tt, node, t, &t->tok[i]);
+		nword += t->tok[i].kind == TN_WORD;
+	}
+	/* Same payload, same case rule already there: nothing to add. */
+	for (uint32_t v = tt->node_val[node]; v != GZ_NONE; v = tt->vals[v].next)
+		if (tt->vals[v].payload == payload && (tt->vals[v].exact_off == GZ_NONE) == !case_sensitive) {
+			if (!case_sensitive)
+				return 0;
+			/* Case-sensitive twins may differ in case: compare. */
+		}
+	if (tt->n_vals == tt->vals_alloc) {
+		tt->vals_alloc = tt->vals_alloc ? tt->vals_alloc * 2 : 256;
+		tt->vals = xrealloc(tt->vals, tt->vals_alloc * sizeof(*tt->vals));
+	}
+	struct tt_val *v = &tt->vals[tt->n_vals];
+	v->payload = payload;
+	v->nword = nword;
+	v->exact_off = GZ_NONE;
+	if (case_sensitive) {
+		struct strbuf tmp = STRBUF_INIT;
+		v->exact_off = (uint32_t)tt->arena.len;
+		for (size_t i = 0; i < t->n; i++) {
+			const struct tn_token *k = &t->tok[i];
+			if (k->kind != TN_WORD)
+				continue;
+			size_t el;
+			const char *e = tn_exact(t, k, &tmp, &el);
+			if (el > 0xffff)
+				el = 0xffff;
+			unsigned char l2[2] = {(unsigned char)(el >> 8), (unsigned char)el};
+			sb_add(&tt->arena, l2, 2);
+			sb_add(&tt->arena, e, el);
+		}
+		sb_release(&tmp);
+	}
+	/* Append at the end of the node's list: first added, first listed. */
+	v->next = GZ_NONE;
+	uint32_t *link = &tt->node_val[node];
+	while (*link != GZ_NONE)
+		link = &tt->vals[*link].next;
+	*link = (uint32_t)tt->n_vals++;
+	return 0;
+}
+
+/* Do the word tokens [i, j) equal the exact forms stored at `off`? */
+static int exact_equal(const struct gz_trie *tt, uint32_t off, const struct tn_text *t, size_t i,
+		       size_t j, struct strbuf *scratch)
+{
+	const unsigned char *p = (const unsigned char *)tt->arena.buf + off;
+	for (; i < j; i++) {
+		const struct tn_token *k = &t->tok[i];
+		if (k->kind != TN_WORD)
+			continue;
+		size_t el = ((size_t)p[0] << 8) | p[1];
+		size_t tl;
+		const char *te = tn_exact(t, k, scratch, &tl);
+		if (tl != el || memcmp(te, p + 2, el) != 0)
+			return 0;
+		p += 2 + el;
+	}
+	return 1;
+}
+
+int tt_longest(const struct gz_trie *tt, const struct tn_text *t, size_t i, size_t limit,
+	       struct tt_match *m, struct strbuf *scratch)
+{
+	const struct tn_token *k = &t->tok[i];
+	uint64_t b = k->hash & (sizeof(tt->first_bits) * 8 - 1);
+	if (!(tt->first_bits[b >> 3] & (1u << (b & 7))))
+		return 0;
+	uint32_t node = 0;
+	int found = 0;
+	for (size_t j = i; j < limit; j++) {
+		k = &t->tok[j];
+		if (j > i && (k->flags & TN_NEWLINE))
+			break;
+		node = tt_child(tt, node, k->hash, t->fold.buf + k->fold_off, k->fold_len);
+		if (node == GZ_NONE)
+			break;
+		uint32_t v = tt->node_val[node];
+		if (v == GZ_NONE)
+			continue;
+		size_t n = 0;
+		for (; v != GZ_NONE && n < TT_MAX_HITS; v = tt->vals[v].next) {
+			const struct tt_val *val = &tt->vals[v];
+			if (val->exact_off != GZ_NONE &&
+			    !exact_equal(tt, val->exact_off, t, i, j + 1, scratch))
+				continue;
+			int dup = 0;
+			for (size_t q = 0; q < n; q++)
+				dup |= m->payload[q] == val->payload;
+			if (dup)
+				continue;
+			m->payload[n] = val->payload;
+			m->case_sensitive[n] = val->exact_off != GZ_NONE;
+			n++;
+		}
+		if (n) {
+			m->tok_start = i;
+			m->tok_end = j + 1;
+			m->n = n;
+			found = 1;
+		}
+	}
+	return found;
+}
+
+int tt_lookup(const struct gz_trie *tt, const char *s, size_t n, uint32_t *payload)
+{
+	struct tn_text t;
+	struct tt_match m;
+	struct strbuf scratch = STRBUF_INIT;
+	int ok = 0;
+	tn_init(&t);
+	if (tn_tokenize(&t, s, n) == 0 && t.n &&
+	    tt_longest(tt, &t, 0, t.n, &m, &scratch) && m.tok_end == t.n) {
+		ok = 1;
+		if (payload)
+			*payload = m.payload[0];
+	}
+	tn_release(&t);
+	sb_release(&scratch);
+	return ok;
+}
+
+/* ------------------------------------------------------------ gazetteer */
+
+const char *const gz_type_names[GZ_NTYPES] = {"GOV", "COMPANY", "LAW", "PERSON", "ORG"};
+
+int gz_type_parse(const char *s, size_t n)
+{
+	for (int i = 0; i < GZ_NTYPES; i++)
+		if (strlen(gz_type_names[i]) == n && strncasecmp(gz_type_names[i], s, n) == 0)
+			return i;
+	if (n == 12 && strncasecmp(s, "ORGANIZATION", n) == 0)
+		return GZ_ORG;
+	return -1;
+}
+
+void gz_init(struct gazetteer *gz)
+{
+	memset(gz, 0, sizeof(*gz));
+	tt_init(&gz->aliases);
+	tt_init(&gz->modifiers);
+	gz->id_mask = 1023;
+	gz->id_index = xmalloc((gz->id_mask + 1) * sizeof(*gz->id_index));
+	memset(gz->id_index, 0xff, (gz->id_mask + 1) * sizeof(*gz->id_index));
+}
+
+void gz_release(struct gazetteer *gz)
+{
+	for (size_t i = 0; i < gz->n_ents; i++) {
+		free(gz->ents[i].id);
+		free(gz->ents[i].name);
+		free(gz->ents[i].kind);
+		free(gz->ents[i].affiliation);
+	}
+	free(gz->ents);
+	free(gz->id_index);
+	tt_release(&gz->aliases);
+	tt_release(&gz->modifiers);
+	memset(gz, 0, sizeof(*gz));
+}
+
+uint32_t gz_find_id(const struct gazetteer *gz, const char *id)
+{
+	size_t s = tn_hash(id, strlen(id)) & gz->id_mask;
+	for (;;) {
+		uint32_t e = gz->id_index[s];
+		if (e == GZ_NONE)
+			return GZ_NONE;
+		if (strcmp(gz->ents[e].id, id) == 0)
+			return e;
+		s = (s + 1) & gz->id_mask;
+	}
+}
+
+static void id_insert(struct gazetteer *gz, uint32_t e)
+{
+	if ((gz->n_ents + 1) * 2 > gz->id_mask + 1) {
+		size_t size = (gz->id_mask + 1) * 2;
+		free(gz->id_index);
+		gz->id_index = xmalloc(size * sizeof(*gz->id_index));
+		memset(gz->id_index, 0xff, size * sizeof(*gz->id_index));
+		gz->id_mask = size - 1;
+		for (uint32_t i = 0; i < e; i++)
+			id_insert(gz, i);
+	}
+	size_t s = tn_hash(gz->ents[e].id, strlen(gz->ents[e].id)) & gz->id_mask;
+	while (gz->id_index[s] != GZ_NONE)
+		s = (s + 1) & gz->id_mask;
+	gz->id_index[s] = e;
+}
+
+size_t gz_slug(struct strbuf *out, const char *s, size_t n)
+{
+	size_t before = out->len;
+	utf8proc_uint8_t *d = NULL;
+	utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &d,
+					  UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK |
+						  UTF8PROC_CASEFOLD);
+	const char *p = r >= 0 ? (const char *)d : s;
+	size_t len = r >= 0 ? (size_t)r : n;
+	int dash = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)p[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (dash && out->len > before)
+				sb_addch(out, '-');
+			dash = 0;
+			sb_addch(out, c);
+		} else if (c == '\'' || (c == 0xe2 && i + 2 < len && (unsigned char)p[i + 1] == 0x80 &&
+					 (unsigned char)p[i + 2] == 0x99)) {
+			/* apostrophes vanish: "McDonald's" -> mcdonalds */
+			if (c == 0xe2)
+				i += 2;
+		} else if (c < 0x80 || (c & 0xc0) == 0xc0) {
+			dash = 1;
+		}
+	}
+	free(d);
+	return out->len - before;
+}
+
+static int valid_country(const char *c)
+{
+	return c[0] >= 'a' && c[0] <= 'z' && c[1] >= 'a' && c[1] <= 'z' && c[2] == '\0';
+}
+
+/* Copy s into a 3-byte country code, lowercased; "" if s is empty. */
+static int parse_country(char out[3], const char *s)
+{
+	size_t n = strlen(s);
+	out[0] = '\0';
+	while (n && (s[n - 1] == ' '))
+		n--;
+	if (n == 0)
+		return 0;
+	if (n != 2)
+		return -1;
+	out[0] = (char)(s[0] >= 'A' && s[0] <= 'Z' ? s[0] + 32 : s[0]);
+	out[1] = (char)(s[1] >= 'A' && s[1] <= 'Z' ? s[1] + 32 : s[1]);
+	out[2] = '\0';
+	return valid_country(out) ? 0 : -1;
+}
+
+/* Add each ';'-separated alias of list to `tt` for entity e. */
+static void add_to(struct gz_trie *tt, size_t *count, const char *list, uint32_t e, uint32_t flag,
+		   int force_cs)
+{
+	const char *p = list;
+	while (p && *p) {
+		const char *end = strchr(p, ';');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		while (n && (*p == ' ' || *p == '\t')) {
+			p++;
+			n--;
+		}
+		while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+			n--;
+		int cs = 0;
+		if (n && *p == '=') {
+			cs = 1;
+			p++;
+			n--;
+		}
+		if (n && tt_add(tt, p, n, cs || force_cs, e | flag) == 0 && count)
+			(*count)++;
+		p = end ? end + 1 : NULL;
+	}
+}
+
+static void add_aliases(struct gazetteer *gz, const char *list, uint32_t e, uint32_t flag)
+{
+	add_to(&gz->aliases, &gz->n_aliases, list, e, flag, 0);
+}
+
+void gz_add_state_extras(struct gazetteer *gz, uint32_t e, const char *capital,
+			 const char *modifiers)
+{
+	/* The capital's forms are also listed as aliases: adding them again
+	 * with the flag makes a second value on the same key, and the
+	 * matcher treats a key holding a capital value as a capital. */
+	if (capital && *capital)
+		add_to(&gz->aliases, NULL, capital, e, GZ_ALIAS_CAPITAL, 0);
+	if (modifiers && *modifiers)
+		add_to(&gz->modifiers, NULL, modifiers, e, 0, 1);
+}
+
+uint32_t gz_add(struct gazetteer *gz, enum gz_type type, const char *id, const char *name,
+		const char *aliases, const char *former, const char *country, const char *kind,
+		const char *affiliation, const char **why)
+{
+	char cc[3];
+	struct strbuf full = STRBUF_INIT;
+	*why = NULL;
+	if (!id || !*id) {
+		*why = "empty id";
+		return GZ_NONE;
+	}
+	if (strpbrk(id, ":; \t")) {
+		*why = "id holds ':', ';' or white space";
+		return GZ_NONE;
+	}
+	if (parse_country(cc, country ? country : "") < 0) {
+		*why = "country is not an ISO 3166-1 alpha-2 code or eu";
+		return GZ_NONE;
+	}
+	kind = kind ? kind : "";
+	uint8_t flags = 0;
+	if (type == GZ_GOV) {
+		const char *slash = strchr(id, '/');
+		size_t idlen = strlen(id);
+		if (strcmp(kind, "state") == 0 || (idlen == 2 && (!cc[0] || strncmp(id, cc, 2) == 0))) {
+			if (!cc[0] && parse_country(cc, id) < 0) {
+				*why = "state id is not a country code";
+				return GZ_NONE;
+			}
+			flags |= GZ_STATE;
+			sb_addstr(&full, cc);
+		} else if (slash) {
+			char pre[3] = {0};
+			if (slash - id == 2) {
+				pre[0] = id[0];
+				pre[1] = id[1];
+			}
+			if (!valid_country(pre)) {
+				*why = "GOV id prefix is not a country code";
+				return GZ_NONE;
+			}
+			if (!cc[0])
+				memcpy(cc, pre, 3);
+			sb_addstr(&full, id);
+		} else {
+			if (!cc[0]) {
+				*why = "GOV row without country";
+				return GZ_NONE;
+			}
+			sb_addf(&full, "%s/%s", cc, id);
+		}
+		if (strcmp(kind, "capital") == 0)
+			flags |= GZ_CAPITAL;
+	} else {
+		sb_addstr(&full, id);
+	}
+
+	uint32_t e = gz_find_id(gz, full.buf);
+	if (e == GZ_NONE) {
+		if (gz->n_ents == gz->ents_alloc) {
+			gz->ents_alloc = gz->ents_alloc ? gz->ents_alloc * 2 : 512;
+			gz->ents = xrealloc(gz->ents, gz->ents_alloc * sizeof(*gz->ents));
+		}
+		e = (uint32_t)gz->n_ents;
+		struct gz_entity *en = &gz->ents[e];
+		en->id = sb_detach(&full, NULL);
+		en->name = xstrdup(name && *name ? name : en->id);
+		en->kind = xstrdup(kind);
+		en->affiliation = xstrdup(affiliation ? affiliation : "");
+		memcpy(en->country, cc, 3);
+		en->type = (uint8_t)type;
+		en->flags = flags;
+		id_insert(gz, e);
+		gz->n_ents++;
+	} else if (gz->ents[e].type != type) {
+		sb_release(&full);
+		*why = "id already used by an entity of another type";
+		return GZ_NONE;
+	}
+	sb_release(&full);
+	add_aliases(gz, aliases, e, 0);
+	add_aliases(gz, former, e, GZ_ALIAS_FORMER);
+	return e;
+}
+
+/* ------------------------------------------------------------ TSV loading */
+
+enum col {
+	COL_ID,
+	COL_TYPE,
+	COL_NAME,
+	COL_ALIASES,
+	COL_COUNTRY,
+	COL_HQ,
+	COL_JURIS,
+	COL_KIND,
+	COL_FORMER,
+	COL_AFFIL,
+	COL_CAPITAL,
+	COL_MODIFIERS,
+	NCOLS
+};
+
+static const char *const col_names[NCOLS] = {
+	"id",	   "type", "name",	   "aliases",	    "country",
+	"hq_country", "jurisdiction", "kind", "former_names", "affiliation", "capital", "modifiers",
+};
+
+/* Unescape the TSV field s[0..n) into out (\\ \t \n \r; others kept). */
+static void unescape_field(struct strbuf *out, const char *s, size_t n)
+{
+	sb_reset(out);
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == '\\' && i + 1 < n) {
+			char d = s[i + 1];
+			if (d == '\\' || d == 't' || d == 'n' || d == 'r') {
+				sb_addch(out, d == '\\' ? '\\' : d == 't' ? '\t' : d == 'n' ? '\n' : '\r');
+				i++;
+				continue;
+			}
+		}
+		sb_addch(out, c);
+	}
+}
+
+long gz_load_tsv(struct gazetteer *gz, const char *buf, size_t len, const char *source,
+		 gz_error_fn *err, void *ctx)
+{
+	int colpos[NCOLS];
+	struct strbuf f[NCOLS];
+	size_t pos = 0;
+	unsigned long line = 0;
+	long loaded = 0;
+	size_t ncols_header = 0;
+
+	for (int c = 0; c < NCOLS; c++) {
+		colpos[c] = -1;
+		f[c] = (struct strbuf)STRBUF_INIT;
+	}
+	/* The header. */
+	{
+		const char *nl = memchr(buf, '\n', len);
+		size_t hl = nl ? (size_t)(nl - buf) : len;
+		if (hl && buf[hl - 1] == '\r')
+			hl--;
+		size_t i = 0, col = 0;
+		while (i <= hl) {
+			const char *tab = memchr(buf + i, '\t', hl - i);
+			size_t fl = tab ? (size_t)(tab - (buf + i)) : hl - i;
+			for (int c = 0; c < NCOLS; c++)
+				if (strlen(col_names[c]) == fl && memcmp(col_names[c], buf + i, fl) == 0 &&
+				    colpos[c] < 0)
+					colpos[c] = (int)col;
+			col++;
+			i += fl + 1;
+		}
+		ncols_header = col;
+		pos = nl ? (size_t)(nl - buf) + 1 : len;
+		line = 1;
+	}
+	for (int c = COL_ID; c <= COL_ALIASES; c++) {
+		if (colpos[c] < 0) {
+			if (err)
+				err(ctx, source, 1, "header lacks a required column (id type name aliases)");
+			return -1;
+		}
+	}
+	while (pos < len) {
+		const char *p = buf + pos;
+		const char *nl = memchr(p, '\n', len - pos);
+		size_t ll = nl ? (size_t)(nl - p) : len - pos;
+		pos += ll + 1;
+		line++;
+		if (ll && p[ll - 1] == '\r')
+			ll--;
+		if (ll == 0 || p[0] == '#')
+			continue;
+		for (int c = 0; c < NCOLS; c++)
+			sb_reset(&f[c]);
+		size_t i = 0, col = 0;
+		while (i <= ll) {
+			const char *tab = memchr(p + i, '\t', ll - i);
+			size_t fl = tab ? (size_t)(tab - (p + i)) : ll - i;
+			for (int c = 0; c < NCOLS; c++)
+				if (colpos[c] == (int)col)
+					unescape_field(&f[c], p + i, fl);
+			col++;
+			i += fl + 1;
+		}
+		if (col != ncols_header) {
+			if (err)
+				err(ctx, source, line, "wrong number of fields");
+			continue;
+		}
+		int type = gz_type_parse(f[COL_TYPE].buf, f[COL_TYPE].len);
+		if (type < 0) {
+			if (err)
+				err(ctx, source, line, "unknown type (GOV COMPANY LAW PERSON ORG)");
+			continue;
+		}
+		const char *country = f[COL_COUNTRY].len ? f[COL_COUNTRY].buf
+				      : f[COL_HQ].len	 ? f[COL_HQ].buf
+							 : f[COL_JURIS].buf;
+		const char *why;
+		uint32_t e = gz_add(gz, (enum gz_type)type, f[COL_ID].buf, f[COL_NAME].buf,
+				    f[COL_ALIASES].buf, f[COL_FORMER].buf, country, f[COL_KIND].buf,
+				    f[COL_AFFIL].buf, &why);
+		if (e == GZ_NONE) {
+			if (err)
+				err(ctx, source, line, why);
+			continue;
+		}
+		if (gz->ents[e].flags & GZ_STATE)
+			gz_add_state_extras(gz, e, f[COL_CAPITAL].buf, f[COL_MODIFIERS].buf);
+		loaded++;
+	}
+	for (int c = 0; c < NCOLS; c++)
+		sb_release(&f[c]);
+	return loaded;
+}
