@@ -669,8 +669,10 @@ static int subject_agents(const struct run *r, const struct st_sentence *s, size
 	    !tsense(r, i - 1, SK_SKIP) && !tsense(r, i - 1, SK_NEGATION) &&
 	    !tsense(r, i - 1, SK_PRONOUN) && !tsense(r, i - 1, SK_COREF))
 		return 1;
-	/* an infinitive nobody carries: the clause's subject acts */
-	if (i > s->ta && c->tok[i - 1].hash == W.to) {
+	/* an infinitive nobody carries, or a participle after a comma ("...,
+	 * demanding access"): the subject of the sentence acts */
+	if (i > s->ta && (c->tok[i - 1].hash == W.to ||
+			  (c->tok[i - 1].hash == W.comma && word_ends(r, i, "ing")))) {
 		for (size_t j = s->ta; j + 1 < i && j < s->ta + 8; j++) {
 			int32_t m = c->info[j].ment;
 			if (m < 0)
@@ -698,12 +700,12 @@ static int subject_agents(const struct run *r, const struct st_sentence *s, size
 		if (in->ment >= 0) {
 			size_t f = mention_first_tok(r, j, s->ta);
 			const struct st_mention *m = &c->ment[in->ment];
-			if (m->type == ET_LAW)
-				return 0; /* "the act requires": no actor */
 			if (after_prep(r, f, s->ta)) {
 				j = f;
 				continue;
 			}
+			if (m->type == ET_LAW)
+				return 0; /* "the act requires": no actor */
 			if (modified_noun(r, j + 1, i))
 				return 0; /* "US lawmakers urged": not the US */
 			/* "the government's concerns don't": a possessor is no
@@ -934,6 +936,15 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 		}
 		const struct sl_sense *ms = fitting_measure(r, s, j);
 		if (ms && !o->measure) {
+			/* "an encryption backdoor": the last noun is the head */
+			for (size_t k = j + r->c->info[j].mplen; k < lim && r->c->info[k].ment < 0;
+			     k += r->c->info[k].mplen) {
+				const struct sl_sense *head = fitting_measure(r, s, k);
+				if (!head)
+					break;
+				ms = head;
+				j = k;
+			}
 			o->measure = ms;
 			if (o->target < 0 && !o->law)
 				return;
