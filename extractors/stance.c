@@ -654,6 +654,27 @@ static int noun_subject(const struct run *r, const struct st_sentence *s, size_t
 	return 1;
 }
 
+/* "X, which/who VERB", "X which has VERB": X if it is an actor, else -1. */
+static int32_t relative_antecedent(const struct run *r, const struct st_sentence *s, size_t i)
+{
+	const struct stance_ctx *c = r->c;
+	size_t j = i;
+	while (j > s->ta) {
+		j--;
+		if (is_kind(r, s, j, SK_SKIP) || is_kind(r, s, j, SK_PASSIVE) ||
+		    is_kind(r, s, j, SK_NEGATION) || is_kind(r, s, j, SK_MODAL) ||
+		    (c->tok[j].kind == SL_WORD && word_ends(r, j, "ly") && c->info[j].ment < 0))
+			continue;
+		break;
+	}
+	if (j == i || j <= s->ta || !(c->tok[j].hash == W.which || c->tok[j].hash == W.who))
+		return -1;
+	j--;
+	if (c->tok[j].hash == W.comma && j > s->ta)
+		j--;
+	return is_actor(r, c->info[j].ment) ? c->info[j].ment : -1;
+}
+
 /* The subject of a predicate at token i: see stance.h.  *coref is set
  * when it was found through a pronoun or "the company"; returns 0 when
  * the subject is a plain noun ("the backdoor would break"), which no
@@ -673,22 +694,29 @@ static int subject_agents(const struct run *r, const struct st_sentence *s, size
 	 * demanding access"): the subject of the sentence acts */
 	if (i > s->ta && (c->tok[i - 1].hash == W.to ||
 			  (c->tok[i - 1].hash == W.comma && word_ends(r, i, "ing")))) {
-		for (size_t j = s->ta; j + 1 < i && j < s->ta + 8; j++) {
+		for (size_t j = s->ta; j + 1 < i && j < s->ta + 16; j++) {
 			int32_t m = c->info[j].ment;
 			if (m < 0)
 				continue;
 			size_t e = mention_end_tok(r, j, s->tb);
-			int opening = j <= s->ta + 3 || tok_is(c, j - 1, s->tb, W.comma);
+			size_t b = j > s->ta && tsense(r, j - 1, SK_DET) ? j - 1 : j;
+			int opening = j <= s->ta + 3 || (b > s->ta && tok_is(c, b - 1, s->tb, W.comma));
 			if (is_actor(r, m) && opening && !after_prep(r, j, s->ta) &&
-			    !modified_noun(r, e, i)) {
+			    !modified_noun(r, e, i) && e + 10 >= i) {
 				add_agent(a, m, 0.7f);
 				coordinated_right(r, e, s->tb, a, 0.7f);
 				return 1;
 			}
 			if (c->ment[m].type != ET_LAW && !after_prep(r, j, s->ta))
-				return 1;
+				return 0;
 			j = e - 1;
 		}
+		return 0; /* no speaker stands in for an uncontrolled infinitive */
+	}
+	/* "the Ninth Circuit, which affirmed": the relative's antecedent */
+	int32_t ante = relative_antecedent(r, s, i);
+	if (ante >= 0) {
+		add_agent(a, ante, 1.0f);
 		return 1;
 	}
 	if (noun_subject(r, s, i))
@@ -751,7 +779,8 @@ static int32_t find_speaker(const struct run *r, struct st_sentence *s)
 		for (size_t j = i, k = 0; j > s->ta && k < 6; k++) {
 			j--;
 			int32_t m = r->c->info[j].ment;
-			if (is_actor(r, m) && !after_prep(r, mention_first_tok(r, j, s->ta), s->ta))
+			if (is_actor(r, m) && !after_prep(r, mention_first_tok(r, j, s->ta), s->ta) &&
+			    !modified_noun(r, j + 1, i))
 				return m;
 			const struct sl_sense *p = tsense(r, j, SK_PRONOUN);
 			const struct sl_sense *co = tsense(r, j, SK_COREF);
@@ -767,7 +796,7 @@ static int32_t find_speaker(const struct run *r, struct st_sentence *s)
 		for (size_t j = e; j < s->tb && j < e + 5; j++) {
 			int32_t m = r->c->info[j].ment;
 			if (is_actor(r, m))
-				return m;
+				return modified_noun(r, mention_end_tok(r, j, s->tb), s->tb) ? -1 : m;
 			const struct sl_sense *co = tsense(r, j, SK_COREF);
 			if (co)
 				return antecedent(r, r->c->tok[j].start, co->types);
@@ -873,7 +902,7 @@ static const struct sl_sense *fitting_measure(const struct run *r, const struct 
 			continue;
 		if (topic_in(r, s, sv[k].topic))
 			return &sv[k];
-		if ((!s->ntopics || s->inherited) && r->c->topic_count[sv[k].topic] >= 1 &&
+		if ((!s->ntopics || s->inherited) && r->c->topic_count[sv[k].topic] >= 2 &&
 		    !fallback)
 			fallback = &sv[k];
 	}
@@ -887,16 +916,23 @@ struct object {
 	size_t end;     /* token after the object */
 };
 
-static int stops_object(const struct run *r, size_t j, size_t start)
+static int stops_object(const struct run *r, size_t j, size_t start, size_t tb)
 {
 	const struct sl_token *tk = &r->c->tok[j];
 	if (is_stop_punct(tk))
 		return 1;
-	if (tk->kind == SL_PUNCT && tk->punct == ',' && j > start + 3)
-		return 1;
+	if (tk->kind == SL_PUNCT && tk->punct == ',') {
+		/* "Epic sued, claiming": no object; ", also ordering": a new
+		 * clause; long lists end */
+		if (j == start || j > start + 8 || j + 1 >= tb)
+			return 1;
+		size_t n = j + 1;
+		return word_ends(r, n, "ing") || r->c->tok[n].hash == W.and_ ||
+		       verb_sense(r, n, 0) || tsense(r, n, SK_SKIP) || tsense(r, n, SK_SPEECH);
+	}
 	uint64_t h = tk->hash;
 	return h == W.for_ || h == W.under || h == W.over || h == W.after || h == W.but ||
-	       h == W.while_ || h == W.because || h == W.despite || h == W.amid || h == W.as ||
+	       h == W.while_ || h == W.because || h == W.despite || h == W.amid ||
 	       h == W.since || h == W.which || h == W.who;
 }
 
@@ -909,7 +945,7 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 	o->end = start;
 	size_t lim = start + OBJECT_REACH < s->tb ? start + OBJECT_REACH : s->tb;
 	for (size_t j = start; j < lim; j++) {
-		if (stops_object(r, j, start))
+		if (stops_object(r, j, start, s->tb))
 			break;
 		o->end = j + 1;
 		const struct st_tokinfo *in = &r->c->info[j];
@@ -1118,7 +1154,8 @@ static void noun_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	size_t j = i;
 	/* step back over adjectives: "the UK's controversial demand" */
 	while (j > s->ta && j + 3 > i && r->c->tok[j - 1].kind == SL_WORD &&
-	       r->c->info[j - 1].ment < 0 && r->c->info[j - 1].phrase == NONE)
+	       r->c->info[j - 1].ment < 0 && r->c->info[j - 1].phrase == NONE &&
+	       r->c->tok[j - 1].hash != W.s)
 		j--;
 	/* A measure belongs to a state or a person ("the UK's demand", "a Home
 	 * Office order"); a company before a measure is mostly its target
@@ -1145,6 +1182,19 @@ static void noun_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	}
 	size_t end = i + (r->c->info[i].plen > r->c->info[i].mplen ? r->c->info[i].plen
 								  : r->c->info[i].mplen);
+	/* "the revocation of licences by X", "the lifting of the ban by X":
+	 * the owner acts against the measure */
+	int flip = 1;
+	size_t q = j;
+	if (q > s->ta && tsense(r, q - 1, SK_DET))
+		q--;
+	if (ms && q > s->ta + 1 && r->c->tok[q - 1].hash == W.of) {
+		const struct sl_sense *rv = verb_sense(r, q - 2, 0);
+		if (rv && ((rv->cls == VC_ENACT && rv->value < 0) || rv->cls == VC_RESTRICT)) {
+			flip = -1;
+			a.n = 0;
+		}
+	}
 	if (a.n == 0) {
 		size_t k = end;
 		if (tok_is(r->c, k, s->tb, W.from) || tok_is(r->c, k, s->tb, W.by)) {
@@ -1158,7 +1208,7 @@ static void noun_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	if (a.n == 0)
 		return;
 	if (ms) {
-		cast(r, s, &a, ms, ms->value, 0.8f, -1);
+		cast(r, s, &a, ms, flip * ms->value, 0.8f, -1);
 		return;
 	}
 	if (vb && (vb->cls == VC_ATTITUDE || vb->cls == VC_CONTEST)) {
@@ -1212,6 +1262,10 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 
 	int neg, modal;
 	qualifiers(r, s, i, &neg, &modal);
+	/* complying says nothing (a firm may comply and still object);
+	 * refusing to comply does */
+	if (cls == VC_COMPLY && (neg ? -mult : mult) > 0)
+		return;
 	if (modal && cls == VC_ENACT && pol * mult < 0)
 		return; /* "may back down": the measure still stands */
 	if (neg)
@@ -1235,6 +1289,7 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 		if (!c->info[k].used)
 			c->info[k].used = 2; /* "withdrew its tax": the verb speaks */
 	switch (cls) {
+	case VC_COMPLY:
 	case VC_CONTEST:
 		if (o.measure)
 			cast(r, s, &a, o.measure, mult * pol * o.measure->value, w, -1);

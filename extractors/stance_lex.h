@@ -66,6 +66,7 @@ enum sl_cls {
 	VC_CARRY,        /* "vow to", "plan to": pass on the next predicate */
 	VC_CONTEST,      /* sue, appeal, challenge: against what follows, never
 			    against the topic by default */
+	VC_COMPLY,       /* comply: a stance only when refused or negated */
 };
 
 /* Entity types, as bits (also used by stance.h). */

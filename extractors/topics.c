@@ -305,6 +305,7 @@ static void cue_row(struct topic_table *t, struct strbuf *v, const char *name, u
 		{"enact", SK_VERB, VC_ENACT, 1},      {"reverse", SK_VERB, VC_ENACT, -1},
 		{"restrict", SK_VERB, VC_RESTRICT, 1}, {"carry", SK_VERB, VC_CARRY, 1},
 		{"negator", SK_VERB, VC_CARRY, -1},    {"contest", SK_VERB, VC_CONTEST, -1},
+		{"comply", SK_VERB, VC_COMPLY, 1},
 		{"negation", SK_NEGATION, 0, 0},      {"modal", SK_MODAL, 0, 0},
 		{"speech", SK_SPEECH, 0, 0},          {"coref", SK_COREF, 0, 0},
 		{"pronoun", SK_PRONOUN, 0, 0},        {"prep", SK_PREP, 0, 0},

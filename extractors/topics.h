@@ -27,6 +27,8 @@
  *                    (impose, issue, fund | withdraw, lift, scrap)
  *   contest          against what follows when it is a measure or an actor,
  *                    else nothing (sue, appeal: "Epic sued" says no more)
+ *   comply           going along with what follows: a stance only when
+ *                    negated or refused ("refused to comply with")
  *   restrict         acting against what follows (ban, fine, block)
  *   carry            passes on the predicate after "to" (vow, plan, force)
  *   negator          the same, reversed (decline to, fail to, refuse to)
