@@ -48,6 +48,7 @@ struct st_sentence {
 	int ntopics;   /* in sent_topics */
 	int inherited; /* topics taken from context, not cues */
 	int32_t speaker; /* mention, or -1 */
+	int speaker_near; /* the speaker is named in a sentence next to this one */
 	size_t speech;   /* token of the speech verb, when there is a speaker */
 };
 
@@ -581,7 +582,8 @@ static int32_t resolve_pronoun(const struct run *r, const struct st_sentence *s,
 	if (r->c->tok[i].hash == W.we || r->c->tok[i].hash == W.our)
 		return s->speaker;
 	/* "The company said it would appeal": the speaker */
-	if (s->speaker >= 0 && i > s->speech && (r->c->ment[s->speaker].type & p->types))
+	if (s->speaker >= 0 && !s->speaker_near && i > s->speech &&
+	    (r->c->ment[s->speaker].type & p->types))
 		return s->speaker;
 	return antecedent(r, r->c->tok[i].start, p->types);
 }
@@ -699,8 +701,11 @@ static int subject_agents(const struct run *r, const struct st_sentence *s, size
 			if (m < 0)
 				continue;
 			size_t e = mention_end_tok(r, j, s->tb);
-			size_t b = j > s->ta && tsense(r, j - 1, SK_DET) ? j - 1 : j;
-			int opening = j <= s->ta + 3 || (b > s->ta && tok_is(c, b - 1, s->tb, W.comma));
+			size_t b = j;
+			while (b > s->ta && (tsense(r, b - 1, SK_DET) || c->tok[b - 1].kind == SL_PUNCT))
+				b--;
+			int opening = b == s->ta || tok_is(c, j - 1, s->tb, W.comma) ||
+				      (j > s->ta + 1 && tok_is(c, j - 2, s->tb, W.comma));
 			if (is_actor(r, m) && opening && !after_prep(r, j, s->ta) &&
 			    !modified_noun(r, e, i) && e + 10 >= i) {
 				add_agent(a, m, 0.7f);
@@ -1095,10 +1100,11 @@ static int predicate_agents(const struct run *r, const struct st_sentence *s, si
 	}
 	int coref;
 	int open = subject_agents(r, s, i, a, &coref);
-	if (a->n == 0 && open && s->speaker >= 0)
+	if (a->n == 0 && open && s->speaker >= 0 && !s->speaker_near)
 		add_agent(a, s->speaker, 0.8f);
 	/* "X said the company would appeal": the spokesperson too */
-	else if (coref && s->speaker >= 0 && r->c->ment[s->speaker].type == ET_PERSON)
+	else if (coref && s->speaker >= 0 && !s->speaker_near &&
+		 r->c->ment[s->speaker].type == ET_PERSON)
 		add_agent(a, s->speaker, 0.7f);
 	for (int k = 0, n = a->n; k < n; k++)
 		if (r->c->ment[a->m[k]].type == ET_PERSON)
@@ -1276,6 +1282,9 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	struct agents a;
 	int passive = predicate_agents(r, s, i, end, &a);
 #ifdef STANCE_DEBUG
+	fprintf(stderr, "speaker=%d ", s->speaker);
+	for (int k = 0; k < a.n; k++)
+		fprintf(stderr, "ag=%d(%.2f) ", a.m[k], a.w[k]);
 	fprintf(stderr, "pred %.*s cls=%d pol=%d mult=%d agents=%d passive=%d\n",
 		(int)(c->tok[i].end - c->tok[i].start), r->text + c->tok[i].start, cls, pol, mult, a.n,
 		passive);
@@ -1319,7 +1328,7 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 			cast(r, s, &a, o.measure, mult * pol, w, -1);
 		else if (o.measure)
 			cast(r, s, &a, o.measure, mult * pol * o.measure->value, w, -1);
-		else
+		else if (o.law || !s->inherited)
 			cast(r, s, &a, NULL, mult * pol, w * (o.law ? 1.0f : 0.7f), -1);
 		break;
 	case VC_RESTRICT:
@@ -1332,6 +1341,45 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 		break;
 	default:
 		break;
+	}
+}
+
+static int opens_quote(const struct run *r, const struct st_sentence *s)
+{
+	return s->tb > s->ta && r->c->tok[s->ta].kind == SL_PUNCT && r->c->tok[s->ta].punct == '"';
+}
+
+/* Speakers of all sentences.  A quote that names no speaker takes the one
+ * of the next sentence when that closes the quote ("... ," he said), or of
+ * the sentence before when it goes on in the first person: `speaker_near`,
+ * good for "we" and for judgements, not for a missing subject. */
+static void find_speakers(struct run *r)
+{
+	struct stance_ctx *c = r->c;
+	for (size_t si = 0; si < c->nsent; si++) {
+		c->sent[si].speaker = find_speaker(r, &c->sent[si]);
+		c->sent[si].speaker_near = 0;
+	}
+	for (size_t si = 0; si < c->nsent; si++) {
+		struct st_sentence *s = &c->sent[si];
+		if (s->speaker >= 0)
+			continue;
+		struct st_sentence *next = si + 1 < c->nsent ? s + 1 : NULL;
+		struct st_sentence *prev = si > 0 ? s - 1 : NULL;
+		if (opens_quote(r, s) && next && next->para == s->para && next->speaker >= 0 &&
+		    !next->speaker_near) {
+			s->speaker = next->speaker;
+		} else if (prev && prev->para == s->para && prev->speaker >= 0) {
+			for (size_t i = s->ta; i < s->tb; i++)
+				if (c->tok[i].hash == W.we || c->tok[i].hash == W.our) {
+					s->speaker = prev->speaker;
+					break;
+				}
+		}
+		if (s->speaker >= 0) {
+			s->speaker_near = 1;
+			s->speech = s->ta;
+		}
 	}
 }
 
@@ -1376,7 +1424,6 @@ static void analyse_sentence(struct run *r, size_t si)
 	size_t votes_before = r->c->nvote;
 	struct stance_ctx *c = r->c;
 	struct st_sentence *s = &c->sent[si];
-	s->speaker = find_speaker(r, s);
 #ifdef STANCE_DEBUG
 	{
 		const struct sl_token *a = &c->tok[s->ta], *b = &c->tok[s->tb - 1];
@@ -1632,6 +1679,7 @@ int stance_analyze(const struct topic_table *t, const struct stance_opts *o,
 	tokenize(t, c, text, len, &r.ntok);
 	split_sentences(&r, text, len);
 	sentence_topics(&r);
+	find_speakers(&r);
 	c->nvote = 0;
 	for (size_t si = 0; si < c->nsent; si++)
 		analyse_sentence(&r, si);
