@@ -6,26 +6,29 @@
 /* Words that take a period without ending a sentence (compared
  * case-sensitively: "No." is an abbreviation only before a number). */
 static const char *const abbreviations[] = {
-	"Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Lt",
-	"Col", "Capt", "Sgt", "Adm", "Cmdr", "Maj", "Supt", "Insp", "Rev", "Hon", "Pres", "Jr",
-	"Sr", "Messrs", "Mme", "Mlle", "vs", "v", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-	"Sep", "Sept", "Oct", "Nov", "Dec", "Art", "Sec", "Secs", "Fig", "approx", "est", "Ave",
-	"Blvd", "Mt", "Ft", "cf", "al", "etc", "Inc", "Corp", "Ltd", "Co", "Bros", "Plc", "plc",
-	"Cie", "Nos", "Vol", "pp", "ca", NULL,
+        "Mr",   "Mrs", "Ms",  "Dr",   "Prof", "St",   "Sen",    "Sens",   "Rep",  "Reps",
+        "Gov",  "Gen", "Lt",  "Col",  "Capt", "Sgt",  "Adm",    "Cmdr",   "Maj",  "Supt",
+        "Insp", "Rev", "Hon", "Pres", "Jr",   "Sr",   "Messrs", "Mme",    "Mlle", "vs",
+        "v",    "Jan", "Feb", "Mar",  "Apr",  "Jun",  "Jul",    "Aug",    "Sep",  "Sept",
+        "Oct",  "Nov", "Dec", "Art",  "Sec",  "Secs", "Fig",    "approx", "est",  "Ave",
+        "Blvd", "Mt",  "Ft",  "cf",   "al",   "etc",  "Inc",    "Corp",   "Ltd",  "Co",
+        "Bros", "Plc", "plc", "Cie",  "Nos",  "Vol",  "pp",     "ca",     NULL,
 };
 
 /* After these an abbreviation may still end a sentence when a common
  * opener follows ("... Apple Inc. The company said"). */
-static const char *const corporate_suffixes[] = {"Inc", "Corp", "Ltd", "Co", "Plc", "plc",
-						 "etc", NULL};
+static const char *const corporate_suffixes[] = {"Inc", "Corp", "Ltd", "Co",
+                                                 "Plc", "plc",  "etc", NULL};
 
 /* Words that commonly open a sentence: used to decide whether a dotted
  * acronym or a company suffix ends one. */
 static const char *const openers[] = {
-	"The", "It", "He", "She", "They", "We", "I", "In", "But", "This", "That", "These",
-	"Those", "A", "An", "On", "However", "Meanwhile", "After", "Its", "Their", "His",
-	"Her", "Our", "There", "Under", "While", "As", "At", "For", "If", "When", "Since",
-	"Last", "Earlier", "Later", "Separately", "According", "Some", "Many", "Both", NULL,
+        "The",   "It",         "He",        "She",       "They",  "We",    "I",
+        "In",    "But",        "This",      "That",      "These", "Those", "A",
+        "An",    "On",         "However",   "Meanwhile", "After", "Its",   "Their",
+        "His",   "Her",        "Our",       "There",     "Under", "While", "As",
+        "At",    "For",        "If",        "When",      "Since", "Last",  "Earlier",
+        "Later", "Separately", "According", "Some",      "Many",  "Both",  NULL,
 };
 
 static int word_in(const char *w, size_t n, const char *const *list)
@@ -200,7 +203,8 @@ int sent_next(struct sent_iter *it, size_t *start, size_t *end)
 		while (e > s && is_space(t, len, e - 1, &w))
 			e--;
 		/* A NBSP's second byte, trailing: step back over both. */
-		while (e > s + 1 && (unsigned char)t[e - 1] == 0xA0 && (unsigned char)t[e - 2] == 0xC2)
+		while (e > s + 1 && (unsigned char)t[e - 1] == 0xA0 &&
+		       (unsigned char)t[e - 2] == 0xC2)
 			e -= 2;
 		if (e > s) {
 			*start = s;

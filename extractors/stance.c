@@ -10,11 +10,11 @@
 #include <stdio.h>
 #endif
 
-#define NONE UINT32_MAX
-#define MAX_AGENTS 4
+#define NONE          UINT32_MAX
+#define MAX_AGENTS    4
 #define SUBJECT_REACH 30 /* tokens scanned left for a subject */
-#define OBJECT_REACH 15  /* tokens scanned right for an object */
-#define COREF_REACH 60   /* mentions looked back for an antecedent */
+#define OBJECT_REACH  15 /* tokens scanned right for an object */
+#define COREF_REACH   60 /* mentions looked back for an antecedent */
 
 struct st_mention {
 	int type;
@@ -45,11 +45,11 @@ struct st_sentence {
 	size_t ta, tb; /* tokens */
 	size_t cs, ce; /* code points */
 	int para;
-	int ntopics;   /* in sent_topics */
-	int inherited; /* topics taken from context, not cues */
-	int32_t speaker; /* mention, or -1 */
+	int ntopics;      /* in sent_topics */
+	int inherited;    /* topics taken from context, not cues */
+	int32_t speaker;  /* mention, or -1 */
 	int speaker_near; /* the speaker is named in a sentence next to this one */
-	size_t speech;   /* token of the speech verb, when there is a speaker */
+	size_t speech;    /* token of the speech verb, when there is a speaker */
 };
 
 struct st_vote {
@@ -63,8 +63,8 @@ struct st_vote {
 /* Words the rules test by identity. */
 struct words {
 	uint64_t by, to, and_, from, s, comma, that, which, who, for_, under, over, after, but,
-		while_, because, despite, amid, as, since, with, of, period, semi, colon, quest,
-		excl, quote, apos, not_, we, our, and_amp, or_, such, including;
+	        while_, because, despite, amid, as, since, with, of, period, semi, colon, quest,
+	        excl, quote, apos, not_, we, our, and_amp, or_, such, including;
 };
 
 static struct words W;
@@ -163,8 +163,11 @@ static int type_bit(const char *s, size_t n)
 	static const struct {
 		const char *name;
 		int bit;
-	} types[] = {{"GOV", ET_GOV},       {"COMPANY", ET_COMPANY}, {"PERSON", ET_PERSON},
-		     {"ORG", ET_ORG},       {"LAW", ET_LAW}};
+	} types[] = {{"GOV", ET_GOV},
+	             {"COMPANY", ET_COMPANY},
+	             {"PERSON", ET_PERSON},
+	             {"ORG", ET_ORG},
+	             {"LAW", ET_LAW}};
 	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
 		if (strlen(types[i].name) == n && memcmp(types[i].name, s, n) == 0)
 			return types[i].bit;
@@ -186,7 +189,7 @@ static int parse_size(const char *s, size_t n, size_t *out)
 }
 
 int stance_parse_mention(const char *s, size_t n, int *type, const char **id, size_t *idlen,
-			 size_t *start, size_t *end)
+                         size_t *start, size_t *end)
 {
 	const char *c1 = memchr(s, ':', n);
 	const char *c2 = NULL;
@@ -281,11 +284,11 @@ static int parse_mentions(struct stance_ctx *c, const char *s, size_t n, size_t 
 		if (b > a) {
 			struct st_mention m = {0};
 			if (stance_parse_mention(s + a, b - a, &m.type, &m.id, &m.idlen, &m.cs,
-						 &m.ce) < 0 ||
+			                         &m.ce) < 0 ||
 			    m.ce > text_cps) {
 				if (!bad)
 					sb_addf(&c->err, "bad mention '%.*s'",
-						(int)(b - a > 80 ? 80 : b - a), s + a);
+					        (int)(b - a > 80 ? 80 : b - a), s + a);
 				bad++;
 			} else {
 				RESERVE(c->ment, c->ament, c->nment + 1);
@@ -390,7 +393,7 @@ static double match_lex(const struct stance_lex *lex, struct stance_ctx *c, size
 }
 
 static void tokenize(const struct topic_table *t, struct stance_ctx *c, const char *text,
-		     size_t len, size_t *ntok)
+                     size_t len, size_t *ntok)
 {
 	size_t n = sl_tokenize(text, len, 0, c->tok, c->atok);
 	if (n > c->atok) {
@@ -426,7 +429,7 @@ static int tok_is(const struct stance_ctx *c, size_t i, size_t tb, uint64_t h)
 static int is_stop_punct(const struct sl_token *tk)
 {
 	return tk->kind == SL_PUNCT && (tk->punct == '.' || tk->punct == ';' || tk->punct == ':' ||
-					tk->punct == '?' || tk->punct == '!');
+	                                tk->punct == '?' || tk->punct == '!');
 }
 
 /* ---------------------------------------------------------------- analysis */
@@ -528,8 +531,7 @@ static int is_actor(const struct run *r, int32_t m)
 }
 
 /* "X and Y", "X, Y and Z" to the left of mention starting at token f. */
-static void coordinated_left(const struct run *r, size_t f, size_t ta, struct agents *a,
-			     float w)
+static void coordinated_left(const struct run *r, size_t f, size_t ta, struct agents *a, float w)
 {
 	while (f >= ta + 2) {
 		size_t j = f - 1;
@@ -544,8 +546,7 @@ static void coordinated_left(const struct run *r, size_t f, size_t ta, struct ag
 }
 
 /* "X and Y" to the right of the mention ending before token e. */
-static void coordinated_right(const struct run *r, size_t e, size_t tb, struct agents *a,
-			      float w)
+static void coordinated_right(const struct run *r, size_t e, size_t tb, struct agents *a, float w)
 {
 	while (e + 1 < tb && (tok_is(r->c, e, tb, W.and_) || tok_is(r->c, e, tb, W.comma))) {
 		int32_t m = r->c->info[e + 1].ment;
@@ -566,7 +567,7 @@ static int by_agent(const struct run *r, size_t j, size_t tb, struct agents *a)
 		j++;
 	/* a role title between: "by home secretary Yvette Cooper" */
 	for (size_t k = 0; k < 3 && j < tb && r->c->info[j].ment < 0 &&
-			   r->c->tok[j].kind == SL_WORD && r->c->info[j].phrase == NONE;
+	                   r->c->tok[j].kind == SL_WORD && r->c->info[j].phrase == NONE;
 	     k++)
 		j++;
 	if (j >= tb || !is_actor(r, r->c->info[j].ment))
@@ -577,7 +578,7 @@ static int by_agent(const struct run *r, size_t j, size_t tb, struct agents *a)
 }
 
 static int32_t resolve_pronoun(const struct run *r, const struct st_sentence *s, size_t i,
-			       const struct sl_sense *p)
+                               const struct sl_sense *p)
 {
 	if (r->c->tok[i].hash == W.we || r->c->tok[i].hash == W.our)
 		return s->speaker;
@@ -606,7 +607,7 @@ static int modified_noun(const struct run *r, size_t e, size_t i)
 	if (h == W.and_ || h == W.or_ || h == W.which || h == W.who || h == W.that || h == W.s)
 		return 0;
 	static const int not_nouns[] = {SK_SKIP, SK_PASSIVE, SK_NEGATION, SK_MODAL,
-					SK_VERB, SK_SPEECH, SK_PRONOUN, SK_PREP};
+	                                SK_VERB, SK_SPEECH,  SK_PRONOUN,  SK_PREP};
 	for (size_t k = 0; k < sizeof(not_nouns) / sizeof(not_nouns[0]); k++)
 		if (tsense(r, e, not_nouns[k]))
 			return 0;
@@ -682,30 +683,32 @@ static int32_t relative_antecedent(const struct run *r, const struct st_sentence
  * the subject is a plain noun ("the backdoor would break"), which no
  * speaker stands in for, else 1. */
 static int subject_agents(const struct run *r, const struct st_sentence *s, size_t i,
-			  struct agents *a, int *coref)
+                          struct agents *a, int *coref)
 {
 	const struct stance_ctx *c = r->c;
 	*coref = 0;
 	/* "a notice requiring", "a law banning": the noun is the agent */
 	if (i > s->ta && word_ends(r, i, "ing") && c->tok[i - 1].kind == SL_WORD &&
-	    c->info[i - 1].ment < 0 && !tsense(r, i - 1, SK_PASSIVE) && !tsense(r, i - 1, SK_PREP) &&
-	    !tsense(r, i - 1, SK_SKIP) && !tsense(r, i - 1, SK_NEGATION) &&
-	    !tsense(r, i - 1, SK_PRONOUN) && !tsense(r, i - 1, SK_COREF))
+	    c->info[i - 1].ment < 0 && !tsense(r, i - 1, SK_PASSIVE) &&
+	    !tsense(r, i - 1, SK_PREP) && !tsense(r, i - 1, SK_SKIP) &&
+	    !tsense(r, i - 1, SK_NEGATION) && !tsense(r, i - 1, SK_PRONOUN) &&
+	    !tsense(r, i - 1, SK_COREF))
 		return 1;
 	/* an infinitive nobody carries, or a participle after a comma ("...,
 	 * demanding access"): the subject of the sentence acts */
 	if (i > s->ta && (c->tok[i - 1].hash == W.to ||
-			  (c->tok[i - 1].hash == W.comma && word_ends(r, i, "ing")))) {
+	                  (c->tok[i - 1].hash == W.comma && word_ends(r, i, "ing")))) {
 		for (size_t j = s->ta; j + 1 < i && j < s->ta + 16; j++) {
 			int32_t m = c->info[j].ment;
 			if (m < 0)
 				continue;
 			size_t e = mention_end_tok(r, j, s->tb);
 			size_t b = j;
-			while (b > s->ta && (tsense(r, b - 1, SK_DET) || c->tok[b - 1].kind == SL_PUNCT))
+			while (b > s->ta &&
+			       (tsense(r, b - 1, SK_DET) || c->tok[b - 1].kind == SL_PUNCT))
 				b--;
 			int opening = b == s->ta || tok_is(c, j - 1, s->tb, W.comma) ||
-				      (j > s->ta + 1 && tok_is(c, j - 2, s->tb, W.comma));
+			              (j > s->ta + 1 && tok_is(c, j - 2, s->tb, W.comma));
 			if (is_actor(r, m) && opening && !after_prep(r, j, s->ta) &&
 			    !modified_noun(r, e, i) && e + 10 >= i) {
 				add_agent(a, m, 0.7f);
@@ -761,7 +764,7 @@ static int subject_agents(const struct run *r, const struct st_sentence *s, size
 			return 1;
 		if ((p || co) && !after_prep(r, j, s->ta)) {
 			int32_t m = p ? resolve_pronoun(r, s, j, p)
-				      : antecedent(r, c->tok[j].start, co->types);
+			              : antecedent(r, c->tok[j].start, co->types);
 			if (m >= 0) {
 				add_agent(a, m, 0.8f);
 				*coref = 1;
@@ -784,7 +787,8 @@ static int32_t find_speaker(const struct run *r, struct st_sentence *s)
 		for (size_t j = i, k = 0; j > s->ta && k < 6; k++) {
 			j--;
 			int32_t m = r->c->info[j].ment;
-			if (is_actor(r, m) && !after_prep(r, mention_first_tok(r, j, s->ta), s->ta) &&
+			if (is_actor(r, m) &&
+			    !after_prep(r, mention_first_tok(r, j, s->ta), s->ta) &&
 			    !modified_noun(r, j + 1, i))
 				return m;
 			const struct sl_sense *p = tsense(r, j, SK_PRONOUN);
@@ -801,7 +805,8 @@ static int32_t find_speaker(const struct run *r, struct st_sentence *s)
 		for (size_t j = e; j < s->tb && j < e + 5; j++) {
 			int32_t m = r->c->info[j].ment;
 			if (is_actor(r, m))
-				return modified_noun(r, mention_end_tok(r, j, s->tb), s->tb) ? -1 : m;
+				return modified_noun(r, mention_end_tok(r, j, s->tb), s->tb) ? -1
+				                                                             : m;
 			const struct sl_sense *co = tsense(r, j, SK_COREF);
 			if (co)
 				return antecedent(r, r->c->tok[j].start, co->types);
@@ -815,7 +820,7 @@ static int32_t find_speaker(const struct run *r, struct st_sentence *s)
 /* "Apple spokesperson Emma Wilson", "Wang, a ministry spokesman": the body
  * a spokesperson speaks for. */
 static void spokes_body(const struct run *r, const struct st_sentence *s, int32_t pm,
-			struct agents *a, float w)
+                        struct agents *a, float w)
 {
 	const struct stance_ctx *c = r->c;
 	size_t f = 0, e = 0;
@@ -895,7 +900,7 @@ static int topic_in(const struct run *r, const struct st_sentence *s, int topic)
 
 /* A measure sense of the phrase at token i that fits the sentence's topics. */
 static const struct sl_sense *fitting_measure(const struct run *r, const struct st_sentence *s,
-					      size_t i)
+                                              size_t i)
 {
 	uint32_t ph = r->c->info[i].mphrase;
 	if (ph == NONE)
@@ -937,12 +942,12 @@ static int stops_object(const struct run *r, size_t j, size_t start, size_t tb)
 	}
 	uint64_t h = tk->hash;
 	return h == W.for_ || h == W.under || h == W.over || h == W.after || h == W.but ||
-	       h == W.while_ || h == W.because || h == W.despite || h == W.amid ||
-	       h == W.since || h == W.which || h == W.who;
+	       h == W.while_ || h == W.because || h == W.despite || h == W.amid || h == W.since ||
+	       h == W.which || h == W.who;
 }
 
 static void find_object(const struct run *r, const struct st_sentence *s, size_t start,
-			struct object *o)
+                        struct object *o)
 {
 	o->measure = NULL;
 	o->law = 0;
@@ -969,7 +974,7 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 			}
 			/* owner of what follows ("the UK's demand"), or a modifier */
 			int owner = tok_is(r->c, e, s->tb, W.s) ||
-				    (e < s->tb && fitting_measure(r, s, e));
+			            (e < s->tb && fitting_measure(r, s, e));
 			if (!owner && o->target < 0 && !o->measure && !o->law)
 				o->target = in->ment;
 			j = e - 1;
@@ -994,7 +999,7 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 }
 
 static void add_vote(struct run *r, int32_t ment, int topic, int pol, float w, size_t sent,
-		     int32_t target)
+                     int32_t target)
 {
 	struct stance_ctx *c = r->c;
 	if (!is_actor(r, ment) || topic < 0 || pol == 0 || w <= 0.0f)
@@ -1012,14 +1017,14 @@ static void add_vote(struct run *r, int32_t ment, int topic, int pol, float w, s
 #ifdef STANCE_DEBUG
 	const struct sl_token *pt = &c->tok[r->pred];
 	fprintf(stderr, "vote %.*s %s %+d %.2f [%.*s] tgt=%d\n", (int)c->ment[ment].idlen,
-		c->ment[ment].id, r->t->ids[topic], pol, w, (int)(pt->end - pt->start),
-		r->text + pt->start, v->target);
+	        c->ment[ment].id, r->t->ids[topic], pol, w, (int)(pt->end - pt->start),
+	        r->text + pt->start, v->target);
 #endif
 }
 
 /* Negation and modality in the few tokens before a predicate. */
 static void qualifiers(const struct run *r, const struct st_sentence *s, size_t i, int *neg,
-		       int *modal)
+                       int *modal)
 {
 	*neg = 0;
 	*modal = 0;
@@ -1037,7 +1042,7 @@ static void qualifiers(const struct run *r, const struct st_sentence *s, size_t 
 
 /* Vote for each agent on the topic(s) the predicate is about. */
 static void cast(struct run *r, const struct st_sentence *s, const struct agents *a,
-		 const struct sl_sense *measure, int pol, float w, int32_t target)
+                 const struct sl_sense *measure, int pol, float w, int32_t target)
 {
 	size_t si = (size_t)(s - r->c->sent);
 	if (s->inherited)
@@ -1081,8 +1086,8 @@ static size_t passive_subject(const struct run *r, const struct st_sentence *s, 
 
 /* Agents of the predicate at token i (phrase of plen tokens); 1 when the
  * predicate is a passive with its agent after "by". */
-static int predicate_agents(const struct run *r, const struct st_sentence *s, size_t i,
-			    size_t end, struct agents *a)
+static int predicate_agents(const struct run *r, const struct st_sentence *s, size_t i, size_t end,
+                            struct agents *a)
 {
 	a->n = 0;
 	/* passive or reduced relative with "by": "was issued by X", "an order issued by X" */
@@ -1104,7 +1109,7 @@ static int predicate_agents(const struct run *r, const struct st_sentence *s, si
 		add_agent(a, s->speaker, 0.8f);
 	/* "X said the company would appeal": the spokesperson too */
 	else if (coref && s->speaker >= 0 && !s->speaker_near &&
-		 r->c->ment[s->speaker].type == ET_PERSON)
+	         r->c->ment[s->speaker].type == ET_PERSON)
 		add_agent(a, s->speaker, 0.7f);
 	for (int k = 0, n = a->n; k < n; k++)
 		if (r->c->ment[a->m[k]].type == ET_PERSON)
@@ -1128,15 +1133,15 @@ static int noun_use(const struct run *r, const struct st_sentence *s, size_t i)
 	if (tsense(r, j, SK_DET) || c->tok[j].hash == W.s)
 		return 1;
 	if (c->info[j].ment >= 0) /* "the Home Office order", not "Canada withdrew" */
-		{
+	{
 		if (!tsense(r, i, SK_MEASURE))
 			return 0;
 		return !word_ends(r, i, "s") || !verb_sense(r, i, 0);
 	}
 	if (c->tok[j].hash == W.to || c->tok[j].kind != SL_WORD)
 		return 0;
-	static const int verb_before[] = {SK_PRONOUN, SK_COREF, SK_SKIP, SK_MODAL,
-					  SK_NEGATION, SK_PASSIVE};
+	static const int verb_before[] = {SK_PRONOUN, SK_COREF,    SK_SKIP,
+	                                  SK_MODAL,   SK_NEGATION, SK_PASSIVE};
 	for (size_t k = 0; k < sizeof(verb_before) / sizeof(verb_before[0]); k++)
 		if (tsense(r, j, verb_before[k]) || covered_by(r, s, j, verb_before[k]))
 			return 0;
@@ -1176,10 +1181,10 @@ static void noun_predicate(struct run *r, const struct st_sentence *s, size_t i)
 		if (p && r->c->info[i].used != 2)
 			add_agent(&a, resolve_pronoun(r, s, j - 2, p), 0.7f);
 	} else if (j > s->ta && is_actor(r, r->c->info[j - 1].ment) &&
-		   (r->c->ment[r->c->info[j - 1].ment].type & owners & ~ET_PERSON)) {
+	           (r->c->ment[r->c->info[j - 1].ment].type & owners & ~ET_PERSON)) {
 		add_agent(&a, r->c->info[j - 1].ment, 0.7f);
 	} else if (j > s->ta && tsense(r, j - 1, SK_DET) && tsense(r, j - 1, SK_PRONOUN) &&
-		   r->c->info[i].used != 2) {
+	           r->c->info[i].used != 2) {
 		/* its, their */
 		const struct sl_sense *p = tsense(r, j - 1, SK_PRONOUN);
 		int32_t m = resolve_pronoun(r, s, j - 1, p);
@@ -1187,7 +1192,7 @@ static void noun_predicate(struct run *r, const struct st_sentence *s, size_t i)
 			add_agent(&a, m, 0.7f);
 	}
 	size_t end = i + (r->c->info[i].plen > r->c->info[i].mplen ? r->c->info[i].plen
-								  : r->c->info[i].mplen);
+	                                                           : r->c->info[i].mplen);
 	/* "the revocation of licences by X", "the lifting of the ban by X":
 	 * the owner acts against the measure */
 	int flip = 1;
@@ -1286,8 +1291,8 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	for (int k = 0; k < a.n; k++)
 		fprintf(stderr, "ag=%d(%.2f) ", a.m[k], a.w[k]);
 	fprintf(stderr, "pred %.*s cls=%d pol=%d mult=%d agents=%d passive=%d\n",
-		(int)(c->tok[i].end - c->tok[i].start), r->text + c->tok[i].start, cls, pol, mult, a.n,
-		passive);
+	        (int)(c->tok[i].end - c->tok[i].start), r->text + c->tok[i].start, cls, pol, mult,
+	        a.n, passive);
 #endif
 	if (a.n == 0)
 		return;
@@ -1339,8 +1344,7 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 		else if (r->c->ment[a.m[0]].type != ET_COMPANY)
 			cast(r, s, &a, NULL, mult * pol, w * 0.8f, -1); /* "banned Huawei" */
 		break;
-	default:
-		break;
+	default: break;
 	}
 }
 
@@ -1428,7 +1432,7 @@ static void analyse_sentence(struct run *r, size_t si)
 	{
 		const struct sl_token *a = &c->tok[s->ta], *b = &c->tok[s->tb - 1];
 		fprintf(stderr, "\n## [%d%s] %.*s\n", s->ntopics ? sent_topics(r, s)[0] : -1,
-			s->inherited ? "i" : "", (int)(b->end - a->start), r->text + a->start);
+		        s->inherited ? "i" : "", (int)(b->end - a->start), r->text + a->start);
 	}
 #endif
 	if (!s->ntopics)
@@ -1500,8 +1504,8 @@ static void sentence_topics(struct run *r)
 			best = (int)k;
 	}
 	r->main_topic = best >= 0 && c->topic_count[best] >= 2 && c->topic_count[best] * 2 > total
-				? best
-				: -1;
+	                        ? best
+	                        : -1;
 	/* Sentences without cues inherit from the one before (same paragraph),
 	 * else take the main topic. */
 	for (size_t si = 0; si < c->nsent; si++) {
@@ -1510,7 +1514,8 @@ static void sentence_topics(struct run *r)
 			continue;
 		int16_t *st = c->sent_topics + si * STANCE_SENT_TOPICS;
 		if (si > 0 && c->sent[si - 1].para == s->para && c->sent[si - 1].ntopics) {
-			memcpy(st, st - STANCE_SENT_TOPICS, sizeof(*st) * STANCE_SENT_TOPICS);
+			for (int k = 0; k < STANCE_SENT_TOPICS; k++)
+				st[k] = st[k - STANCE_SENT_TOPICS];
 			s->ntopics = c->sent[si - 1].ntopics;
 			s->inherited = 1;
 		} else if (r->main_topic >= 0) {
@@ -1625,12 +1630,13 @@ static void write_stances(struct run *r, const struct stance_opts *o)
 			if (conf >= o->min_conf) {
 				c->vote[a].target = -2; /* written: see topic_has_stance() */
 				const struct st_entity *e = &c->ent[c->vote[a].ent];
-				const struct st_sentence *s = &c->sent[pos > neg ? pos_sent : neg_sent];
+				const struct st_sentence *s =
+				        &c->sent[pos > neg ? pos_sent : neg_sent];
 				if (c->stances.len)
 					sb_addch(&c->stances, ';');
-				sb_addf(&c->stances, "%.*s:%s:%s:%zu-%zu:%.2f", (int)e->idlen, e->id,
-					r->t->ids[c->vote[a].topic], pos > neg ? "support" : "oppose",
-					s->cs, s->ce, conf);
+				sb_addf(&c->stances, "%.*s:%s:%s:%zu-%zu:%.2f", (int)e->idlen,
+				        e->id, r->t->ids[c->vote[a].topic],
+				        pos > neg ? "support" : "oppose", s->cs, s->ce, conf);
 			}
 		}
 		a = b;
@@ -1668,13 +1674,12 @@ static void split_sentences(struct run *r, const char *text, size_t len)
 	}
 }
 
-int stance_analyze(const struct topic_table *t, const struct stance_opts *o,
-		   struct stance_ctx *c, const char *text, size_t len, const char *mentions,
-		   size_t mlen)
+int stance_analyze(const struct topic_table *t, const struct stance_opts *o, struct stance_ctx *c,
+                   const char *text, size_t len, const char *mentions, size_t mlen)
 {
 	struct run r = {t, c, text, 0, -1, 0};
 	int bad = parse_mentions(c, mentions ? mentions : "", mentions ? mlen : 0,
-				 count_cps(text, len));
+	                         count_cps(text, len));
 	mention_bytes(c, text, len);
 	tokenize(t, c, text, len, &r.ntok);
 	split_sentences(&r, text, len);

@@ -46,7 +46,10 @@ struct stance_opts {
 	double min_conf; /* write stances with at least this confidence */
 };
 
-#define STANCE_OPTS_DEFAULT {0.5}
+#define STANCE_OPTS_DEFAULT                                                                        \
+	{                                                                                          \
+		0.5                                                                                \
+	}
 
 struct st_mention;
 struct st_entity;
@@ -94,12 +97,11 @@ void stance_ctx_release(struct stance_ctx *c);
  * of range, of an unknown type); c->err describes the first.  A bad
  * mention is skipped, the rest of the analysis goes on.
  */
-int stance_analyze(const struct topic_table *t, const struct stance_opts *o,
-		   struct stance_ctx *c, const char *text, size_t len, const char *mentions,
-		   size_t mlen);
+int stance_analyze(const struct topic_table *t, const struct stance_opts *o, struct stance_ctx *c,
+                   const char *text, size_t len, const char *mentions, size_t mlen);
 
 /* Parse one mention "TYPE:ID:START-END": 0 and the parts, or -1. */
 int stance_parse_mention(const char *s, size_t n, int *type, const char **id, size_t *idlen,
-			 size_t *start, size_t *end);
+                         size_t *start, size_t *end);
 
 #endif

@@ -7,8 +7,8 @@
 #include "strbuf.h"
 
 #define FNV_OFFSET 1469598103934665603ull
-#define FNV_PRIME 1099511628211ull
-#define NONE UINT32_MAX
+#define FNV_PRIME  1099511628211ull
+#define NONE       UINT32_MAX
 
 static uint64_t fnv_byte(uint64_t h, unsigned char c)
 {
@@ -167,8 +167,8 @@ static size_t scan_word(const char *s, size_t n, size_t i, struct tok_out *o)
 			int ends = rc != 'w';
 			if (r == 0 && j > i && (s[j - 1] == 's' || s[j - 1] == 'S')) {
 				/* plural possessive: companies' */
-				emit(o, i, j, hash_fold(s, i, j), SL_WORD, s[i] >= 'A' && s[i] <= 'Z',
-				     0);
+				emit(o, i, j, hash_fold(s, i, j), SL_WORD,
+				     s[i] >= 'A' && s[i] <= 'Z', 0);
 				emit(o, j, after, hash_str("'s"), SL_WORD, 0, 0);
 				return after;
 			}
@@ -176,8 +176,8 @@ static size_t scan_word(const char *s, size_t n, size_t i, struct tok_out *o)
 			    (lower_eq(s + after, r, "s") || lower_eq(s + after, r, "re") ||
 			     lower_eq(s + after, r, "ve") || lower_eq(s + after, r, "ll") ||
 			     lower_eq(s + after, r, "d") || lower_eq(s + after, r, "m"))) {
-				emit(o, i, j, hash_fold(s, i, j), SL_WORD, s[i] >= 'A' && s[i] <= 'Z',
-				     0);
+				emit(o, i, j, hash_fold(s, i, j), SL_WORD,
+				     s[i] >= 'A' && s[i] <= 'Z', 0);
 				uint64_t h = fnv_byte(FNV_OFFSET, '\'');
 				for (size_t k = after; k < after + r; k++) {
 					unsigned char c = (unsigned char)s[k];
@@ -201,8 +201,8 @@ static size_t scan_word(const char *s, size_t n, size_t i, struct tok_out *o)
 		}
 		break;
 	}
-	emit(o, i, j, hash_fold(s, i, j), all_digits ? SL_NUM : SL_WORD,
-	     s[i] >= 'A' && s[i] <= 'Z', 0);
+	emit(o, i, j, hash_fold(s, i, j), all_digits ? SL_NUM : SL_WORD, s[i] >= 'A' && s[i] <= 'Z',
+	     0);
 	return j;
 }
 
@@ -268,7 +268,7 @@ static int consonant(char c)
 
 /* Push the phrase with its first word replaced by `w` + `suffix`. */
 static void push_form(struct stance_lex *lex, uint64_t *hash, size_t n, const char *w, size_t wl,
-		      const char *suffix, struct sl_sense sense)
+                      const char *suffix, struct sl_sense sense)
 {
 	char buf[64];
 	size_t sl = strlen(suffix);
@@ -283,7 +283,7 @@ static void push_form(struct stance_lex *lex, uint64_t *hash, size_t n, const ch
 }
 
 static void push_inflections(struct stance_lex *lex, uint64_t *hash, size_t n, const char *w,
-			     size_t wl, struct sl_sense sense)
+                             size_t wl, struct sl_sense sense)
 {
 	if (wl < 2 || !is_alpha((unsigned char)w[wl - 1]))
 		return;
@@ -319,8 +319,7 @@ static void push_inflections(struct stance_lex *lex, uint64_t *hash, size_t n, c
 	}
 }
 
-int sl_add(struct stance_lex *lex, const char *phrase, size_t n, struct sl_sense sense,
-	   int inflect)
+int sl_add(struct stance_lex *lex, const char *phrase, size_t n, struct sl_sense sense, int inflect)
 {
 	struct sl_token tok[SL_MAX_PHRASE + 1];
 	uint64_t hash[SL_MAX_PHRASE];
@@ -416,7 +415,7 @@ void sl_finish(struct stance_lex *lex)
 }
 
 const struct sl_phrase *sl_match(const struct stance_lex *lex, const struct sl_token *tok,
-				 size_t ntok, size_t *len)
+                                 size_t ntok, size_t *len)
 {
 	if (!lex->nbuckets || ntok == 0)
 		return NULL;

@@ -89,8 +89,8 @@ struct sl_sense {
 
 struct sl_phrase {
 	uint64_t hash[SL_MAX_PHRASE];
-	uint8_t n;             /* tokens */
-	uint32_t next;         /* next phrase in the chain, or UINT32_MAX */
+	uint8_t n;              /* tokens */
+	uint32_t next;          /* next phrase in the chain, or UINT32_MAX */
 	uint32_t sense, nsense; /* senses[sense .. sense+nsense) */
 };
 
@@ -124,7 +124,7 @@ uint64_t sl_hash_word(const char *w);
  * or -1 if the phrase has no token or more than SL_MAX_PHRASE.
  */
 int sl_add(struct stance_lex *lex, const char *phrase, size_t n, struct sl_sense sense,
-	   int inflect);
+           int inflect);
 
 /* Build the hash table: call once after the last sl_add(). */
 void sl_finish(struct stance_lex *lex);
@@ -134,10 +134,10 @@ void sl_finish(struct stance_lex *lex);
  * *len gets its length in tokens.
  */
 const struct sl_phrase *sl_match(const struct stance_lex *lex, const struct sl_token *tok,
-				 size_t ntok, size_t *len);
+                                 size_t ntok, size_t *len);
 
 static inline const struct sl_sense *sl_senses(const struct stance_lex *lex,
-					       const struct sl_phrase *p)
+                                               const struct sl_phrase *p)
 {
 	return lex->senses + p->sense;
 }

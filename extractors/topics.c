@@ -48,7 +48,11 @@ static void unescape(struct strbuf *out, const char *s, size_t n)
 		char c = s[i];
 		if (c == '\\' && i + 1 < n) {
 			char d = s[i + 1];
-			char r = d == 't' ? '\t' : d == 'n' ? '\n' : d == 'r' ? '\r' : d == '\\' ? '\\' : 0;
+			char r = d == 't'    ? '\t'
+			         : d == 'n'  ? '\n'
+			         : d == 'r'  ? '\r'
+			         : d == '\\' ? '\\'
+			                     : 0;
 			if (r) {
 				sb_addch(out, r);
 				i++;
@@ -75,14 +79,14 @@ static size_t split(const char *line, size_t n, struct field *f, size_t max)
 }
 
 typedef void (*row_fn)(struct topic_table *t, struct strbuf *vals, const char *name,
-		       unsigned long line, struct strbuf *err, int *bad);
+                       unsigned long line, struct strbuf *err, int *bad);
 
 static void complain(struct strbuf *err, int *bad, const char *name, unsigned long line,
-		     const char *what, const char *detail)
+                     const char *what, const char *detail)
 {
 	if (err)
 		sb_addf(err, "%s:%lu: %s%s%s\n", name, line, what, detail ? ": " : "",
-			detail ? detail : "");
+		        detail ? detail : "");
 	(*bad)++;
 }
 
@@ -92,7 +96,7 @@ static void complain(struct strbuf *err, int *bad, const char *name, unsigned lo
  * Columns named with a leading '?' are optional.
  */
 static int each_row(struct topic_table *t, const char *name, const char *buf, size_t len,
-		    const char *const *cols, size_t ncols, row_fn fn, struct strbuf *err)
+                    const char *const *cols, size_t ncols, row_fn fn, struct strbuf *err)
 {
 	int bad = 0;
 	int map[MAX_COLS];
@@ -122,7 +126,8 @@ static int each_row(struct topic_table *t, const char *name, const char *buf, si
 			for (size_t c = 0; c < ncols; c++) {
 				const char *want = cols[c] + (cols[c][0] == '?');
 				for (size_t k = 0; k < nf && k < 64; k++)
-					if (f[k].len == strlen(want) && !memcmp(f[k].s, want, f[k].len))
+					if (f[k].len == strlen(want) &&
+					    !memcmp(f[k].s, want, f[k].len))
 						map[c] = (int)k;
 				if (map[c] < 0 && cols[c][0] != '?') {
 					complain(err, &bad, name, line, "missing column", want);
@@ -148,8 +153,7 @@ out:
 }
 
 /* Call add() for each ';'-separated, trimmed, non-empty item of s. */
-static void each_item(const char *s, size_t n, void (*add)(void *, const char *, size_t),
-		      void *ctx)
+static void each_item(const char *s, size_t n, void (*add)(void *, const char *, size_t), void *ctx)
 {
 	size_t a = 0;
 	for (size_t i = 0; i <= n; i++)
@@ -244,12 +248,12 @@ static int valid_id(const char *s, size_t n)
 	return 1;
 }
 
-static void topic_row(struct topic_table *t, struct strbuf *v, const char *name,
-		      unsigned long line, struct strbuf *err, int *bad)
+static void topic_row(struct topic_table *t, struct strbuf *v, const char *name, unsigned long line,
+                      struct strbuf *err, int *bad)
 {
 	if (!valid_id(v[0].buf, v[0].len)) {
 		complain(err, bad, name, line, "bad topic id (want lowercase letters, digits, '-')",
-			 v[0].buf);
+		         v[0].buf);
 		return;
 	}
 	if (topics_find(t, v[0].buf, v[0].len) >= 0) {
@@ -268,12 +272,12 @@ static void topic_row(struct topic_table *t, struct strbuf *v, const char *name,
 	each_item(v[2].buf, v[2].len, add_measure, &c);
 	if (c.bad_items)
 		complain(err, bad, name, line,
-			 "some terms skipped (a measure needs a leading + or -; at most 8 words)",
-			 NULL);
+		         "some terms skipped (a measure needs a leading + or -; at most 8 words)",
+		         NULL);
 }
 
 int topics_load(struct topic_table *t, const char *name, const char *buf, size_t len,
-		struct strbuf *err)
+                struct strbuf *err)
 {
 	static const char *const cols[] = {"id", "cues", "measures"};
 	return each_row(t, name, buf, len, cols, 3, topic_row, err);
@@ -285,8 +289,11 @@ static int parse_types(const char *s)
 	static const struct {
 		const char *name;
 		int bit;
-	} names[] = {{"GOV", ET_GOV}, {"COMPANY", ET_COMPANY}, {"PERSON", ET_PERSON},
-		     {"ORG", ET_ORG}, {"SPEAKER", ET_SPEAKER}};
+	} names[] = {{"GOV", ET_GOV},
+	             {"COMPANY", ET_COMPANY},
+	             {"PERSON", ET_PERSON},
+	             {"ORG", ET_ORG},
+	             {"SPEAKER", ET_SPEAKER}};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (strstr(s, names[i].name))
 			types |= names[i].bit;
@@ -294,24 +301,34 @@ static int parse_types(const char *s)
 }
 
 static void cue_row(struct topic_table *t, struct strbuf *v, const char *name, unsigned long line,
-		    struct strbuf *err, int *bad)
+                    struct strbuf *err, int *bad)
 {
 	static const struct {
 		const char *kind;
 		uint8_t sk, cls;
 		int8_t value;
 	} kinds[] = {
-		{"support", SK_VERB, VC_ATTITUDE, 1}, {"oppose", SK_VERB, VC_ATTITUDE, -1},
-		{"enact", SK_VERB, VC_ENACT, 1},      {"reverse", SK_VERB, VC_ENACT, -1},
-		{"restrict", SK_VERB, VC_RESTRICT, 1}, {"carry", SK_VERB, VC_CARRY, 1},
-		{"negator", SK_VERB, VC_CARRY, -1},    {"contest", SK_VERB, VC_CONTEST, -1},
-		{"comply", SK_VERB, VC_COMPLY, 1},
-		{"negation", SK_NEGATION, 0, 0},      {"modal", SK_MODAL, 0, 0},
-		{"speech", SK_SPEECH, 0, 0},          {"coref", SK_COREF, 0, 0},
-		{"pronoun", SK_PRONOUN, 0, 0},        {"prep", SK_PREP, 0, 0},
-		{"passive", SK_PASSIVE, 0, 0},        {"det", SK_DET, 0, 0},
-		{"spokes", SK_SPOKES, 0, 0},           {"skip", SK_SKIP, 0, 0},
-		{"good", SK_EVAL, 0, 1},               {"bad", SK_EVAL, 0, -1},
+	        {"support", SK_VERB, VC_ATTITUDE, 1},
+	        {"oppose", SK_VERB, VC_ATTITUDE, -1},
+	        {"enact", SK_VERB, VC_ENACT, 1},
+	        {"reverse", SK_VERB, VC_ENACT, -1},
+	        {"restrict", SK_VERB, VC_RESTRICT, 1},
+	        {"carry", SK_VERB, VC_CARRY, 1},
+	        {"negator", SK_VERB, VC_CARRY, -1},
+	        {"contest", SK_VERB, VC_CONTEST, -1},
+	        {"comply", SK_VERB, VC_COMPLY, 1},
+	        {"negation", SK_NEGATION, 0, 0},
+	        {"modal", SK_MODAL, 0, 0},
+	        {"speech", SK_SPEECH, 0, 0},
+	        {"coref", SK_COREF, 0, 0},
+	        {"pronoun", SK_PRONOUN, 0, 0},
+	        {"prep", SK_PREP, 0, 0},
+	        {"passive", SK_PASSIVE, 0, 0},
+	        {"det", SK_DET, 0, 0},
+	        {"spokes", SK_SPOKES, 0, 0},
+	        {"skip", SK_SKIP, 0, 0},
+	        {"good", SK_EVAL, 0, 1},
+	        {"bad", SK_EVAL, 0, -1},
 	};
 	const char *term = v[1].buf;
 	size_t n = v[1].len;
@@ -329,7 +346,7 @@ static void cue_row(struct topic_table *t, struct strbuf *v, const char *name, u
 			s.types = (uint8_t)parse_types(v[2].buf);
 			if (!s.types) {
 				complain(err, bad, name, line, "coref/pronoun needs entity types",
-					 term);
+				         term);
 				return;
 			}
 		}
@@ -342,14 +359,14 @@ static void cue_row(struct topic_table *t, struct strbuf *v, const char *name, u
 }
 
 int topics_load_cues(struct topic_table *t, const char *name, const char *buf, size_t len,
-		     struct strbuf *err)
+                     struct strbuf *err)
 {
 	static const char *const cols[] = {"kind", "term", "?value"};
 	return each_row(t, name, buf, len, cols, 3, cue_row, err);
 }
 
-static void tone_row(struct topic_table *t, struct strbuf *v, const char *name,
-		     unsigned long line, struct strbuf *err, int *bad)
+static void tone_row(struct topic_table *t, struct strbuf *v, const char *name, unsigned long line,
+                     struct strbuf *err, int *bad)
 {
 	char *end;
 	double score = strtod(v[1].buf, &end);
@@ -357,14 +374,13 @@ static void tone_row(struct topic_table *t, struct strbuf *v, const char *name,
 		complain(err, bad, name, line, "score must be a number in [-1,1]", v[1].buf);
 		return;
 	}
-	struct sl_sense s = {SK_TONE, 0, 0, (int8_t)(score * 100.0 + (score < 0 ? -0.5 : 0.5)),
-			     -1};
+	struct sl_sense s = {SK_TONE, 0, 0, (int8_t)(score * 100.0 + (score < 0 ? -0.5 : 0.5)), -1};
 	if (sl_add(&t->tone, v[0].buf, v[0].len, s, 0) < 0)
 		complain(err, bad, name, line, "empty or too long term", v[0].buf);
 }
 
 int topics_load_tone(struct topic_table *t, const char *name, const char *buf, size_t len,
-		     struct strbuf *err)
+                     struct strbuf *err)
 {
 	static const char *const cols[] = {"term", "score"};
 	return each_row(t, name, buf, len, cols, 2, tone_row, err);

@@ -61,7 +61,7 @@
 #define TOPICS_MAX 1000
 
 struct topic_table {
-	char **ids;          /* topic ids, owned */
+	char **ids; /* topic ids, owned */
 	size_t n;
 	struct stance_lex lex;  /* topic cues */
 	struct stance_lex meas; /* measure words */
@@ -74,11 +74,11 @@ void topics_release(struct topic_table *t);
 
 /* Each returns the number of rows skipped (0 when all were good). */
 int topics_load(struct topic_table *t, const char *name, const char *buf, size_t len,
-		struct strbuf *err);
+                struct strbuf *err);
 int topics_load_cues(struct topic_table *t, const char *name, const char *buf, size_t len,
-		     struct strbuf *err);
+                     struct strbuf *err);
 int topics_load_tone(struct topic_table *t, const char *name, const char *buf, size_t len,
-		     struct strbuf *err);
+                     struct strbuf *err);
 
 /* Build the lookup tables: once, after the last load. */
 void topics_finish(struct topic_table *t);

@@ -17,24 +17,25 @@
 enum { OPT_TOPICS = NP_OPT_LONG, OPT_CUES, OPT_TONE, OPT_MIN_CONF, OPT_LANG };
 
 static const struct np_opt opts[] = {
-	{"topics", OPT_TOPICS, "FILE", "read topics from FILE (default config/topics.tsv)"},
-	{"cues", OPT_CUES, "FILE",
-	 "read predicate and attribution cues from FILE\n(default config/stance-cues.LANG.tsv)"},
-	{"tone", OPT_TONE, "FILE", "read the tone lexicon from FILE (default config/tone.LANG.tsv)"},
-	{"lang", OPT_LANG, "LANG", "language of the cue and tone files (default en)"},
-	{"min-conf", OPT_MIN_CONF, "X",
-	 "write only stances with a confidence of at least X, in [0,1] (default 0.5)"},
-	{0},
+        {"topics", OPT_TOPICS, "FILE", "read topics from FILE (default config/topics.tsv)"},
+        {"cues", OPT_CUES, "FILE",
+         "read predicate and attribution cues from FILE\n(default config/stance-cues.LANG.tsv)"},
+        {"tone", OPT_TONE, "FILE",
+         "read the tone lexicon from FILE (default config/tone.LANG.tsv)"},
+        {"lang", OPT_LANG, "LANG", "language of the cue and tone files (default en)"},
+        {"min-conf", OPT_MIN_CONF, "X",
+         "write only stances with a confidence of at least X, in [0,1] (default 0.5)"},
+        {0},
 };
 
 static const struct np_prog prog = {
-	"news-stance",
-	"[OPTION]... [FILE]...",
-	"Find the tech-policy topics an article discusses and the stance (support or oppose)\n"
-	"each actor named in `mentions` takes on them, with the evidence sentence.\n"
-	"Reads the columns text and mentions (optional); writes topics, stances and tone.",
-	opts,
-	NP_STREAM_OPTS,
+        "news-stance",
+        "[OPTION]... [FILE]...",
+        "Find the tech-policy topics an article discusses and the stance (support or oppose)\n"
+        "each actor named in `mentions` takes on them, with the evidence sentence.\n"
+        "Reads the columns text and mentions (optional); writes topics, stances and tone.",
+        opts,
+        NP_STREAM_OPTS,
 };
 
 /* Read a whole config file; NULL (after a message) when it cannot be. */
@@ -68,12 +69,10 @@ static char *slurp(const char *path, size_t *len)
 	return sb_detach(&sb, len);
 }
 
-typedef int (*loader)(struct topic_table *, const char *, const char *, size_t,
-		      struct strbuf *);
+typedef int (*loader)(struct topic_table *, const char *, const char *, size_t, struct strbuf *);
 
 /* Load one config file: `path` as given, else found under config/. */
-static void load(struct topic_table *t, const char *path, const char *rel, loader fn,
-		 int required)
+static void load(struct topic_table *t, const char *path, const char *rel, loader fn, int required)
 {
 	char *found = NULL;
 	if (!path) {
@@ -164,14 +163,15 @@ int main(int argc, char **argv)
 		struct np_str ment = np_stage_in(&st, 1);
 		int bad = stance_analyze(&t, &so, &ctx, text.s, text.len, ment.s, ment.len);
 		if (bad)
-			np_row_error(np_stage_row(&st), "%d unusable mention%s (first: %s), skipped",
-				     bad, bad > 1 ? "s" : "", ctx.err.buf);
+			np_row_error(np_stage_row(&st),
+			             "%d unusable mention%s (first: %s), skipped", bad,
+			             bad > 1 ? "s" : "", ctx.err.buf);
 		int tl = snprintf(tone, sizeof(tone), "%.2f", ctx.tone);
 		if (strcmp(tone, "-0.00") == 0)
 			tl = snprintf(tone, sizeof(tone), "0.00");
 		struct np_str out[3] = {{ctx.topics.buf, ctx.topics.len},
-					{ctx.stances.buf, ctx.stances.len},
-					{tone, (size_t)tl}};
+		                        {ctx.stances.buf, ctx.stances.len},
+		                        {tone, (size_t)tl}};
 		np_stage_emit(&st, np_stage_row(&st), out);
 	}
 	np_stage_close(&st);

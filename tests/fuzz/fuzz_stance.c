@@ -23,20 +23,21 @@ static struct topic_table table;
 static struct stance_ctx ctx;
 static int ready;
 
-static const char own_topics[] = "id\tdescription\tcues\tmeasures\n"
-				 "lawful-access\tx\tencryption;backdoor\t+backdoor;+order;-encryption\n"
-				 "tariffs\tx\ttariff;~chips\t+tariff;-exemption\n";
+static const char own_topics[] =
+        "id\tdescription\tcues\tmeasures\n"
+        "lawful-access\tx\tencryption;backdoor\t+backdoor;+order;-encryption\n"
+        "tariffs\tx\ttariff;~chips\t+tariff;-exemption\n";
 static const char own_cues[] = "kind\tterm\tvalue\n"
-			       "support\tback\t\noppose\treject\t\nenact\timpose\t\n"
-			       "reverse\twithdraw\t\nrestrict\tban\t\ncarry\tvow\t\n"
-			       "negator\tdecline\t\ncontest\tsue\t\nnegation\tnot\t\n"
-			       "modal\tmay\t\nspeech\t=said\t\ncoref\tthe company\tCOMPANY\n"
-			       "pronoun\tit\tCOMPANY|GOV\npronoun\twe\tSPEAKER\nprep\tof\t\n"
-			       "passive\twas\t\ndet\tthe\t\nspokes\tspokesperson\t\nskip\thas\t\n"
-			       "bad\tflawed\t\ngood\twelcome\t\n";
+                               "support\tback\t\noppose\treject\t\nenact\timpose\t\n"
+                               "reverse\twithdraw\t\nrestrict\tban\t\ncarry\tvow\t\n"
+                               "negator\tdecline\t\ncontest\tsue\t\nnegation\tnot\t\n"
+                               "modal\tmay\t\nspeech\t=said\t\ncoref\tthe company\tCOMPANY\n"
+                               "pronoun\tit\tCOMPANY|GOV\npronoun\twe\tSPEAKER\nprep\tof\t\n"
+                               "passive\twas\t\ndet\tthe\t\nspokes\tspokesperson\t\nskip\thas\t\n"
+                               "bad\tflawed\t\ngood\twelcome\t\n";
 
 static int load(const char *path, int (*fn)(struct topic_table *, const char *, const char *,
-					   size_t, struct strbuf *))
+                                            size_t, struct strbuf *))
 {
 	FILE *fp = fopen(path, "rb");
 	if (!fp)
@@ -92,7 +93,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	assert(ctx.tone >= -1.0 && ctx.tone <= 1.0);
 	size_t ncp = cps(text, tlen);
 	char *copy = xmemdup(ctx.stances.buf, ctx.stances.len);
-	for (char *save, *item = strtok_r(copy, ";", &save); item; item = strtok_r(NULL, ";", &save)) {
+	for (char *save, *item = strtok_r(copy, ";", &save); item;
+	     item = strtok_r(NULL, ";", &save)) {
 		char *c = strrchr(item, ':');
 		assert(c);
 		double conf = atof(c + 1);

@@ -124,7 +124,7 @@ static const char *analyse(const char *text, const char *spec)
 	ments[0] = '\0';
 	for (size_t i = 0; i < nf; i++)
 		n += (size_t)snprintf(ments + n, sizeof(ments) - n, "%s%s:%zu-%zu", i ? ";" : "",
-				      found[i].tag, found[i].start, found[i].end);
+		                      found[i].tag, found[i].start, found[i].end);
 	struct stance_opts o = STANCE_OPTS_DEFAULT;
 	assert_int_equal(stance_analyze(&table, &o, &ctx, text, strlen(text), ments, n), 0);
 	return ctx.stances.buf;
@@ -145,22 +145,23 @@ static int has(const char *stances, const char *want)
 	return 0;
 }
 
-#define assert_stance(st, want) \
-	do { \
-		if (!has(st, want)) \
-			fail_msg("want %s in '%s'", want, st); \
+#define assert_stance(st, want)                                                                    \
+	do {                                                                                       \
+		if (!has(st, want))                                                                \
+			fail_msg("want %s in '%s'", want, st);                                     \
 	} while (0)
-#define assert_no_stance(st, want) \
-	do { \
-		if (has(st, want)) \
-			fail_msg("did not want %s in '%s'", want, st); \
+#define assert_no_stance(st, want)                                                                 \
+	do {                                                                                       \
+		if (has(st, want))                                                                 \
+			fail_msg("did not want %s in '%s'", want, st);                             \
 	} while (0)
 
 static void test_subject_of_cue_verb(void **state)
 {
 	(void)state;
-	const char *st = analyse("The Home Office demanded a backdoor into encrypted iCloud backups.",
-				 "GOV:gb/home-office=Home Office");
+	const char *st =
+	        analyse("The Home Office demanded a backdoor into encrypted iCloud backups.",
+	                "GOV:gb/home-office=Home Office");
 	assert_stance(st, "gb/home-office:lawful-access:support");
 	assert_string_equal(ctx.topics.buf, "lawful-access");
 }
@@ -169,12 +170,13 @@ static void test_object_direction(void **state)
 {
 	(void)state;
 	/* defending encryption is opposing lawful access */
-	const char *st = analyse("Signal defended end-to-end encryption against the new surveillance law.",
-				 "COMPANY:signal=Signal");
+	const char *st =
+	        analyse("Signal defended end-to-end encryption against the new surveillance law.",
+	                "COMPANY:signal=Signal");
 	assert_stance(st, "signal:lawful-access:oppose");
 	/* breaking it is supporting */
 	st = analyse("The Home Office wants to break end-to-end encryption in messaging apps.",
-		     "GOV:gb/home-office=Home Office");
+	             "GOV:gb/home-office=Home Office");
 	assert_stance(st, "gb/home-office:lawful-access:support");
 }
 
@@ -182,10 +184,10 @@ static void test_negation(void **state)
 {
 	(void)state;
 	const char *st = analyse("Apple did not oppose the new surveillance powers for police.",
-				 "COMPANY:apple=Apple");
+	                         "COMPANY:apple=Apple");
 	assert_stance(st, "apple:lawful-access:support");
 	st = analyse("Canada will no longer impose its digital services tax on US firms.",
-		     "GOV:ca=Canada|GOV:us=US");
+	             "GOV:ca=Canada|GOV:us=US");
 	assert_stance(st, "ca:digital-taxation:oppose");
 }
 
@@ -193,13 +195,13 @@ static void test_passive(void **state)
 {
 	(void)state;
 	const char *st = analyse(
-		"A technical capability notice was issued by the Home Office to Apple last year.",
-		"GOV:gb/home-office=Home Office|COMPANY:apple=Apple");
+	        "A technical capability notice was issued by the Home Office to Apple last year.",
+	        "GOV:gb/home-office=Home Office|COMPANY:apple=Apple");
 	assert_stance(st, "gb/home-office:lawful-access:support");
 	assert_no_stance(st, "apple:lawful-access:support");
 	/* the subject of a passive is the target, not the agent */
 	st = analyse("Apple was ordered to build a backdoor into its encrypted cloud.",
-		     "COMPANY:apple=Apple");
+	             "COMPANY:apple=Apple");
 	assert_no_stance(st, "apple:lawful-access:support");
 }
 
@@ -207,20 +209,21 @@ static void test_quote_speaker(void **state)
 {
 	(void)state;
 	const char *st = analyse("\"We will fight this order in every court,\" Apple said of the "
-				 "encryption demand.",
-				 "COMPANY:apple=Apple");
+	                         "encryption demand.",
+	                         "COMPANY:apple=Apple");
 	assert_stance(st, "apple:lawful-access:oppose");
 	/* the speaker does not take the stance of a plain-noun subject */
 	st = analyse("\"Such a backdoor would break encryption for everyone,\" said Apple.",
-		     "COMPANY:apple=Apple");
+	             "COMPANY:apple=Apple");
 	assert_no_stance(st, "apple:lawful-access:support");
 }
 
 static void test_reported_speech(void **state)
 {
 	(void)state;
-	const char *st = analyse("According to Meta, the fine under the GDPR is unjustified and flawed.",
-				 "COMPANY:meta=Meta|LAW:gdpr=GDPR");
+	const char *st =
+	        analyse("According to Meta, the fine under the GDPR is unjustified and flawed.",
+	                "COMPANY:meta=Meta|LAW:gdpr=GDPR");
 	assert_stance(st, "meta:data-protection:oppose");
 }
 
@@ -228,14 +231,14 @@ static void test_coreference(void **state)
 {
 	(void)state;
 	const char *st = analyse("Apple received an encryption notice from the Home Office in "
-				 "January. The company said it would challenge the order in court.",
-				 "COMPANY:apple=Apple|GOV:gb/home-office=Home Office");
+	                         "January. The company said it would challenge the order in court.",
+	                         "COMPANY:apple=Apple|GOV:gb/home-office=Home Office");
 	assert_stance(st, "apple:lawful-access:oppose");
 	assert_no_stance(st, "gb/home-office:lawful-access:oppose");
 	/* "he" goes to the last person, not to the company */
 	st = analyse("Tim Cook met Apple engineers about the encryption backdoor. He rejected "
-		     "the backdoor outright.",
-		     "PERSON:tim-cook=Tim Cook|COMPANY:apple=Apple");
+	             "the backdoor outright.",
+	             "PERSON:tim-cook=Tim Cook|COMPANY:apple=Apple");
 	assert_stance(st, "tim-cook:lawful-access:oppose");
 	assert_no_stance(st, "apple:lawful-access:support");
 }
@@ -243,8 +246,8 @@ static void test_coreference(void **state)
 static void test_possessive(void **state)
 {
 	(void)state;
-	const char *st = analyse("The UK's demand for a backdoor alarmed encryption experts.",
-				 "GOV:gb=UK");
+	const char *st =
+	        analyse("The UK's demand for a backdoor alarmed encryption experts.", "GOV:gb=UK");
 	assert_stance(st, "gb:lawful-access:support");
 	/* a company before a measure is its target, not its owner */
 	st = analyse("The Meta antitrust fine was upheld.", "COMPANY:meta=Meta");
@@ -255,16 +258,16 @@ static void test_restrict_and_reverse(void **state)
 {
 	(void)state;
 	const char *st = analyse("Sweden banned Huawei equipment from its 5G networks.",
-				 "GOV:se=Sweden|COMPANY:huawei=Huawei");
+	                         "GOV:se=Sweden|COMPANY:huawei=Huawei");
 	assert_stance(st, "se:foreign-tech-restrictions:support");
 	assert_no_stance(st, "huawei:foreign-tech-restrictions:support");
 	st = analyse("Canada withdrew its digital services tax after months of talks.",
-		     "GOV:ca=Canada");
+	             "GOV:ca=Canada");
 	assert_stance(st, "ca:digital-taxation:oppose");
 	/* a company pulling its own encrypted service protests the measure */
 	st = analyse("Apple pulled end-to-end encryption for UK users rather than build a "
-		     "backdoor.",
-		     "COMPANY:apple=Apple|GOV:gb=UK");
+	             "backdoor.",
+	             "COMPANY:apple=Apple|GOV:gb=UK");
 	assert_stance(st, "apple:lawful-access:oppose");
 }
 
@@ -272,11 +275,11 @@ static void test_composition(void **state)
 {
 	(void)state;
 	const char *st = analyse("Microsoft refused to comply with a warrant for encrypted emails.",
-				 "COMPANY:microsoft=Microsoft");
+	                         "COMPANY:microsoft=Microsoft");
 	assert_stance(st, "microsoft:lawful-access:oppose");
 	st = analyse("The court declined to block the law banning the Chinese apps on security "
-		     "grounds, and the ban-or-sale law stands.",
-		     "GOV:us/supreme-court=court");
+	             "grounds, and the ban-or-sale law stands.",
+	             "GOV:us/supreme-court=court");
 	assert_stance(st, "us/supreme-court:foreign-tech-restrictions:support");
 }
 
@@ -284,8 +287,8 @@ static void test_modal_reversal_keeps_demand(void **state)
 {
 	(void)state;
 	const char *st = analyse("The Home Office demanded access to encrypted backups. The Home "
-				 "Office may back down under pressure.",
-				 "GOV:gb/home-office=Home Office");
+	                         "Office may back down under pressure.",
+	                         "GOV:gb/home-office=Home Office");
 	assert_stance(st, "gb/home-office:lawful-access:support");
 }
 
@@ -294,20 +297,20 @@ static void test_aggregation(void **state)
 	(void)state;
 	/* Two agreeing sentences give more confidence than one. */
 	analyse("Brussels imposed a fine on the app store operator under the Digital Markets Act.",
-		"GOV:eu=Brussels|LAW:digital-markets-act=Digital Markets Act");
+	        "GOV:eu=Brussels|LAW:digital-markets-act=Digital Markets Act");
 	const char *p = strrchr(ctx.stances.buf, ':');
 	assert_non_null(p);
 	double one = atof(p + 1);
 	analyse("Brussels imposed a fine on the app store operator under the Digital Markets Act. "
-		"Brussels also opened a new antitrust case against the gatekeeper.",
-		"GOV:eu=Brussels|LAW:digital-markets-act=Digital Markets Act");
+	        "Brussels also opened a new antitrust case against the gatekeeper.",
+	        "GOV:eu=Brussels|LAW:digital-markets-act=Digital Markets Act");
 	assert_stance(ctx.stances.buf, "eu:platform-competition:support");
 	p = strrchr(ctx.stances.buf, ':');
 	assert_true(atof(p + 1) > one);
 	/* Equal votes both ways: no stance at all. */
 	const char *st = analyse("Ruritania backed the data localisation rules. Ruritania rejected "
-				 "the data localisation rules.",
-				 "GOV:rr=Ruritania");
+	                         "the data localisation rules.",
+	                         "GOV:rr=Ruritania");
 	assert_no_stance(st, "rr:data-protection:support");
 	assert_no_stance(st, "rr:data-protection:oppose");
 }
@@ -316,7 +319,7 @@ static void test_mere_mention(void **state)
 {
 	(void)state;
 	const char *st = analyse("Apple and Google sell phones with encryption in the UK.",
-				 "COMPANY:apple=Apple|COMPANY:google=Google|GOV:gb=UK");
+	                         "COMPANY:apple=Apple|COMPANY:google=Google|GOV:gb=UK");
 	assert_string_equal(st, "");
 }
 
@@ -324,14 +327,16 @@ static void test_output_format(void **state)
 {
 	(void)state;
 	/* evidence span in code points of the sentence; conf with 2 decimals */
-	const char *text = "Caf\xC3\xA9 news. Ofcom fined the platform under the Online Safety Act.";
-	const char *st = analyse(text, "GOV:gb/ofcom=Ofcom|LAW:online-safety-act=Online Safety Act");
+	const char *text =
+	        "Caf\xC3\xA9 news. Ofcom fined the platform under the Online Safety Act.";
+	const char *st =
+	        analyse(text, "GOV:gb/ofcom=Ofcom|LAW:online-safety-act=Online Safety Act");
 	unsigned long s, e;
 	double conf;
 	char actor[64];
-	assert_int_equal(sscanf(st, "%63[^:]:content-regulation:support:%lu-%lu:%lf", actor, &s,
-				&e, &conf),
-			 4);
+	assert_int_equal(
+	        sscanf(st, "%63[^:]:content-regulation:support:%lu-%lu:%lf", actor, &s, &e, &conf),
+	        4);
 	assert_string_equal(actor, "gb/ofcom");
 	assert_int_equal(s, 11);
 	assert_int_equal(e, cps(text, strlen(text)));
@@ -352,9 +357,8 @@ static void test_bad_and_missing_mentions(void **state)
 	int type;
 	const char *id;
 	size_t idlen, s, e;
-	assert_int_equal(stance_parse_mention("GOV:gb/home-office:4-18", 23, &type, &id, &idlen, &s,
-					      &e),
-			 0);
+	assert_int_equal(
+	        stance_parse_mention("GOV:gb/home-office:4-18", 23, &type, &id, &idlen, &s, &e), 0);
 	assert_int_equal(idlen, strlen("gb/home-office"));
 	assert_int_equal(s, 4);
 	assert_int_equal(e, 18);
@@ -376,8 +380,8 @@ static void test_config_new_topic(void **state)
 {
 	(void)state;
 	static const char topics[] = "id\tdescription\tcues\tmeasures\n"
-				     "space-debris\tFavours rules on orbital debris.\t"
-				     "orbital debris;space junk\t+debris rules;+deorbit mandate\n";
+	                             "space-debris\tFavours rules on orbital debris.\t"
+	                             "orbital debris;space junk\t+debris rules;+deorbit mandate\n";
 	static const char cues[] = "kind\tterm\tvalue\nsupport\tback\t\nnegation\tnot\t\n";
 	struct topic_table t;
 	struct stance_ctx c;
@@ -402,12 +406,12 @@ static void test_config_errors(void **state)
 {
 	(void)state;
 	static const char topics[] = "# comment\nid\tcues\tmeasures\n"
-				     "Bad Id\tx\t+y\n"
-				     "ok\tx\tno-direction\n"
-				     "ok\tx\t+y\n";
+	                             "Bad Id\tx\t+y\n"
+	                             "ok\tx\tno-direction\n"
+	                             "ok\tx\t+y\n";
 	static const char nocol[] = "id\tdescription\nfoo\tbar\n";
 	static const char cues[] = "kind\tterm\tvalue\nsupport\tback\t\nfrobnicate\tx\t\n"
-				   "coref\tthe firm\t\n";
+	                           "coref\tthe firm\t\n";
 	static const char tone[] = "term\tscore\ngood\t0.5\nbad\t-2\nugly\tx\n";
 	struct topic_table t;
 	struct strbuf err = STRBUF_INIT;
@@ -432,24 +436,24 @@ static void test_config_errors(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_subject_of_cue_verb),
-		cmocka_unit_test(test_object_direction),
-		cmocka_unit_test(test_negation),
-		cmocka_unit_test(test_passive),
-		cmocka_unit_test(test_quote_speaker),
-		cmocka_unit_test(test_reported_speech),
-		cmocka_unit_test(test_coreference),
-		cmocka_unit_test(test_possessive),
-		cmocka_unit_test(test_restrict_and_reverse),
-		cmocka_unit_test(test_composition),
-		cmocka_unit_test(test_modal_reversal_keeps_demand),
-		cmocka_unit_test(test_aggregation),
-		cmocka_unit_test(test_mere_mention),
-		cmocka_unit_test(test_output_format),
-		cmocka_unit_test(test_bad_and_missing_mentions),
-		cmocka_unit_test(test_tone),
-		cmocka_unit_test(test_config_new_topic),
-		cmocka_unit_test(test_config_errors),
+	        cmocka_unit_test(test_subject_of_cue_verb),
+	        cmocka_unit_test(test_object_direction),
+	        cmocka_unit_test(test_negation),
+	        cmocka_unit_test(test_passive),
+	        cmocka_unit_test(test_quote_speaker),
+	        cmocka_unit_test(test_reported_speech),
+	        cmocka_unit_test(test_coreference),
+	        cmocka_unit_test(test_possessive),
+	        cmocka_unit_test(test_restrict_and_reverse),
+	        cmocka_unit_test(test_composition),
+	        cmocka_unit_test(test_modal_reversal_keeps_demand),
+	        cmocka_unit_test(test_aggregation),
+	        cmocka_unit_test(test_mere_mention),
+	        cmocka_unit_test(test_output_format),
+	        cmocka_unit_test(test_bad_and_missing_mentions),
+	        cmocka_unit_test(test_tone),
+	        cmocka_unit_test(test_config_new_topic),
+	        cmocka_unit_test(test_config_errors),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
