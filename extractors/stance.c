@@ -297,7 +297,8 @@ static int parse_mentions(struct stance_ctx *c, const char *s, size_t n, size_t 
 		}
 		a = i + 1;
 	}
-	qsort(c->ment, c->nment, sizeof(*c->ment), cmp_mention);
+	if (c->nment)
+		qsort(c->ment, c->nment, sizeof(*c->ment), cmp_mention);
 	/* Drop mentions nested in or overlapping an earlier one. */
 	size_t k = 0;
 	for (size_t i = 0; i < c->nment; i++)
@@ -957,6 +958,11 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 	for (size_t j = start; j < lim; j++) {
 		if (stops_object(r, j, start, s->tb))
 			break;
+		/* another predicate starts another clause: "signed an order aimed
+		 * at halting the ban" */
+		if (j > start && r->c->info[j].ment < 0 && verb_sense(r, j, 0) &&
+		    (word_ends(r, j, "ing") || word_ends(r, j, "ed")) && !tsense(r, j - 1, SK_DET))
+			break;
 		o->end = j + 1;
 		const struct st_tokinfo *in = &r->c->info[j];
 		if (in->ment >= 0) {
@@ -965,7 +971,7 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 			/* A measure inside a law's name ("Online Safety Act") tells the topic. */
 			const struct sl_sense *ms = fitting_measure(r, s, j);
 			if (m->type == ET_LAW) {
-				if (!o->measure && !o->law && o->target < 0) {
+				if (!o->measure && !o->law) {
 					o->law = 1;
 					o->measure = ms;
 				}
@@ -1598,7 +1604,8 @@ static void write_stances(struct run *r, const struct stance_opts *o)
 {
 	struct stance_ctx *c = r->c;
 	resolve_relations(c);
-	qsort(c->vote, c->nvote, sizeof(*c->vote), cmp_vote);
+	if (c->nvote)
+		qsort(c->vote, c->nvote, sizeof(*c->vote), cmp_vote);
 	sb_reset(&c->stances);
 	for (size_t a = 0; a < c->nvote;) {
 		size_t b = a;

@@ -364,7 +364,8 @@ static int same_phrase(const struct sl_phrase *p, const struct sl_phrase *q)
 void sl_finish(struct stance_lex *lex)
 {
 	size_t n = lex->nphrases;
-	qsort(lex->phrases, n, sizeof(*lex->phrases), cmp_phrase);
+	if (n)
+		qsort(lex->phrases, n, sizeof(*lex->phrases), cmp_phrase);
 
 	/* Lay the senses out in phrase order, merging equal phrases and
 	 * dropping a sense repeated for the same phrase. */
