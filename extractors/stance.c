@@ -567,8 +567,9 @@ static int by_agent(const struct run *r, size_t j, size_t tb, struct agents *a)
 	if (j < tb && tsense(r, j, SK_DET))
 		j++;
 	/* a role title between: "by home secretary Yvette Cooper" */
-	for (size_t k = 0; k < 3 && j < tb && r->c->info[j].ment < 0 &&
-	                   r->c->tok[j].kind == SL_WORD && r->c->info[j].phrase == NONE;
+	for (size_t k = 0;
+	     k < 3 && j < tb && r->c->info[j].ment < 0 && r->c->tok[j].kind == SL_WORD &&
+	     (r->c->info[j].phrase == NONE || tsense(r, j, SK_SPOKES));
 	     k++)
 		j++;
 	if (j >= tb || !is_actor(r, r->c->info[j].ment))
@@ -1093,7 +1094,7 @@ static size_t passive_subject(const struct run *r, const struct st_sentence *s, 
 /* Agents of the predicate at token i (phrase of plen tokens); 1 when the
  * predicate is a passive with its agent after "by". */
 static int predicate_agents(const struct run *r, const struct st_sentence *s, size_t i, size_t end,
-                            struct agents *a)
+                            int cls, struct agents *a)
 {
 	a->n = 0;
 	/* passive or reduced relative with "by": "was issued by X", "an order issued by X" */
@@ -1291,7 +1292,7 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 		w *= 0.6f;
 
 	struct agents a;
-	int passive = predicate_agents(r, s, i, end, &a);
+	int passive = predicate_agents(r, s, i, end, cls, &a);
 #ifdef STANCE_DEBUG
 	fprintf(stderr, "speaker=%d ", s->speaker);
 	for (int k = 0; k < a.n; k++)
