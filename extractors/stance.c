@@ -1430,6 +1430,35 @@ static void speaker_judgement(struct run *r, const struct st_sentence *s, size_t
 	cast(r, s, &a, measure, eval * (measure ? measure->value : 1), 0.8f, -1);
 }
 
+/* "the UK's Online Safety Act", "its proposed AI Act": a state or person
+ * owning a law favours it, on the topics the law's name shows. */
+static void law_owner(struct run *r, const struct st_sentence *s, size_t i)
+{
+	struct stance_ctx *c = r->c;
+	size_t j = i;
+	for (int k = 0; k < 2 && j > s->ta && c->info[j - 1].ment < 0; k++) {
+		const struct sl_token *t = &c->tok[j - 1];
+		if (t->kind != SL_WORD || t->cap || t->hash == W.s ||
+		    (tsense(r, j - 1, SK_PRONOUN) && tsense(r, j - 1, SK_DET)))
+			break;
+		j--; /* "proposed", "landmark" */
+	}
+	int32_t owner = -1;
+	if (j > s->ta + 1 && c->tok[j - 1].hash == W.s && is_actor(r, c->info[j - 2].ment))
+		owner = c->info[j - 2].ment;
+	else if (j > s->ta && tsense(r, j - 1, SK_PRONOUN) && tsense(r, j - 1, SK_DET))
+		owner = resolve_pronoun(r, s, j - 1, tsense(r, j - 1, SK_PRONOUN));
+	if (owner < 0 || !(c->ment[owner].type & (ET_GOV | ET_PERSON)))
+		return;
+	r->pred = i;
+	size_t e = mention_end_tok(r, i, s->tb);
+	for (size_t k = i; k < e; k++) {
+		const struct sl_sense *cue = tsense(r, k, SK_CUE);
+		if (cue && !cue->value)
+			add_vote(r, owner, cue->topic, 1, 0.6f, (size_t)(s - c->sent), -1);
+	}
+}
+
 static void analyse_sentence(struct run *r, size_t si)
 {
 	size_t votes_before = r->c->nvote;
@@ -1446,6 +1475,9 @@ static void analyse_sentence(struct run *r, size_t si)
 		return;
 	for (size_t i = s->ta; i < s->tb; i++) {
 		const struct st_tokinfo *in = &c->info[i];
+		if (in->ment >= 0 && c->ment[in->ment].type == ET_LAW &&
+		    (i == s->ta || c->info[i - 1].ment != in->ment))
+			law_owner(r, s, i);
 		if ((in->phrase == NONE && in->mphrase == NONE) || in->used == 1 || in->ment >= 0)
 			continue;
 		const struct sl_sense *v = verb_sense(r, i, 0);
