@@ -10,17 +10,24 @@
 #include <string.h>
 #include <strings.h>
 
+/* How far around a trigger word a rule looks by default, in tokens:
+ * names before a head word ("... Data Protection Authority") and after a
+ * context word ("chipmaker X").  Rules set their own (before, after). */
+#define RULE_BEFORE 20
+#define RULE_AFTER  30
+
 /* Classes of the per-token scan trie (x->words[...] hold the lists). */
 #define AUX_SHIFT 24
 #define AUX_MASK  0xffffffu
 
 const char *const ent_columns[ENT_NCOLS + 1] = {
-	"mentions", "governments", "companies", "laws", "people", "organizations", "countries",
-	"entity_count", NULL,
+        "mentions",      "governments", "companies",    "laws", "people",
+        "organizations", "countries",   "entity_count", NULL,
 };
 
 static const char *const word_class_names[EW_NCLASSES] = {
-	"stop", "suffix", "gov-word", "head", "place-before", "place-after", "common", "role",
+        "stop",   "suffix", "gov-word",   "head",           "place-before", "place-after",
+        "common", "role",   "role-after", "product-before", "exchange",
 };
 
 void ent_init(struct ent_extractor *x, const struct gazetteer *gz)
@@ -30,7 +37,6 @@ void ent_init(struct ent_extractor *x, const struct gazetteer *gz)
 	tt_init(&x->triggers);
 	for (int i = 0; i < EW_NCLASSES; i++)
 		tt_init(&x->words[i]);
-	tt_init(&x->demonyms);
 	tt_init(&x->veto_keys);
 }
 
@@ -44,7 +50,6 @@ void ent_release(struct ent_extractor *x)
 	tt_release(&x->triggers);
 	for (int i = 0; i < EW_NCLASSES; i++)
 		tt_release(&x->words[i]);
-	tt_release(&x->demonyms);
 	tt_release(&x->veto_keys);
 	for (size_t i = 0; i < x->n_veto_sets; i++)
 		tt_release(&x->veto_sets[i]);
@@ -102,10 +107,12 @@ static size_t tsv_fields(const struct tsv_cols *c, const char *p, size_t ll, str
 				continue;
 			for (size_t j = 0; j < fl; j++) {
 				char ch = p[i + j];
-				if (ch == '\\' && j + 1 < fl &&
-				    strchr("\\tnr", p[i + j + 1])) {
+				if (ch == '\\' && j + 1 < fl && strchr("\\tnr", p[i + j + 1])) {
 					char d = p[i + j + 1];
-					sb_addch(&f[k], d == '\\' ? '\\' : d == 't' ? '\t' : d == 'n' ? '\n' : '\r');
+					sb_addch(&f[k], d == '\\'  ? '\\'
+					                : d == 't' ? '\t'
+					                : d == 'n' ? '\n'
+					                           : '\r');
 					j++;
 				} else {
 					sb_addch(&f[k], ch);
@@ -177,11 +184,12 @@ static void add_trigger(void *arg, const char *s, size_t n)
 }
 
 long ent_load_patterns(struct ent_extractor *x, const char *buf, size_t len, const char *source,
-		       gz_error_fn *err, void *ctx)
+                       gz_error_fn *err, void *ctx)
 {
-	static const char *const names[] = {"name", "type", "trigger", "pattern", "country"};
-	struct tsv_cols c = {names, 5, {0}, 0};
-	struct strbuf f[5];
+	static const char *const names[] = {"name",    "type",   "trigger", "pattern",
+	                                    "country", "before", "after"};
+	struct tsv_cols c = {names, 7, {0}, 0};
+	struct strbuf f[7];
 	struct tsv_iter it = {buf, len, 0, 1};
 	long loaded = 0;
 
@@ -189,11 +197,12 @@ long ent_load_patterns(struct ent_extractor *x, const char *buf, size_t len, con
 	for (int k = 0; k < 4; k++) {
 		if (c.pos[k] < 0) {
 			if (err)
-				err(ctx, source, 1, "header lacks a required column (name type trigger pattern)");
+				err(ctx, source, 1,
+				    "header lacks a required column (name type trigger pattern)");
 			return -1;
 		}
 	}
-	for (int k = 0; k < 5; k++)
+	for (int k = 0; k < 7; k++)
 		f[k] = (struct strbuf)STRBUF_INIT;
 	const char *p;
 	size_t ll;
@@ -212,19 +221,19 @@ long ent_load_patterns(struct ent_extractor *x, const char *buf, size_t len, con
 		int ec;
 		PCRE2_SIZE eo;
 		pcre2_code *re = pcre2_compile((PCRE2_SPTR)f[3].buf, f[3].len,
-					       PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF, &ec, &eo,
-					       NULL);
+		                               PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF, &ec,
+		                               &eo, NULL);
 		if (!re) {
 			char msg[256];
 			struct strbuf full = STRBUF_INIT;
 			pcre2_get_error_message(ec, (PCRE2_UCHAR *)msg, sizeof(msg));
-			sb_addf(&full, "pattern does not compile at offset %zu: %s", (size_t)eo, msg);
+			sb_addf(&full, "pattern does not compile at offset %zu: %s", (size_t)eo,
+			        msg);
 			if (err)
 				err(ctx, source, it.line, full.buf);
 			sb_release(&full);
 			continue;
 		}
-		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
 		if (x->n_rules == x->rules_alloc) {
 			x->rules_alloc = x->rules_alloc ? x->rules_alloc * 2 : 32;
 			x->rules = xrealloc(x->rules, x->rules_alloc * sizeof(*x->rules));
@@ -242,12 +251,18 @@ long ent_load_patterns(struct ent_extractor *x, const char *buf, size_t len, con
 		r->span_group = g > 0 ? (uint32_t)g : 0;
 		g = pcre2_substring_number_from_name(re, (PCRE2_SPTR) "name");
 		r->name_group = g > 0 ? (uint32_t)g : r->span_group;
+		r->before = f[5].len ? (uint32_t)strtoul(f[5].buf, NULL, 10) : RULE_BEFORE;
+		r->after = f[6].len ? (uint32_t)strtoul(f[6].buf, NULL, 10) : RULE_AFTER;
+		if (r->before > 200)
+			r->before = 200;
+		if (r->after > 200)
+			r->after = 200;
 		struct trigger_arg ta = {x, (uint32_t)x->n_rules};
 		for_each_item(f[2].buf, add_trigger, &ta);
 		x->n_rules++;
 		loaded++;
 	}
-	for (int k = 0; k < 5; k++)
+	for (int k = 0; k < 7; k++)
 		sb_release(&f[k]);
 	return loaded;
 }
@@ -264,7 +279,7 @@ static void add_to_set(void *arg, const char *s, size_t n)
 }
 
 long ent_load_words(struct ent_extractor *x, const char *buf, size_t len, const char *source,
-		    gz_error_fn *err, void *ctx)
+                    gz_error_fn *err, void *ctx)
 {
 	static const char *const names[] = {"class", "word", "before", "after"};
 	struct tsv_cols c = {names, 4, {0}, 0};
@@ -299,7 +314,7 @@ long ent_load_words(struct ent_extractor *x, const char *buf, size_t len, const 
 		if (strcmp(f[0].buf, "veto") == 0) {
 			x->vetoes = xrealloc(x->vetoes, (x->n_vetoes + 1) * sizeof(*x->vetoes));
 			x->veto_sets = xrealloc(x->veto_sets,
-						(x->n_veto_sets + 2) * sizeof(*x->veto_sets));
+			                        (x->n_veto_sets + 2) * sizeof(*x->veto_sets));
 			struct ent_veto *v = &x->vetoes[x->n_vetoes];
 			v->before_set = (uint32_t)x->n_veto_sets;
 			v->after_set = (uint32_t)x->n_veto_sets + 1;
@@ -332,64 +347,6 @@ long ent_load_words(struct ent_extractor *x, const char *buf, size_t len, const 
 	for (int k = 0; k < 4; k++)
 		sb_release(&f[k]);
 	return loaded;
-}
-
-/*
- * Demonyms come from the gazetteer itself: a state alias "X government"
- * makes X a demonym of that state ("British government" -> British).
- */
-static void build_demonyms(struct ent_extractor *x)
-{
-	const struct gazetteer *gz = x->gz;
-	const struct gz_trie *tt = &gz->aliases;
-	x->demonyms_built = 1;
-	/* Walk every value: its key is not stored as text, so rebuild it
-	 * from the edges (child -> edge) once. */
-	uint32_t *in_edge = xmalloc(tt->n_nodes * sizeof(*in_edge));
-	for (size_t i = 0; i < tt->n_nodes; i++)
-		in_edge[i] = GZ_NONE;
-	for (size_t s = 0; s <= tt->edge_mask; s++)
-		if (tt->edges[s].hash)
-			in_edge[tt->edges[s].child] = (uint32_t)s;
-	struct strbuf key = STRBUF_INIT;
-	uint32_t path[64];
-	for (size_t node = 1; node < tt->n_nodes; node++) {
-		int state = 0;
-		uint32_t ent = GZ_NONE;
-		for (uint32_t v = tt->node_val[node]; v != GZ_NONE; v = tt->vals[v].next) {
-			uint32_t e = tt->vals[v].payload & GZ_ALIAS_ENTITY;
-			if (gz->ents[e].type == GZ_GOV && (gz->ents[e].flags & GZ_STATE)) {
-				state = 1;
-				ent = e;
-				break;
-			}
-		}
-		if (!state)
-			continue;
-		size_t depth = 0;
-		uint32_t n = (uint32_t)node;
-		while (n != 0 && depth < 64 && in_edge[n] != GZ_NONE) {
-			path[depth++] = in_edge[n];
-			n = tt->edges[in_edge[n]].parent;
-		}
-		if (depth < 2)
-			continue;
-		const struct tt_edge *last = &tt->edges[path[0]];
-		if (last->str_len != 10 || memcmp(tt->arena.buf + last->str_off, "government", 10))
-			continue;
-		sb_reset(&key);
-		for (size_t d = depth; d-- > 1;) {
-			const struct tt_edge *e = &tt->edges[path[d]];
-			if (key.len)
-				sb_addch(&key, ' ');
-			sb_add(&key, tt->arena.buf + e->str_off, e->str_len);
-		}
-		/* Demonyms are capitalised words: "british" in folded form
-		 * matches "British" (a lower-case "british" is rare enough). */
-		tt_add(&x->demonyms, key.buf, key.len, 0, ent);
-	}
-	sb_release(&key);
-	free(in_edge);
 }
 
 /* ------------------------------------------------------------ results */
@@ -438,7 +395,7 @@ static void set_span(const struct tn_text *t, struct ent_mention *m, size_t a, s
 }
 
 const char *ent_mention_id(const struct ent_extractor *x, const struct ent_result *r,
-			   const struct ent_mention *m)
+                           const struct ent_mention *m)
 {
 	if (m->id_off != GZ_NONE)
 		return r->arena.buf + m->id_off;
@@ -446,24 +403,18 @@ const char *ent_mention_id(const struct ent_extractor *x, const struct ent_resul
 }
 
 const char *ent_mention_name(const struct ent_extractor *x, const struct ent_result *r,
-			     const struct ent_mention *m)
+                             const struct ent_mention *m)
 {
 	if (m->name_off != GZ_NONE)
 		return r->arena.buf + m->name_off;
 	return x->gz->ents[m->ent].name;
 }
 
-/* A demonym or country modifier at token i ("British", "UK"): from the
- * gazetteer's modifiers, else derived from "X government" aliases. */
+/* A demonym or country modifier at token i ("British", "UK"). */
 static int demonym_at(const struct ent_extractor *x, const struct tn_text *t, size_t i,
-		      size_t limit, struct tt_match *m, struct strbuf *scratch)
+                      size_t limit, struct tt_match *m, struct strbuf *scratch)
 {
-	struct tt_match m2;
-	int a = tt_longest(&x->gz->modifiers, t, i, limit, m, scratch);
-	int b = tt_longest(&x->demonyms, t, i, limit, &m2, scratch);
-	if (b && (!a || m2.tok_end > m->tok_end))
-		*m = m2;
-	return a || b;
+	return tt_longest(&x->gz->modifiers, t, i, limit, m, scratch);
 }
 
 /* ------------------------------------------------------------ token tests */
@@ -471,13 +422,14 @@ static int demonym_at(const struct ent_extractor *x, const struct tn_text *t, si
 static int tok_is(const struct tn_text *t, size_t i, const char *folded)
 {
 	size_t n = strlen(folded);
-	return i < t->n && t->tok[i].fold_len == n && memcmp(t->fold.buf + t->tok[i].fold_off, folded, n) == 0;
+	return i < t->n && t->tok[i].fold_len == n &&
+	       memcmp(t->fold.buf + t->tok[i].fold_off, folded, n) == 0;
 }
 
 /* Does a key of `set` cover exactly tokens [i, j)?  (j = 0: any length;
  * returns the end token via *end.) */
 static int set_at(const struct gz_trie *tt, const struct tn_text *t, size_t i, size_t limit,
-		  size_t *end, struct strbuf *scratch)
+                  size_t *end, struct strbuf *scratch)
 {
 	struct tt_match m;
 	if (i >= t->n || !tt->n_vals)
@@ -492,7 +444,7 @@ static int set_at(const struct gz_trie *tt, const struct tn_text *t, size_t i, s
 /* Is there a state (gazetteer) or demonym ending exactly at token `end`,
  * starting at or after `floor`?  Returns its country entity and start. */
 static uint32_t country_before(const struct ent_extractor *x, struct ent_result *r, size_t end,
-			       size_t floor, size_t *start)
+                               size_t floor, size_t *start)
 {
 	const struct tn_text *t = &r->tn;
 	struct tt_match m;
@@ -523,7 +475,7 @@ static uint32_t country_before(const struct ent_extractor *x, struct ent_result 
  * middle is the body's subject ("Select Committee on China"), not its
  * owner. */
 static uint32_t country_inside(const struct ent_extractor *x, struct ent_result *r, size_t a,
-			       size_t b)
+                               size_t b)
 {
 	const struct tn_text *t = &r->tn;
 	struct tt_match m;
@@ -536,7 +488,8 @@ static uint32_t country_inside(const struct ent_extractor *x, struct ent_result 
 				return e;
 		}
 	for (size_t i = a + 1; i < b; i++) {
-		if (!tok_is(t, i - 1, "of") && !(tok_is(t, i - 1, "the") && i >= 2 && tok_is(t, i - 2, "of")))
+		if (!tok_is(t, i - 1, "of") &&
+		    !(tok_is(t, i - 1, "the") && i >= 2 && tok_is(t, i - 2, "of")))
 			continue;
 		if (tt_longest(&x->gz->aliases, t, i, b, &m, &r->scratch) && m.tok_end == b)
 			for (size_t q = 0; q < m.n; q++) {
@@ -584,6 +537,26 @@ static int place_context(const struct ent_extractor *x, struct ent_result *r, si
 	if (a > 0 && !(t->tok[a].flags & TN_NEWLINE) &&
 	    set_at(&x->words[EW_PLACE_BEFORE], t, a - 1, a, &end, &r->scratch))
 		return 1;
+	/* "Phoenix, Arizona", "TSMC Arizona": a place, or part of a name */
+	if (a > 0 && !(t->tok[a].flags & TN_NEWLINE)) {
+		size_t k = a - 1;
+		if (tok_is(t, k, ",") && k > 0)
+			k--;
+		if (t->tok[k].kind == TN_WORD && (t->tok[k].flags & TN_CAP) &&
+		    !(t->tok[k].flags & TN_SENT_START) && !(t->tok[k + 1].flags & TN_NEWLINE))
+			return 1;
+	}
+	/* "Doha Mekki", "Lima-Strong": part of another name */
+	if (b < t->n && !(t->tok[b].flags & TN_NEWLINE)) {
+		size_t k = b;
+		if (tok_is(t, k, "-") && !(t->tok[k].flags & TN_SPACE) && k + 1 < t->n)
+			k++;
+		if (t->tok[k].kind == TN_WORD && (t->tok[k].flags & TN_CAP) &&
+		    !(t->tok[k].flags & TN_SENT_START) &&
+		    !set_at(&x->words[EW_HEAD], t, k, k + 1, NULL, &r->scratch) &&
+		    !set_at(&x->words[EW_GOV_WORD], t, k, k + 1, NULL, &r->scratch))
+			return 1;
+	}
 	/* "London-based", "London time" */
 	size_t j = b;
 	if (j < t->n && tok_is(t, j, "-") && !(t->tok[j].flags & TN_SPACE))
@@ -593,9 +566,13 @@ static int place_context(const struct ent_extractor *x, struct ent_result *r, si
 	return 0;
 }
 
-/* Most of a line in capitals: case tells nothing there. */
-static int shouting(const struct tn_text *t, size_t i)
+/* Most of a line in capitals: case tells nothing there.  Judged once a
+ * line (the last line's answer is kept in r). */
+static int shouting(struct ent_result *r, size_t i)
 {
+	const struct tn_text *t = &r->tn;
+	if (r->shout_end > i && r->shout_line <= i)
+		return r->shout;
 	size_t a = i, b = i;
 	while (a > 0 && !(t->tok[a].flags & TN_NEWLINE))
 		a--;
@@ -608,7 +585,10 @@ static int shouting(const struct tn_text *t, size_t i)
 		words++;
 		caps += (t->tok[k].flags & TN_ALLCAPS) != 0;
 	}
-	return words >= 4 && caps * 10 >= words * 8;
+	r->shout_line = a;
+	r->shout_end = b + 1;
+	r->shout = words >= 4 && caps * 10 >= words * 8;
+	return r->shout;
 }
 
 /* Inside a role title ("Minister for Home Affairs"): not the body. */
@@ -640,7 +620,7 @@ static void gazetteer_pass(struct ent_extractor *x, struct ent_result *r)
 		int cs_all = 1;
 		for (size_t q = 0; q < m.n; q++)
 			cs_all &= m.case_sensitive[q];
-		if (vetoed(x, r, a, b) || (cs_all && shouting(t, a))) {
+		if (vetoed(x, r, a, b) || (cs_all && shouting(r, a))) {
 			i++;
 			continue;
 		}
@@ -654,8 +634,9 @@ static void gazetteer_pass(struct ent_extractor *x, struct ent_result *r)
 			int capital = 0;
 			for (size_t p = 0; p < m.n; p++)
 				capital |= (m.payload[p] & GZ_ALIAS_ENTITY) == e &&
-					   (m.payload[p] & GZ_ALIAS_CAPITAL);
-			capital |= (gz->ents[e].flags & GZ_CAPITAL) != 0;
+				           (m.payload[p] & GZ_ALIAS_CAPITAL);
+			capital |= (gz->ents[e].flags & GZ_CAPITAL) != 0 ||
+			           strcmp(gz->ents[e].kind, "subnational") == 0;
 			if (capital) {
 				if (place < 0)
 					place = place_context(x, r, a, b);
@@ -669,7 +650,14 @@ static void gazetteer_pass(struct ent_extractor *x, struct ent_result *r)
 				mm->cand[mm->n_cand++] = e;
 		}
 		if (mm->n_cand && gz->ents[mm->cand[0]].type == GZ_GOV &&
-		    !(gz->ents[mm->cand[0]].flags & GZ_STATE) && role_title(x, r, a))
+		    !(gz->ents[mm->cand[0]].flags & GZ_STATE) &&
+		    (role_title(x, r, a) ||
+		     (b - a == 1 && b < t->n && !(t->tok[b].flags & TN_NEWLINE) &&
+		      set_at(&x->words[EW_ROLE_AFTER], t, b, b + 1, NULL, &r->scratch))))
+			mm->n_cand = 0;
+		/* "(NASDAQ:SMCI)": a ticker */
+		if (mm->n_cand && a >= 2 && tok_is(t, a - 1, ":") &&
+		    set_at(&x->words[EW_EXCHANGE], t, a - 2, a - 1, NULL, &r->scratch))
 			mm->n_cand = 0;
 		if (!mm->n_cand) {
 			r->n--;
@@ -693,9 +681,24 @@ struct country_count {
 	size_t n;
 };
 
+static void country_add(struct country_count *cc, const char *code, unsigned weight)
+{
+	size_t c;
+	for (c = 0; c < cc->n; c++)
+		if (memcmp(cc->code[c], code, 3) == 0)
+			break;
+	if (c == cc->n) {
+		if (cc->n == MAX_COUNTRIES)
+			return;
+		memcpy(cc->code[cc->n], code, 3);
+		cc->count[cc->n++] = 0;
+	}
+	cc->count[c] += weight;
+}
+
 /* Count the GOV mentions of each country in t (unambiguous ones only). */
 static void count_countries(const struct ent_extractor *x, const struct tn_text *t,
-			    struct ent_result *r, struct country_count *cc, unsigned weight)
+                            struct ent_result *r, struct country_count *cc, unsigned weight)
 {
 	struct tt_match m;
 	for (size_t i = 0; i < t->n;) {
@@ -707,20 +710,11 @@ static void count_countries(const struct ent_extractor *x, const struct tn_text 
 		const struct gz_entity *e = &x->gz->ents[m.payload[0] & GZ_ALIAS_ENTITY];
 		int same = 1;
 		for (size_t q = 1; q < m.n; q++)
-			same &= strcmp(x->gz->ents[m.payload[q] & GZ_ALIAS_ENTITY].country, e->country) == 0;
+			same &= strcmp(x->gz->ents[m.payload[q] & GZ_ALIAS_ENTITY].country,
+			               e->country) == 0;
 		if (!same || e->type != GZ_GOV || !e->country[0])
 			continue;
-		size_t c;
-		for (c = 0; c < cc->n; c++)
-			if (memcmp(cc->code[c], e->country, 3) == 0)
-				break;
-		if (c == cc->n) {
-			if (cc->n == MAX_COUNTRIES)
-				continue;
-			memcpy(cc->code[cc->n], e->country, 3);
-			cc->count[cc->n++] = 0;
-		}
-		cc->count[c] += weight;
+		country_add(cc, e->country, weight);
 	}
 }
 
@@ -731,7 +725,15 @@ static void find_dominant(struct ent_extractor *x, struct ent_result *r)
 	struct country_count cc;
 	cc.n = 0;
 	r->dominant[0] = '\0';
-	count_countries(x, &r->tn, r, &cc, 1);
+	/* the text's GOV mentions are found already: count them */
+	for (size_t i = 0; i < r->n; i++) {
+		const struct ent_mention *m = &r->m[i];
+		int same = 1;
+		for (size_t q = 1; q < m->n_cand; q++)
+			same &= strcmp(x->gz->ents[m->cand[q]].country, m->country) == 0;
+		if (m->type == GZ_GOV && m->country[0] && same)
+			country_add(&cc, m->country, 1);
+	}
 	if (r->title_tn.n)
 		count_countries(x, &r->title_tn, r, &cc, 2);
 	size_t best = 0;
@@ -745,7 +747,7 @@ static void find_dominant(struct ent_extractor *x, struct ent_result *r)
 /* Pick one entity among a mention's candidates: the one of the country
  * `prefer`, else of the dominant country, else the first listed. */
 static void choose(const struct ent_extractor *x, struct ent_result *r, struct ent_mention *m,
-		   const char *prefer)
+                   const char *prefer)
 {
 	if (m->n_cand <= 1)
 		return;
@@ -805,8 +807,22 @@ static void span_text(const struct tn_text *t, size_t a, size_t b, struct strbuf
 	}
 }
 
+/* A line in title case: most of its longer words capitalised. */
+static int title_case(const struct tn_text *t, size_t lt0, size_t lt1)
+{
+	size_t words = 0, caps = 0;
+	for (size_t k = lt0; k < lt1 && words < 40; k++) {
+		const struct tn_token *w = &t->tok[k];
+		if (w->kind != TN_WORD || w->cp_end - w->cp_start < 4 || (w->flags & TN_DIGITS))
+			continue;
+		words++;
+		caps += (w->flags & TN_CAP) != 0;
+	}
+	return words >= 4 && caps * 10 >= words * 7;
+}
+
 static void rule_match(struct ent_extractor *x, struct ent_result *r, const struct ent_rule *rule,
-		       size_t lt0, size_t lt1, size_t so, size_t eo, size_t no, size_t ne)
+                       size_t lt0, size_t lt1, size_t so, size_t eo, size_t no, size_t ne)
 {
 	const struct tn_text *t = &r->tn;
 	size_t a = tok_starting_at(t, lt0, lt1, so);
@@ -835,6 +851,27 @@ static void rule_match(struct ent_extractor *x, struct ent_result *r, const stru
 		}
 		break;
 	}
+	/* In a headline ("Taking On Big Tech With the Competition Act")
+	 * every word is capitalised, so a law's name starts after the last
+	 * small word before its head. */
+	if (rule->type == GZ_LAW && title_case(t, lt0, lt1)) {
+		static const char *const small[] = {"of", "and", "for",  "the", "on",   "to",
+		                                    "in", "by",  "with", "at",  "from", "over"};
+		int depth = 0; /* inside "(...)" the small words belong to the name */
+		for (size_t k = b - 1; k > a; k--) {
+			int hit = 0;
+			depth += tok_is(t, k - 1, ")") - tok_is(t, k - 1, "(");
+			for (size_t c = 0; c < sizeof(small) / sizeof(*small) && !hit && depth == 0;
+			     c++)
+				hit = tok_is(t, k - 1, small[c]);
+			if (hit) {
+				if (na < k)
+					na = k;
+				a = k;
+				break;
+			}
+		}
+	}
 	/* A leading country is a mention of its own (LAW, COMPANY, ORG). */
 	if (rule->type != GZ_GOV) {
 		struct tt_match m;
@@ -843,7 +880,7 @@ static void rule_match(struct ent_extractor *x, struct ent_result *r, const stru
 				na = m.tok_end;
 			a = m.tok_end;
 		} else if (tt_longest(&x->gz->aliases, t, a, b, &m, &r->scratch) && m.tok_end < b &&
-			   (x->gz->ents[m.payload[0] & GZ_ALIAS_ENTITY].flags & GZ_STATE)) {
+		           (x->gz->ents[m.payload[0] & GZ_ALIAS_ENTITY].flags & GZ_STATE)) {
 			if (na == a)
 				na = m.tok_end;
 			a = m.tok_end;
@@ -909,12 +946,21 @@ static void rule_match(struct ent_extractor *x, struct ent_result *r, const stru
 	sb_release(&id);
 }
 
+/* Run one rule over tokens [w0, w1) of the text (a window around its
+ * triggers).  The subject ends with the window; lookbehinds see the text
+ * before it. */
 static void run_rule(struct ent_extractor *x, struct ent_result *r, size_t ri, size_t lt0,
-		     size_t lt1)
+                     size_t lt1, size_t w0, size_t w1)
 {
 	const struct tn_text *t = &r->tn;
-	const struct ent_rule *rule = &x->rules[ri];
-	size_t b0 = t->tok[lt0].start, b1 = t->tok[lt1 - 1].end;
+	struct ent_rule *rule = &x->rules[ri];
+	size_t b0 = t->tok[w0].start, b1 = t->tok[w1 - 1].end;
+	/* JIT-compiled on first use: start-up pays only for the rules a
+	 * stream needs (when JIT is unavailable the interpreter runs). */
+	if (!rule->jit_tried) {
+		pcre2_jit_compile(rule->re, PCRE2_JIT_COMPLETE);
+		rule->jit_tried = 1;
+	}
 	if (!r->md)
 		r->md = pcre2_match_data_create(32, NULL);
 	pcre2_match_data *md = r->md;
@@ -937,38 +983,124 @@ static void run_rule(struct ent_extractor *x, struct ent_result *r, size_t ri, s
 	}
 }
 
+struct trigger_hit {
+	uint32_t rule, tok;
+};
+
+/* Where the name a trigger word belongs to may start: walk back over
+ * capitalised words, numbers, connectors ("of", "and") and the marks
+ * names hold, to `floor` at most.  A rule's search starts there, so
+ * PCRE2 tries one or two places instead of every capital in the window. */
+static size_t run_start(const struct ent_result *r, size_t tok, size_t floor)
+{
+	static const char *const connectors[] = {"and", "of", "for", "the", "on",
+	                                         "to",  "in", "by",  "de",  "v"};
+	const struct tn_text *t = &r->tn;
+	size_t s = tok;
+	while (s > floor) {
+		const struct tn_token *p = &t->tok[s - 1];
+		int ok = 0;
+		if (p->kind == TN_WORD) {
+			ok = (p->flags & (TN_CAP | TN_DIGITS)) != 0;
+			for (size_t c = 0; !ok && c < sizeof(connectors) / sizeof(*connectors); c++)
+				ok = tok_is(t, s - 1, connectors[c]);
+		} else {
+			char ch = t->fold.buf[p->fold_off];
+			ok = p->fold_len == 1 &&
+			     (ch == '(' || ch == ')' || ch == '&' || ch == '-' || ch == '/' ||
+			      (ch == '.' && !(t->tok[s].flags & TN_SPACE)));
+		}
+		if (!ok)
+			break;
+		s--;
+	}
+	return s;
+}
+
+/* The rules triggered on line [lt0, lt1), each over the merged windows
+ * around its trigger words. */
+static void run_line(struct ent_extractor *x, struct ent_result *r, const struct trigger_hit *h,
+                     size_t nh, size_t lt0, size_t lt1)
+{
+	for (size_t k = 0; k < x->n_rules; k++) {
+		size_t w0 = 0, w1 = 0;
+		int open = 0;
+		for (size_t i = 0; i < nh; i++) {
+			if (h[i].rule != k)
+				continue;
+			const struct ent_rule *rule = &x->rules[k];
+			size_t a = run_start(
+			        r, h[i].tok,
+			        h[i].tok >= lt0 + rule->before ? h[i].tok - rule->before : lt0);
+			size_t b =
+			        h[i].tok + rule->after + 1 < lt1 ? h[i].tok + rule->after + 1 : lt1;
+			if (open && a <= w1) {
+				w1 = b > w1 ? b : w1;
+				continue;
+			}
+			if (open)
+				run_rule(x, r, k, lt0, lt1, w0, w1);
+			w0 = a;
+			w1 = b;
+			open = 1;
+		}
+		if (open)
+			run_rule(x, r, k, lt0, lt1, w0, w1);
+	}
+}
+
 static void rules_pass(struct ent_extractor *x, struct ent_result *r)
 {
 	const struct tn_text *t = &r->tn;
 	if (!x->n_rules || !t->n)
 		return;
-	uint8_t small[256];
-	uint8_t *want = x->n_rules <= sizeof(small) ? small : xcalloc(x->n_rules, 1);
-	memset(want, 0, x->n_rules);
-	int any = 0;
+	/* A trigger inside a known name of the rule's type ("Commission" in
+	 * "European Commission") can only find that name again or a longer
+	 * span around it, which the selection drops for a GOV and extend()
+	 * covers otherwise: skip it.  cover[i] = 1 + type of the gazetteer
+	 * mention of two or more tokens holding token i. */
+	if (r->taken_alloc < t->n + 1) {
+		free(r->taken);
+		r->taken_alloc = t->n + 1;
+		r->taken = xmalloc(r->taken_alloc);
+	}
+	uint8_t *cover = r->taken;
+	memset(cover, 0, t->n + 1);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct ent_mention *g = &r->m[i];
+		if (g->src == ENT_GAZ && g->tok_end - g->tok_start > 1)
+			memset(cover + g->tok_start, 1 + g->type, g->tok_end - g->tok_start);
+	}
+	struct trigger_hit *hits = NULL;
+	size_t nh = 0, alloc = 0;
 	size_t line0 = 0;
 	struct tt_match m;
 	for (size_t i = 0; i <= t->n; i++) {
 		if (i == t->n || (i > line0 && (t->tok[i].flags & TN_NEWLINE))) {
-			if (any)
-				for (size_t k = 0; k < x->n_rules; k++)
-					if (want[k]) {
-						run_rule(x, r, k, line0, i);
-						want[k] = 0;
-					}
-			any = 0;
+			if (nh)
+				run_line(x, r, hits, nh, line0, i);
+			nh = 0;
 			line0 = i;
 			if (i == t->n)
 				break;
 		}
-		if (tt_longest(&x->triggers, t, i, i + 1, &m, &r->scratch)) {
-			for (size_t q = 0; q < m.n; q++)
-				want[m.payload[q]] = 1;
-			any = 1;
+		if (!tt_longest(&x->triggers, t, i, i + 1, &m, &r->scratch))
+			continue;
+		for (size_t q = 0; q < m.n; q++) {
+			/* (but "X Commission of Ireland" may still be a longer name) */
+			if (cover[i] == 1 + x->rules[m.payload[q]].type &&
+			    !(tok_is(t, i + 1, "of") && cover[i + 1] != cover[i]))
+				continue;
+			if (nh == alloc) {
+				alloc = alloc ? alloc * 2 : 32;
+				hits = xrealloc(hits, alloc * sizeof(*hits));
+			}
+			hits[nh].rule = m.payload[q];
+			hits[nh].tok = (uint32_t)i;
+			nh++;
 		}
 	}
-	if (want != small)
-		free(want);
+	free(hits);
 }
 
 /* ------------------------------------------------------------ extensions */
@@ -995,11 +1127,12 @@ static void extend(struct ent_extractor *x, struct ent_result *r, struct ent_men
 		if (j < t->n && tok_is(t, j, "of"))
 			j++;
 		if (j < t->n && (t->tok[j].flags & TN_DIGITS) && !(t->tok[j].flags & TN_NEWLINE) &&
-		    t->tok[j].fold_len == 4 && (t->fold.buf[t->tok[j].fold_off] == '1' ||
-						t->fold.buf[t->tok[j].fold_off] == '2'))
+		    t->tok[j].fold_len == 4 &&
+		    (t->fold.buf[t->tok[j].fold_off] == '1' ||
+		     t->fold.buf[t->tok[j].fold_off] == '2'))
 			b = j + 1;
 	} else if (m->type == GZ_GOV && m->ent != GZ_NONE &&
-		   (x->gz->ents[m->ent].flags & GZ_STATE)) {
+	           (x->gz->ents[m->ent].flags & GZ_STATE)) {
 		if (b < t->n && !(t->tok[b].flags & TN_NEWLINE) &&
 		    set_at(&x->words[EW_GOV_WORD], t, b, b + 1, &end, &r->scratch))
 			b = end;
@@ -1029,7 +1162,7 @@ static void person_and_demonym_governments(struct ent_extractor *x, struct ent_r
 			if (a != GZ_NONE)
 				cc = x->gz->ents[a].country;
 		}
-		uint32_t st = cc[0] ? gz_find_id(x->gz, cc) : GZ_NONE;
+		uint32_t st = cc[0] ? gz_find(x->gz, GZ_GOV, cc) : GZ_NONE;
 		if (st == GZ_NONE)
 			continue;
 		m->ent = st;
@@ -1085,7 +1218,7 @@ static int by_start(const void *pa, const void *pb)
 
 /* Longest first; a rule's span that holds a gazetteer match of another
  * type (a company name inside "X Office") loses to it. */
-static void select_mentions(const struct ent_extractor *x, struct ent_result *r)
+static void select_mentions(struct ent_extractor *x, struct ent_result *r)
 {
 	const struct tn_text *t = &r->tn;
 	if (r->taken_alloc < t->n + 1) {
@@ -1094,6 +1227,17 @@ static void select_mentions(const struct ent_extractor *x, struct ent_result *r)
 		r->taken = xmalloc(r->taken_alloc);
 	}
 	memset(r->taken, 0, t->n + 1);
+	/* Most texts: gazetteer matches only, already in order and apart. */
+	int plain = 1;
+	for (size_t i = 0; i < r->n && plain; i++)
+		plain = !r->m[i].dead && r->m[i].src == ENT_GAZ &&
+		        (i == 0 || r->m[i - 1].tok_end <= r->m[i].tok_start);
+	if (plain) {
+		for (size_t i = 0; i < r->n; i++)
+			memset(r->taken + r->m[i].tok_start, 1,
+			       r->m[i].tok_end - r->m[i].tok_start);
+		return;
+	}
 	uint32_t *order = xmalloc((r->n + 1) * sizeof(*order));
 	for (size_t i = 0; i < r->n; i++)
 		order[i] = (uint32_t)i;
@@ -1118,12 +1262,25 @@ static void select_mentions(const struct ent_extractor *x, struct ent_result *r)
 		/* A form rule around a known body ("Office of <known body>")
 		 * names nothing new. */
 		for (size_t j = 0; j < r->n && m->type == GZ_GOV && !m->dead; j++) {
-			const struct ent_mention *g = &r->m[j];
-			if (g->src == ENT_GAZ && g->type == GZ_GOV && g->ent != GZ_NONE &&
-			    !(x->gz->ents[g->ent].flags & GZ_STATE) && g->tok_start >= m->tok_start &&
-			    g->tok_end <= m->tok_end &&
-			    (g->tok_start > m->tok_start || g->tok_end < m->tok_end))
-				m->dead = 1;
+			struct ent_mention *g = &r->m[j];
+			if (g->src != ENT_GAZ || g->type != GZ_GOV || g->ent == GZ_NONE ||
+			    (x->gz->ents[g->ent].flags & GZ_STATE) || g->tok_start < m->tok_start ||
+			    g->tok_end > m->tok_end ||
+			    (g->tok_start == m->tok_start && g->tok_end == m->tok_end))
+				continue;
+			if (g->tok_start == m->tok_start && tok_is(&r->tn, g->tok_end, "of")) {
+				/* "General Court of the European Union": the known
+				 * body, named with its owner */
+				size_t s = g->tok_end + 1 + tok_is(&r->tn, g->tok_end + 1, "the");
+				size_t cs;
+				if (country_before(x, r, m->tok_end, s, &cs) != GZ_NONE &&
+				    cs == s) {
+					set_span(&r->tn, g, g->tok_start, m->tok_end);
+					m->dead = 1;
+				}
+				continue; /* else a longer name of another body */
+			}
+			m->dead = 1;
 		}
 	}
 	sort_r = r;
@@ -1171,6 +1328,16 @@ static void join_countries(struct ent_extractor *x, struct ent_result *r)
 		struct ent_mention *p = i > 0 ? &r->m[i - 1] : NULL;
 		uint32_t ce = GZ_NONE;
 		size_t st = m->tok_start;
+		if (p && !p->dead && p->tok_end == m->tok_start && m->ent != GZ_NONE &&
+		    m->id_off == GZ_NONE && p->type == GZ_GOV && p->ent != GZ_NONE &&
+		    p->id_off == GZ_NONE &&
+		    strcmp(x->gz->ents[m->ent].parent, x->gz->ents[p->ent].id) == 0) {
+			/* "White House National Economic Council": a body
+			 * named with the body above it */
+			set_span(t, m, p->tok_start, m->tok_end);
+			p->dead = 1;
+			continue;
+		}
 		if (p && !p->dead && p->tok_end == m->tok_start && is_state(x, p) &&
 		    x->gz->ents[p->ent].country[0]) {
 			ce = p->ent;
@@ -1211,7 +1378,7 @@ static void join_countries(struct ent_extractor *x, struct ent_result *r)
 
 /* Last word of a name, folded, equal to the head word at token i? */
 static int name_has_head(const struct ent_extractor *x, struct ent_result *r, const char *name,
-			 size_t i)
+                         size_t i)
 {
 	const struct tn_text *t = &r->tn;
 	const char *h = t->fold.buf + t->tok[i].fold_off;
@@ -1293,12 +1460,12 @@ static void sentence_starts(struct ent_extractor *x, struct ent_result *r)
 		/* "Apple's ..." is the company */
 		size_t b = m->tok_end;
 		int support = b + 1 < t->n && tok_is(t, b, "'") && tok_is(t, b + 1, "s") &&
-			      !(t->tok[b].flags & TN_SPACE);
+		              !(t->tok[b].flags & TN_SPACE);
 		for (size_t k = 0; k < r->n && !support; k++) {
 			const struct ent_mention *o = &r->m[k];
 			support = k != i && !o->dead && o->ent == m->ent && o->id_off == GZ_NONE &&
-				  (o->tok_end - o->tok_start > 1 ||
-				   !(t->tok[o->tok_start].flags & TN_SENT_START));
+			          (o->tok_end - o->tok_start > 1 ||
+			           !(t->tok[o->tok_start].flags & TN_SENT_START));
 		}
 		if (!support)
 			m->dead = 1;
@@ -1310,16 +1477,53 @@ static void sentence_starts(struct ent_extractor *x, struct ent_result *r)
 	r->n = w;
 }
 
+/* "apps such as X, Y and Z": services named in a list, not the firms
+ * acting.  A company right after a product-before word is dropped, and
+ * so is the next one joined to it by "," "and" "or". */
+static void products(struct ent_extractor *x, struct ent_result *r)
+{
+	const struct tn_text *t = &r->tn;
+	size_t last_end = (size_t)-1;
+	for (size_t i = 0; i < r->n; i++) {
+		struct ent_mention *m = &r->m[i];
+		if (m->type != GZ_COMPANY)
+			continue;
+		size_t a = m->tok_start;
+		int product = 0;
+		for (size_t k = 1; k <= 5 && k <= a && !product; k++) {
+			size_t end;
+			product = set_at(&x->words[EW_PRODUCT], t, a - k, a, &end, &r->scratch) &&
+			          end == a;
+		}
+		if (!product && last_end != (size_t)-1 && a > last_end && a - last_end <= 2) {
+			product = 1;
+			for (size_t k = last_end; k < a; k++)
+				product &= tok_is(t, k, ",") || tok_is(t, k, "and") ||
+				           tok_is(t, k, "or");
+		}
+		if (product) {
+			m->dead = 1;
+			last_end = m->tok_end;
+		} else {
+			last_end = (size_t)-1;
+		}
+	}
+	size_t w = 0;
+	for (size_t i = 0; i < r->n; i++)
+		if (!r->m[i].dead)
+			r->m[w++] = r->m[i];
+	r->n = w;
+}
+
 /* ------------------------------------------------------------ driver */
 
 int ent_extract(struct ent_extractor *x, struct ent_result *r, const char *text, size_t n,
-		const char *title, size_t title_len)
+                const char *title, size_t title_len)
 {
-	if (!x->demonyms_built)
-		build_demonyms(x);
 	r->n = 0;
 	sb_reset(&r->arena);
 	r->dominant[0] = '\0';
+	r->shout_line = r->shout_end = 0;
 	if (tn_tokenize(&r->tn, text, n) < 0)
 		return -1;
 	r->title_tn.n = 0;
@@ -1343,54 +1547,79 @@ int ent_extract(struct ent_extractor *x, struct ent_result *r, const char *text,
 	r->n = w;
 	head_references(x, r);
 	sentence_starts(x, r);
+	products(x, r);
 	return 0;
 }
 
 /* ------------------------------------------------------------ output */
 
-/* Append `s` to a ';'-list unless already there; ';' in s becomes ','. */
-static void list_add_unique(struct strbuf *out, const char *s)
+/* Append `s` to a ';'-list; ';' in s becomes ','. */
+static void list_add(struct strbuf *out, const char *s)
 {
-	size_t n = strlen(s);
-	const char *p = out->buf;
-	while (p && *p) {
-		const char *e = strchr(p, ';');
-		size_t l = e ? (size_t)(e - p) : strlen(p);
-		if (l == n && memcmp(p, s, n) == 0)
-			return;
-		p = e ? e + 1 : NULL;
-	}
 	if (out->len)
 		sb_addch(out, ';');
-	for (size_t i = 0; i < n; i++)
-		sb_addch(out, s[i] == ';' ? ',' : s[i]);
+	size_t start = out->len;
+	sb_addstr(out, s);
+	for (char *p = out->buf + start; (p = strchr(p, ';')); p++)
+		*p = ',';
+}
+
+static void add_uint(struct strbuf *out, uint32_t v)
+{
+	char d[12];
+	int n = 0;
+	do {
+		d[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n)
+		sb_addch(out, d[--n]);
 }
 
 void ent_format(const struct ent_extractor *x, const struct ent_result *r, struct strbuf *out)
 {
+	static const int col_of_type[GZ_NTYPES] = {1, 2, 3, 4, 5};
 	for (int c = 0; c < ENT_NCOLS; c++)
 		sb_reset(&out[c]);
-	struct strbuf ids = STRBUF_INIT;
+	/* Hashes of (type, id) and (type, name) decide "first mention"
+	 * without comparing strings pairwise; equal hashes are confirmed. */
+	uint64_t small[2 * 64];
+	uint64_t *h = r->n <= 64 ? small : xmalloc(2 * r->n * sizeof(*h));
 	size_t distinct = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct ent_mention *m = &r->m[i];
 		const char *id = ent_mention_id(x, r, m);
+		const char *name = ent_mention_name(x, r, m);
+		h[2 * i] = tn_hash(id, strlen(id)) + m->type;
+		h[2 * i + 1] = tn_hash(name, strlen(name)) + m->type;
 		if (out[0].len)
 			sb_addch(&out[0], ';');
-		sb_addf(&out[0], "%s:%s:%u-%u", gz_type_names[m->type], id, m->cp_start, m->cp_end);
-		/* distinct entities: TYPE:ID */
-		struct strbuf key = STRBUF_INIT;
-		sb_addf(&key, "%s:%s", gz_type_names[m->type], id);
-		size_t before = ids.len;
-		list_add_unique(&ids, key.buf);
-		distinct += ids.len != before;
-		sb_release(&key);
-		const char *name = ent_mention_name(x, r, m);
-		static const int col_of_type[GZ_NTYPES] = {1, 2, 3, 4, 5};
-		list_add_unique(&out[col_of_type[m->type]], name);
-		if (m->type == GZ_GOV && m->country[0])
-			list_add_unique(&out[6], m->country);
+		sb_addstr(&out[0], gz_type_names[m->type]);
+		sb_addch(&out[0], ':');
+		sb_addstr(&out[0], id);
+		sb_addch(&out[0], ':');
+		add_uint(&out[0], m->cp_start);
+		sb_addch(&out[0], '-');
+		add_uint(&out[0], m->cp_end);
+		int new_ent = 1, new_name = 1, new_cc = m->type == GZ_GOV && m->country[0];
+		for (size_t k = 0; k < i && (new_ent || new_name || new_cc); k++) {
+			const struct ent_mention *o = &r->m[k];
+			if (new_ent && h[2 * k] == h[2 * i] && o->type == m->type &&
+			    strcmp(ent_mention_id(x, r, o), id) == 0)
+				new_ent = 0;
+			if (new_name && h[2 * k + 1] == h[2 * i + 1] && o->type == m->type &&
+			    strcmp(ent_mention_name(x, r, o), name) == 0)
+				new_name = 0;
+			if (new_cc && o->type == GZ_GOV && memcmp(o->country, m->country, 3) == 0)
+				new_cc = 0;
+		}
+		distinct += new_ent;
+		if (new_name)
+			list_add(&out[col_of_type[m->type]], name);
+		if (new_cc)
+			list_add(&out[6], m->country);
 	}
-	sb_addf(&out[7], "%zu", distinct);
-	sb_release(&ids);
+	add_uint(&out[7], (uint32_t)distinct);
+	if (h != small)
+		free(h);
 }

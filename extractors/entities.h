@@ -32,7 +32,8 @@
  *
  * Ownership: an ent_extractor borrows its gazetteer (which must outlive
  * it) and owns its compiled rules and word lists; after loading it is
- * read-only.  An ent_result owns its scratch buffers and is reused from
+ * read-only but for each rule's JIT compilation on its first use (so one
+ * extractor serves one thread at a time).  An ent_result owns its scratch buffers and is reused from
  * one text to the next: memory follows the longest text, not the input.
  *
  *   struct ent_extractor x;  ent_init(&x, &gz);
@@ -63,15 +64,20 @@ enum ent_word_class {
 	EW_PLACE_AFTER,  /* ... or before these */
 	EW_COMMON,       /* common words: at a sentence start need support */
 	EW_ROLE,         /* "Minister for": a body after it is a role title */
+	EW_ROLE_AFTER,   /* "Secretary": a one-word body name before it is a title */
+	EW_PRODUCT,      /* "such as", "like": a company after it is its service */
+	EW_EXCHANGE,     /* "NASDAQ": "NASDAQ:SMCI" is a ticker, not a mention */
 	EW_NCLASSES
 };
 
 struct ent_rule {
-	char *name;       /* the rule's name, for messages */
-	uint8_t type;     /* enum gz_type */
-	char country[3];  /* fixed country for GOV/LAW, "" to infer */
-	void *re;         /* pcre2_code * */
+	char *name;                      /* the rule's name, for messages */
+	uint8_t type;                    /* enum gz_type */
+	char country[3];                 /* fixed country for GOV/LAW, "" to infer */
+	void *re;                        /* pcre2_code * */
 	uint32_t span_group, name_group; /* 0 = whole match */
+	uint32_t before, after;          /* tokens around a trigger the rule looks at */
+	int jit_tried;                   /* JIT compilation done (on its first use) */
 };
 
 /* Per-surface vetoes: words that, before or after a matched alias,
@@ -87,21 +93,16 @@ struct ent_extractor {
 	const struct gazetteer *gz;
 	struct ent_rule *rules;
 	size_t n_rules, rules_alloc;
-	struct gz_trie triggers;   /* exact trigger word -> rule index */
+	struct gz_trie triggers; /* exact trigger word -> rule index */
 	struct gz_trie words[EW_NCLASSES];
-	struct gz_trie demonyms;   /* "British" -> state entity index */
-	struct gz_trie veto_keys;  /* surface (folded) -> veto index */
+	struct gz_trie veto_keys; /* surface (folded) -> veto index */
 	struct ent_veto *vetoes;
 	size_t n_vetoes;
 	struct gz_trie *veto_sets; /* 2 per veto: before, after */
 	size_t n_veto_sets;
-	int demonyms_built;
 };
 
-enum ent_src {
-	ENT_GAZ = 0,
-	ENT_RULE = 1
-};
+enum ent_src { ENT_GAZ = 0, ENT_RULE = 1 };
 
 struct ent_mention {
 	uint32_t tok_start, tok_end; /* tokens [start, end) */
@@ -115,7 +116,7 @@ struct ent_mention {
 	/* candidates from the gazetteer before the context pass */
 	uint32_t cand[TT_MAX_HITS];
 	uint8_t n_cand;
-	uint8_t cs;   /* the surface matched a case-sensitive alias */
+	uint8_t cs; /* the surface matched a case-sensitive alias */
 	uint8_t flags;
 };
 
@@ -127,8 +128,10 @@ struct ent_result {
 	struct strbuf scratch;
 	uint8_t *taken; /* per token: covered by an accepted mention */
 	size_t taken_alloc;
-	void *md;       /* pcre2_match_data * */
+	void *md; /* pcre2_match_data * */
 	char dominant[3];
+	size_t shout_line, shout_end; /* tokens of the line last judged */
+	int shout;                    /* ... and whether it is in capitals */
 };
 
 void ent_init(struct ent_extractor *x, const struct gazetteer *gz);
@@ -136,17 +139,17 @@ void ent_release(struct ent_extractor *x);
 
 /*
  * Load rules from a TSV buffer with columns `name type trigger pattern`
- * and optional `country`, `span`, `label` (see config/patterns.tsv).
+ * and optional `country`, `before`, `after` (see docs/extract.md).
  * Bad rows (a pattern that does not compile, an unknown type) are
  * reported and skipped.  Returns rules loaded, -1 on a bad header.
  */
 long ent_load_patterns(struct ent_extractor *x, const char *buf, size_t len, const char *source,
-		       gz_error_fn *err, void *ctx);
+                       gz_error_fn *err, void *ctx);
 
 /* Load word lists: columns `class word` and optional `before` `after`
  * (';'-separated) for class `veto`.  Returns rows loaded, -1 on a bad header. */
 long ent_load_words(struct ent_extractor *x, const char *buf, size_t len, const char *source,
-		    gz_error_fn *err, void *ctx);
+                    gz_error_fn *err, void *ctx);
 
 void ent_result_init(struct ent_result *r);
 void ent_result_release(struct ent_result *r);
@@ -157,13 +160,13 @@ void ent_result_release(struct ent_result *r);
  * Returns 0, or -1 when the text is too long to index (4 GiB).
  */
 int ent_extract(struct ent_extractor *x, struct ent_result *r, const char *text, size_t n,
-		const char *title, size_t title_len);
+                const char *title, size_t title_len);
 
 /* The id and display name of a mention. */
 const char *ent_mention_id(const struct ent_extractor *x, const struct ent_result *r,
-			   const struct ent_mention *m);
+                           const struct ent_mention *m);
 const char *ent_mention_name(const struct ent_extractor *x, const struct ent_result *r,
-			     const struct ent_mention *m);
+                             const struct ent_mention *m);
 
 /*
  * The output columns, in this order: mentions governments companies laws

@@ -11,13 +11,13 @@
 
 /* ------------------------------------------------------------ token trie */
 
-#define TT_INITIAL_EDGES 1024
+#define TT_INITIAL_EDGES 64
 
 static inline uint64_t edge_key(uint64_t h, uint32_t parent)
 {
-	uint64_t k = h ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ull);
-	k ^= k >> 29;
-	return k;
+	/* token hashes are well mixed (tn_hash); the parent is spread over
+	 * the word by the golden-ratio multiply */
+	return h ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ull);
 }
 
 static inline uint64_t nonzero(uint64_t h)
@@ -48,9 +48,8 @@ void tt_release(struct gz_trie *tt)
 	memset(tt, 0, sizeof(*tt));
 }
 
-static void tt_rehash(struct gz_trie *tt)
+static void tt_rehash(struct gz_trie *tt, size_t size)
 {
-	size_t size = (tt->edge_mask + 1) * 2;
 	struct tt_edge *e = xcalloc(size, sizeof(*e));
 	for (size_t i = 0; i <= tt->edge_mask; i++) {
 		struct tt_edge *o = &tt->edges[i];
@@ -66,8 +65,26 @@ static void tt_rehash(struct gz_trie *tt)
 	tt->edge_mask = size - 1;
 }
 
-static inline uint32_t tt_child(const struct gz_trie *tt, uint32_t parent, uint64_t hash,
-				const char *fold, size_t flen)
+void tt_reserve(struct gz_trie *tt, size_t n_edges)
+{
+	size_t size = tt->edge_mask + 1;
+	while (n_edges * 5 > size * 3)
+		size *= 2;
+	if (size > tt->edge_mask + 1)
+		tt_rehash(tt, size);
+	/* one node per edge, about one value per two (realloc by doubling
+	 * would copy, and fault in, each array several times) */
+	if (tt->nodes_alloc < n_edges + 1) {
+		tt->nodes_alloc = n_edges + 1;
+		tt->node_val = xrealloc(tt->node_val, tt->nodes_alloc * sizeof(*tt->node_val));
+	}
+	if (tt->vals_alloc < n_edges / 2) {
+		tt->vals_alloc = n_edges / 2;
+		tt->vals = xrealloc(tt->vals, tt->vals_alloc * sizeof(*tt->vals));
+	}
+}
+
+static inline uint32_t tt_child(const struct gz_trie *tt, uint32_t parent, uint64_t hash)
 {
 	uint64_t h = nonzero(hash);
 	size_t s = edge_key(h, parent) & tt->edge_mask;
@@ -75,22 +92,20 @@ static inline uint32_t tt_child(const struct gz_trie *tt, uint32_t parent, uint6
 		const struct tt_edge *e = &tt->edges[s];
 		if (!e->hash)
 			return GZ_NONE;
-		if (e->hash == h && e->parent == parent && e->str_len == flen &&
-		    memcmp(tt->arena.buf + e->str_off, fold, flen) == 0)
+		if (e->hash == h && e->parent == parent)
 			return e->child;
 		s = (s + 1) & tt->edge_mask;
 	}
 }
 
 static uint32_t tt_add_edge(struct gz_trie *tt, uint32_t parent, const struct tn_text *t,
-			    const struct tn_token *k)
+                            const struct tn_token *k)
 {
-	const char *fold = t->fold.buf + k->fold_off;
-	uint32_t c = tt_child(tt, parent, k->hash, fold, k->fold_len);
+	uint32_t c = tt_child(tt, parent, k->hash);
 	if (c != GZ_NONE)
 		return c;
-	if ((tt->n_edges + 1) * 2 > tt->edge_mask + 1)
-		tt_rehash(tt);
+	if ((tt->n_edges + 1) * 5 > (tt->edge_mask + 1) * 3) /* load <= 0.6 */
+		tt_rehash(tt, (tt->edge_mask + 1) * 2);
 	if (tt->n_nodes == tt->nodes_alloc) {
 		tt->nodes_alloc *= 2;
 		tt->node_val = xrealloc(tt->node_val, tt->nodes_alloc * sizeof(*tt->node_val));
@@ -104,9 +119,6 @@ static uint32_t tt_add_edge(struct gz_trie *tt, uint32_t parent, const struct tn
 	tt->edges[s].hash = h;
 	tt->edges[s].parent = parent;
 	tt->edges[s].child = c;
-	tt->edges[s].str_off = (uint32_t)tt->arena.len;
-	tt->edges[s].str_len = k->fold_len;
-	sb_add(&tt->arena, fold, k->fold_len);
 	tt->n_edges++;
 	if (parent == 0) {
 		uint64_t b = k->hash & (sizeof(tt->first_bits) * 8 - 1);
@@ -115,8 +127,7 @@ static uint32_t tt_add_edge(struct gz_trie *tt, uint32_t parent, const struct tn
 	return c;
 }
 
-int tt_add(struct gz_trie *tt, const char *text, size_t len, int case_sensitive,
-	   uint32_t payload)
+int tt_add(struct gz_trie *tt, const char *text, size_t len, int case_sensitive, uint32_t payload)
 {
 	struct tn_text *t = &tt->scratch_tn;
 	if (tn_tokenize(t, text, len) < 0 || t->n == 0)
@@ -129,7 +140,8 @@ int tt_add(struct gz_trie *tt, const char *text, size_t len, int case_sensitive,
 	}
 	/* Same payload, same case rule already there: nothing to add. */
 	for (uint32_t v = tt->node_val[node]; v != GZ_NONE; v = tt->vals[v].next)
-		if (tt->vals[v].payload == payload && (tt->vals[v].exact_off == GZ_NONE) == !case_sensitive) {
+		if (tt->vals[v].payload == payload &&
+		    (tt->vals[v].exact_off == GZ_NONE) == !case_sensitive) {
 			if (!case_sensitive)
 				return 0;
 			/* Case-sensitive twins may differ in case: compare. */
@@ -170,7 +182,7 @@ int tt_add(struct gz_trie *tt, const char *text, size_t len, int case_sensitive,
 
 /* Do the word tokens [i, j) equal the exact forms stored at `off`? */
 static int exact_equal(const struct gz_trie *tt, uint32_t off, const struct tn_text *t, size_t i,
-		       size_t j, struct strbuf *scratch)
+                       size_t j, struct strbuf *scratch)
 {
 	const unsigned char *p = (const unsigned char *)tt->arena.buf + off;
 	for (; i < j; i++) {
@@ -188,7 +200,7 @@ static int exact_equal(const struct gz_trie *tt, uint32_t off, const struct tn_t
 }
 
 int tt_longest(const struct gz_trie *tt, const struct tn_text *t, size_t i, size_t limit,
-	       struct tt_match *m, struct strbuf *scratch)
+               struct tt_match *m, struct strbuf *scratch)
 {
 	const struct tn_token *k = &t->tok[i];
 	uint64_t b = k->hash & (sizeof(tt->first_bits) * 8 - 1);
@@ -200,7 +212,7 @@ int tt_longest(const struct gz_trie *tt, const struct tn_text *t, size_t i, size
 		k = &t->tok[j];
 		if (j > i && (k->flags & TN_NEWLINE))
 			break;
-		node = tt_child(tt, node, k->hash, t->fold.buf + k->fold_off, k->fold_len);
+		node = tt_child(tt, node, k->hash);
 		if (node == GZ_NONE)
 			break;
 		uint32_t v = tt->node_val[node];
@@ -238,8 +250,8 @@ int tt_lookup(const struct gz_trie *tt, const char *s, size_t n, uint32_t *paylo
 	struct strbuf scratch = STRBUF_INIT;
 	int ok = 0;
 	tn_init(&t);
-	if (tn_tokenize(&t, s, n) == 0 && t.n &&
-	    tt_longest(tt, &t, 0, t.n, &m, &scratch) && m.tok_end == t.n) {
+	if (tn_tokenize(&t, s, n) == 0 && t.n && tt_longest(tt, &t, 0, t.n, &m, &scratch) &&
+	    m.tok_end == t.n) {
 		ok = 1;
 		if (payload)
 			*payload = m.payload[0];
@@ -250,6 +262,36 @@ int tt_lookup(const struct gz_trie *tt, const char *s, size_t n, uint32_t *paylo
 }
 
 /* ------------------------------------------------------------ gazetteer */
+
+/* Entity strings live in chunks that never move and are freed at once:
+ * thousands of small strdup/free pairs made start-up and exit slow. */
+struct gz_chunk {
+	struct gz_chunk *next;
+	size_t used, size;
+	char data[];
+};
+
+#define GZ_CHUNK 65536
+
+static char *gz_strdup(struct gazetteer *gz, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	if (n == 1)
+		return (char *)"";
+	struct gz_chunk *c = gz->chunks;
+	if (!c || c->size - c->used < n) {
+		size_t size = n > GZ_CHUNK ? n : GZ_CHUNK;
+		c = xmalloc(sizeof(*c) + size);
+		c->next = gz->chunks;
+		c->used = 0;
+		c->size = size;
+		gz->chunks = c;
+	}
+	char *p = c->data + c->used;
+	memcpy(p, s, n);
+	c->used += n;
+	return p;
+}
 
 const char *const gz_type_names[GZ_NTYPES] = {"GOV", "COMPANY", "LAW", "PERSON", "ORG"};
 
@@ -276,29 +318,40 @@ void gz_init(struct gazetteer *gz)
 void gz_release(struct gazetteer *gz)
 {
 	for (size_t i = 0; i < gz->n_ents; i++) {
-		free(gz->ents[i].id);
-		free(gz->ents[i].name);
-		free(gz->ents[i].kind);
-		free(gz->ents[i].affiliation);
 	}
 	free(gz->ents);
 	free(gz->id_index);
+	while (gz->chunks) {
+		struct gz_chunk *c = gz->chunks;
+		gz->chunks = c->next;
+		free(c);
+	}
 	tt_release(&gz->aliases);
 	tt_release(&gz->modifiers);
 	memset(gz, 0, sizeof(*gz));
 }
 
-uint32_t gz_find_id(const struct gazetteer *gz, const char *id)
+uint32_t gz_find(const struct gazetteer *gz, int type, const char *id)
 {
-	size_t s = tn_hash(id, strlen(id)) & gz->id_mask;
+	size_t s = (tn_hash(id, strlen(id)) + (uint64_t)type) & gz->id_mask;
 	for (;;) {
 		uint32_t e = gz->id_index[s];
 		if (e == GZ_NONE)
 			return GZ_NONE;
-		if (strcmp(gz->ents[e].id, id) == 0)
+		if (gz->ents[e].type == type && strcmp(gz->ents[e].id, id) == 0)
 			return e;
 		s = (s + 1) & gz->id_mask;
 	}
+}
+
+uint32_t gz_find_id(const struct gazetteer *gz, const char *id)
+{
+	for (int type = 0; type < GZ_NTYPES; type++) {
+		uint32_t e = gz_find(gz, type, id);
+		if (e != GZ_NONE)
+			return e;
+	}
+	return GZ_NONE;
 }
 
 static void id_insert(struct gazetteer *gz, uint32_t e)
@@ -312,7 +365,8 @@ static void id_insert(struct gazetteer *gz, uint32_t e)
 		for (uint32_t i = 0; i < e; i++)
 			id_insert(gz, i);
 	}
-	size_t s = tn_hash(gz->ents[e].id, strlen(gz->ents[e].id)) & gz->id_mask;
+	size_t s =
+	        (tn_hash(gz->ents[e].id, strlen(gz->ents[e].id)) + gz->ents[e].type) & gz->id_mask;
 	while (gz->id_index[s] != GZ_NONE)
 		s = (s + 1) & gz->id_mask;
 	gz->id_index[s] = e;
@@ -322,9 +376,14 @@ size_t gz_slug(struct strbuf *out, const char *s, size_t n)
 {
 	size_t before = out->len;
 	utf8proc_uint8_t *d = NULL;
-	utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &d,
-					  UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK |
-						  UTF8PROC_CASEFOLD);
+	size_t ascii = 0;
+	while (ascii < n && !((unsigned char)s[ascii] & 0x80))
+		ascii++;
+	utf8proc_ssize_t r =
+	        ascii == n ? -1
+	                   : utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &d,
+	                                  UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
+	                                          UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
 	const char *p = r >= 0 ? (const char *)d : s;
 	size_t len = r >= 0 ? (size_t)r : n;
 	int dash = 0;
@@ -337,8 +396,9 @@ size_t gz_slug(struct strbuf *out, const char *s, size_t n)
 				sb_addch(out, '-');
 			dash = 0;
 			sb_addch(out, c);
-		} else if (c == '\'' || (c == 0xe2 && i + 2 < len && (unsigned char)p[i + 1] == 0x80 &&
-					 (unsigned char)p[i + 2] == 0x99)) {
+		} else if (c == '\'' ||
+		           (c == 0xe2 && i + 2 < len && (unsigned char)p[i + 1] == 0x80 &&
+		            (unsigned char)p[i + 2] == 0x99)) {
 			/* apostrophes vanish: "McDonald's" -> mcdonalds */
 			if (c == 0xe2)
 				i += 2;
@@ -374,7 +434,7 @@ static int parse_country(char out[3], const char *s)
 
 /* Add each ';'-separated alias of list to `tt` for entity e. */
 static void add_to(struct gz_trie *tt, size_t *count, const char *list, uint32_t e, uint32_t flag,
-		   int force_cs)
+                   int force_cs, struct gz_trie *derive)
 {
 	const char *p = list;
 	while (p && *p) {
@@ -394,30 +454,46 @@ static void add_to(struct gz_trie *tt, size_t *count, const char *list, uint32_t
 		}
 		if (n && tt_add(tt, p, n, cs || force_cs, e | flag) == 0 && count)
 			(*count)++;
+		if (n > 11 && derive && strncasecmp(p + n - 11, " government", 11) == 0) {
+			/* "British government": British is a modifier of the state */
+			size_t m = n - 11;
+			while (m && p[m - 1] == ' ')
+				m--;
+			if (m)
+				tt_add(derive, p, m, 1, e);
+		}
 		p = end ? end + 1 : NULL;
 	}
 }
 
 static void add_aliases(struct gazetteer *gz, const char *list, uint32_t e, uint32_t flag)
 {
-	add_to(&gz->aliases, &gz->n_aliases, list, e, flag, 0);
+	add_to(&gz->aliases, &gz->n_aliases, list, e, flag, 0,
+	       (gz->ents[e].flags & GZ_STATE) ? &gz->modifiers : NULL);
+}
+
+void gz_set_parent(struct gazetteer *gz, uint32_t e, const char *parent)
+{
+	if (!parent || !*parent || gz->ents[e].parent[0])
+		return;
+	gz->ents[e].parent = gz_strdup(gz, parent);
 }
 
 void gz_add_state_extras(struct gazetteer *gz, uint32_t e, const char *capital,
-			 const char *modifiers)
+                         const char *modifiers)
 {
 	/* The capital's forms are also listed as aliases: adding them again
 	 * with the flag makes a second value on the same key, and the
 	 * matcher treats a key holding a capital value as a capital. */
 	if (capital && *capital)
-		add_to(&gz->aliases, NULL, capital, e, GZ_ALIAS_CAPITAL, 0);
+		add_to(&gz->aliases, NULL, capital, e, GZ_ALIAS_CAPITAL, 0, NULL);
 	if (modifiers && *modifiers)
-		add_to(&gz->modifiers, NULL, modifiers, e, 0, 1);
+		add_to(&gz->modifiers, NULL, modifiers, e, 0, 1, NULL);
 }
 
 uint32_t gz_add(struct gazetteer *gz, enum gz_type type, const char *id, const char *name,
-		const char *aliases, const char *former, const char *country, const char *kind,
-		const char *affiliation, const char **why)
+                const char *aliases, const char *former, const char *country, const char *kind,
+                const char *affiliation, const char **why)
 {
 	char cc[3];
 	struct strbuf full = STRBUF_INIT;
@@ -439,7 +515,8 @@ uint32_t gz_add(struct gazetteer *gz, enum gz_type type, const char *id, const c
 	if (type == GZ_GOV) {
 		const char *slash = strchr(id, '/');
 		size_t idlen = strlen(id);
-		if (strcmp(kind, "state") == 0 || (idlen == 2 && (!cc[0] || strncmp(id, cc, 2) == 0))) {
+		if (strcmp(kind, "state") == 0 ||
+		    (idlen == 2 && (!cc[0] || strncmp(id, cc, 2) == 0))) {
 			if (!cc[0] && parse_country(cc, id) < 0) {
 				*why = "state id is not a country code";
 				return GZ_NONE;
@@ -472,7 +549,7 @@ uint32_t gz_add(struct gazetteer *gz, enum gz_type type, const char *id, const c
 		sb_addstr(&full, id);
 	}
 
-	uint32_t e = gz_find_id(gz, full.buf);
+	uint32_t e = gz_find(gz, type, full.buf);
 	if (e == GZ_NONE) {
 		if (gz->n_ents == gz->ents_alloc) {
 			gz->ents_alloc = gz->ents_alloc ? gz->ents_alloc * 2 : 512;
@@ -480,19 +557,16 @@ uint32_t gz_add(struct gazetteer *gz, enum gz_type type, const char *id, const c
 		}
 		e = (uint32_t)gz->n_ents;
 		struct gz_entity *en = &gz->ents[e];
-		en->id = sb_detach(&full, NULL);
-		en->name = xstrdup(name && *name ? name : en->id);
-		en->kind = xstrdup(kind);
-		en->affiliation = xstrdup(affiliation ? affiliation : "");
+		en->id = gz_strdup(gz, full.buf);
+		en->name = gz_strdup(gz, name && *name ? name : en->id);
+		en->kind = gz_strdup(gz, kind);
+		en->affiliation = gz_strdup(gz, affiliation ? affiliation : "");
+		en->parent = gz_strdup(gz, "");
 		memcpy(en->country, cc, 3);
 		en->type = (uint8_t)type;
 		en->flags = flags;
 		id_insert(gz, e);
 		gz->n_ents++;
-	} else if (gz->ents[e].type != type) {
-		sb_release(&full);
-		*why = "id already used by an entity of another type";
-		return GZ_NONE;
 	}
 	sb_release(&full);
 	add_aliases(gz, aliases, e, 0);
@@ -515,34 +589,41 @@ enum col {
 	COL_AFFIL,
 	COL_CAPITAL,
 	COL_MODIFIERS,
+	COL_PARENT,
 	NCOLS
 };
 
 static const char *const col_names[NCOLS] = {
-	"id",	   "type", "name",	   "aliases",	    "country",
-	"hq_country", "jurisdiction", "kind", "former_names", "affiliation", "capital", "modifiers",
+        "id",   "type",         "name",        "aliases", "country",   "hq_country", "jurisdiction",
+        "kind", "former_names", "affiliation", "capital", "modifiers", "parent",
 };
 
 /* Unescape the TSV field s[0..n) into out (\\ \t \n \r; others kept). */
 static void unescape_field(struct strbuf *out, const char *s, size_t n)
 {
 	sb_reset(out);
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-		if (c == '\\' && i + 1 < n) {
-			char d = s[i + 1];
-			if (d == '\\' || d == 't' || d == 'n' || d == 'r') {
-				sb_addch(out, d == '\\' ? '\\' : d == 't' ? '\t' : d == 'n' ? '\n' : '\r');
-				i++;
-				continue;
-			}
+	const char *bs;
+	while (n && (bs = memchr(s, '\\', n))) {
+		size_t k = (size_t)(bs - s);
+		sb_add(out, s, k);
+		s += k;
+		n -= k;
+		char d = n > 1 ? s[1] : 0;
+		if (d == '\\' || d == 't' || d == 'n' || d == 'r') {
+			sb_addch(out, d == '\\' ? '\\' : d == 't' ? '\t' : d == 'n' ? '\n' : '\r');
+			s += 2;
+			n -= 2;
+		} else {
+			sb_addch(out, '\\');
+			s++;
+			n--;
 		}
-		sb_addch(out, c);
 	}
+	sb_add(out, s, n);
 }
 
 long gz_load_tsv(struct gazetteer *gz, const char *buf, size_t len, const char *source,
-		 gz_error_fn *err, void *ctx)
+                 gz_error_fn *err, void *ctx)
 {
 	int colpos[NCOLS];
 	struct strbuf f[NCOLS];
@@ -566,8 +647,8 @@ long gz_load_tsv(struct gazetteer *gz, const char *buf, size_t len, const char *
 			const char *tab = memchr(buf + i, '\t', hl - i);
 			size_t fl = tab ? (size_t)(tab - (buf + i)) : hl - i;
 			for (int c = 0; c < NCOLS; c++)
-				if (strlen(col_names[c]) == fl && memcmp(col_names[c], buf + i, fl) == 0 &&
-				    colpos[c] < 0)
+				if (strlen(col_names[c]) == fl &&
+				    memcmp(col_names[c], buf + i, fl) == 0 && colpos[c] < 0)
 					colpos[c] = (int)col;
 			col++;
 			i += fl + 1;
@@ -576,10 +657,18 @@ long gz_load_tsv(struct gazetteer *gz, const char *buf, size_t len, const char *
 		pos = nl ? (size_t)(nl - buf) + 1 : len;
 		line = 1;
 	}
+	/* which of our columns each field of a line is (-1: none) */
+	int field_col[64];
+	for (size_t k = 0; k < 64; k++)
+		field_col[k] = -1;
+	for (int c = 0; c < NCOLS; c++)
+		if (colpos[c] >= 0 && colpos[c] < 64)
+			field_col[colpos[c]] = c;
 	for (int c = COL_ID; c <= COL_ALIASES; c++) {
 		if (colpos[c] < 0) {
 			if (err)
-				err(ctx, source, 1, "header lacks a required column (id type name aliases)");
+				err(ctx, source, 1,
+				    "header lacks a required column (id type name aliases)");
 			return -1;
 		}
 	}
@@ -599,9 +688,8 @@ long gz_load_tsv(struct gazetteer *gz, const char *buf, size_t len, const char *
 		while (i <= ll) {
 			const char *tab = memchr(p + i, '\t', ll - i);
 			size_t fl = tab ? (size_t)(tab - (p + i)) : ll - i;
-			for (int c = 0; c < NCOLS; c++)
-				if (colpos[c] == (int)col)
-					unescape_field(&f[c], p + i, fl);
+			if (col < 64 && field_col[col] >= 0)
+				unescape_field(&f[field_col[col]], p + i, fl);
 			col++;
 			i += fl + 1;
 		}
@@ -617,12 +705,12 @@ long gz_load_tsv(struct gazetteer *gz, const char *buf, size_t len, const char *
 			continue;
 		}
 		const char *country = f[COL_COUNTRY].len ? f[COL_COUNTRY].buf
-				      : f[COL_HQ].len	 ? f[COL_HQ].buf
-							 : f[COL_JURIS].buf;
+		                      : f[COL_HQ].len    ? f[COL_HQ].buf
+		                                         : f[COL_JURIS].buf;
 		const char *why;
 		uint32_t e = gz_add(gz, (enum gz_type)type, f[COL_ID].buf, f[COL_NAME].buf,
-				    f[COL_ALIASES].buf, f[COL_FORMER].buf, country, f[COL_KIND].buf,
-				    f[COL_AFFIL].buf, &why);
+		                    f[COL_ALIASES].buf, f[COL_FORMER].buf, country, f[COL_KIND].buf,
+		                    f[COL_AFFIL].buf, &why);
 		if (e == GZ_NONE) {
 			if (err)
 				err(ctx, source, line, why);
@@ -630,6 +718,8 @@ long gz_load_tsv(struct gazetteer *gz, const char *buf, size_t len, const char *
 		}
 		if (gz->ents[e].flags & GZ_STATE)
 			gz_add_state_extras(gz, e, f[COL_CAPITAL].buf, f[COL_MODIFIERS].buf);
+		else if (type == GZ_GOV)
+			gz_set_parent(gz, e, f[COL_PARENT].buf);
 		loaded++;
 	}
 	for (int c = 0; c < NCOLS; c++)

@@ -20,8 +20,8 @@
  *    An id defined twice (in two files, say) is one entity: later rows
  *    add aliases, the first row's other fields stay.
  *
- * Ownership: a gazetteer owns every string it stores (copied on load) and
- * frees them in gz_release().  After loading it is read-only and may be
+ * Ownership: a gazetteer owns every string it stores (copied on load, into
+ * chunks it frees at once in gz_release()).  After loading it is read-only and may be
  * shared by any number of matchers.
  */
 #ifndef NEWSPIPE_GAZETTEER_H
@@ -44,11 +44,14 @@ struct tt_val {
 	uint16_t nword;     /* number of word tokens in the key */
 };
 
+/* An edge is known by its parent and the 64-bit hash of the folded
+ * token (tn_hash, well mixed): two distinct tokens under one parent
+ * would need a 64-bit collision to be confused, so the token text is not
+ * kept, which halves the table and the start-up's page faults. */
 struct tt_edge {
 	uint64_t hash;   /* folded token hash; 0 marks an empty slot */
 	uint32_t parent; /* node the edge leaves */
 	uint32_t child;  /* node it reaches */
-	uint32_t str_off, str_len; /* folded token in arena, to confirm a hit */
 };
 
 struct gz_trie {
@@ -58,7 +61,7 @@ struct gz_trie {
 	size_t n_nodes, nodes_alloc;
 	struct tt_val *vals;
 	size_t n_vals, vals_alloc;
-	struct strbuf arena; /* folded tokens and exact forms */
+	struct strbuf arena; /* exact forms of case-sensitive keys */
 	struct tn_text scratch_tn;
 	uint8_t first_bits[8192]; /* filter on the first token's hash */
 };
@@ -66,13 +69,16 @@ struct gz_trie {
 void tt_init(struct gz_trie *tt);
 void tt_release(struct gz_trie *tt);
 
+/* Make room for about n_edges tokens of keys at once (saves rehashing
+ * while a large gazetteer loads). */
+void tt_reserve(struct gz_trie *tt, size_t n_edges);
+
 /*
  * Add key `text` (tokenised as text is) with `payload`.  case_sensitive:
  * word tokens must match exactly, not just after folding.  Returns 0, or
  * -1 if the key has no token.
  */
-int tt_add(struct gz_trie *tt, const char *text, size_t len, int case_sensitive,
-	   uint32_t payload);
+int tt_add(struct gz_trie *tt, const char *text, size_t len, int case_sensitive, uint32_t payload);
 
 /* One match: tokens [tok_start, tok_end) and the values that accept it. */
 #define TT_MAX_HITS 16
@@ -90,21 +96,14 @@ struct tt_match {
  * of non-ASCII words.
  */
 int tt_longest(const struct gz_trie *tt, const struct tn_text *t, size_t i, size_t limit,
-	       struct tt_match *m, struct strbuf *scratch);
+               struct tt_match *m, struct strbuf *scratch);
 
 /* 1 if the whole of s (tokenised) is a key; payload of the first hit. */
 int tt_lookup(const struct gz_trie *tt, const char *s, size_t n, uint32_t *payload);
 
 /* ------------------------------------------------------------ gazetteer */
 
-enum gz_type {
-	GZ_GOV = 0,
-	GZ_COMPANY,
-	GZ_LAW,
-	GZ_PERSON,
-	GZ_ORG,
-	GZ_NTYPES
-};
+enum gz_type { GZ_GOV = 0, GZ_COMPANY, GZ_LAW, GZ_PERSON, GZ_ORG, GZ_NTYPES };
 
 /* "GOV" "COMPANY" "LAW" "PERSON" "ORG" */
 extern const char *const gz_type_names[GZ_NTYPES];
@@ -120,6 +119,7 @@ struct gz_entity {
 	char *name;        /* canonical display name */
 	char *kind;        /* the kind column, "" when absent */
 	char *affiliation; /* people: a GOV or COMPANY id, "" when none */
+	char *parent;      /* GOV bodies: the id of the body or state above, "" */
 	char country[3];   /* country / hq_country / jurisdiction: "gb", "eu", "" */
 	uint8_t type;      /* enum gz_type */
 	uint8_t flags;
@@ -134,11 +134,14 @@ struct gazetteer {
 	struct gz_entity *ents;
 	size_t n_ents, ents_alloc;
 	struct gz_trie aliases;
-	struct gz_trie modifiers; /* demonyms and modifiers ("British") -> state */
+	struct gz_trie modifiers; /* demonyms and modifiers ("British") -> state; from
+				   * the modifiers column and from every state alias
+				   * "X government" (X is a modifier) */
 	/* id -> entity index, open addressing on tn_hash(id) */
 	uint32_t *id_index;
 	size_t id_mask;
 	size_t n_aliases;
+	struct gz_chunk *chunks; /* the entities' strings (see gazetteer.c) */
 };
 
 void gz_init(struct gazetteer *gz);
@@ -156,7 +159,7 @@ typedef void gz_error_fn(void *ctx, const char *source, unsigned long line, cons
  * header lacks a required column (id type name aliases): nothing loaded.
  */
 long gz_load_tsv(struct gazetteer *gz, const char *buf, size_t len, const char *source,
-		 gz_error_fn *err, void *ctx);
+                 gz_error_fn *err, void *ctx);
 
 /*
  * Add one entity (or aliases to an existing id).  `aliases` is the
@@ -166,8 +169,8 @@ long gz_load_tsv(struct gazetteer *gz, const char *buf, size_t len, const char *
  * or GZ_NONE with *why set when the row is unusable.
  */
 uint32_t gz_add(struct gazetteer *gz, enum gz_type type, const char *id, const char *name,
-		const char *aliases, const char *former, const char *country, const char *kind,
-		const char *affiliation, const char **why);
+                const char *aliases, const char *former, const char *country, const char *kind,
+                const char *affiliation, const char **why);
 
 /*
  * Extras of a state row (countries.tsv): `capital` lists the aliases that
@@ -177,9 +180,15 @@ uint32_t gz_add(struct gazetteer *gz, enum gz_type type, const char *id, const c
  * Council" is not, "British Home Office" is).
  */
 void gz_add_state_extras(struct gazetteer *gz, uint32_t e, const char *capital,
-			 const char *modifiers);
+                         const char *modifiers);
 
-/* Entity index of `id` (as stored, e.g. "gb/home-office"), or GZ_NONE. */
+/* Set the parent (a GOV id: "gb", "us/white-house") of entity e, once. */
+void gz_set_parent(struct gazetteer *gz, uint32_t e, const char *parent);
+
+/* Entity index of `id` (as stored, e.g. "gb/home-office") of the given
+ * type, or GZ_NONE.  Ids are unique within a type ("bt" is Bhutan and BT
+ * Group); gz_find_id tries the types in order (GOV first). */
+uint32_t gz_find(const struct gazetteer *gz, int type, const char *id);
 uint32_t gz_find_id(const struct gazetteer *gz, const char *id);
 
 /* Write the lowercase ASCII slug of s (letters and digits, '-' between

@@ -23,6 +23,7 @@ enum {
 	C_HIGH /* first byte of a multi-byte sequence (or invalid) */
 };
 
+/* clang-format off */
 static const unsigned char byte_class[256] = {
 	['\t'] = C_SPACE, ['\n'] = C_LF, ['\v'] = C_SPACE, ['\f'] = C_SPACE, ['\r'] = C_SPACE,
 	[' '] = C_SPACE,
@@ -69,6 +70,7 @@ static const unsigned char byte_class[256] = {
 	[0xf8] = C_HIGH, [0xf9] = C_HIGH, [0xfa] = C_HIGH, [0xfb] = C_HIGH, [0xfc] = C_HIGH,
 	[0xfd] = C_HIGH, [0xfe] = C_HIGH, [0xff] = C_HIGH,
 };
+/* clang-format on */
 
 #define HASH_SEED  0xcbf29ce484222325ull
 #define HASH_PRIME 0x100000001b3ull
@@ -86,12 +88,24 @@ static inline uint64_t hash_step(uint64_t h, unsigned char c)
 	return (h ^ c) * HASH_PRIME;
 }
 
+/* FNV-1a mixes poorly into its low bits, which the tables use: finish
+ * with the MurmurHash3 64-bit finaliser. */
+static inline uint64_t hash_final(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ull;
+	h ^= h >> 33;
+	return h;
+}
+
 uint64_t tn_hash(const char *s, size_t n)
 {
 	uint64_t h = HASH_SEED;
 	for (size_t i = 0; i < n; i++)
 		h = hash_step(h, (unsigned char)s[i]);
-	return h;
+	return hash_final(h);
 }
 
 void tn_init(struct tn_text *t)
@@ -112,15 +126,33 @@ void tn_release(struct tn_text *t)
 uint32_t tn_fold_punct(uint32_t cp)
 {
 	switch (cp) {
-	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC:
-	case 0xFF07: case 0x0060: case 0x00B4:
-		return '\'';
-	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB:
-	case 0x00BB: case 0xFF02:
-		return '"';
-	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-	case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
-		return '-';
+	case 0x2018:
+	case 0x2019:
+	case 0x201A:
+	case 0x201B:
+	case 0x2032:
+	case 0x02BC:
+	case 0xFF07:
+	case 0x0060:
+	case 0x00B4: return '\'';
+	case 0x201C:
+	case 0x201D:
+	case 0x201E:
+	case 0x201F:
+	case 0x2033:
+	case 0x00AB:
+	case 0x00BB:
+	case 0xFF02: return '"';
+	case 0x2010:
+	case 0x2011:
+	case 0x2012:
+	case 0x2013:
+	case 0x2014:
+	case 0x2015:
+	case 0x2212:
+	case 0xFE58:
+	case 0xFE63:
+	case 0xFF0D: return '-';
 	case 0xFF0E: return '.';
 	case 0xFF0C: return ',';
 	case 0xFF06: return '&';
@@ -136,10 +168,8 @@ static int is_space_cp(uint32_t cp)
 	case UTF8PROC_CATEGORY_ZS:
 	case UTF8PROC_CATEGORY_ZL:
 	case UTF8PROC_CATEGORY_ZP:
-	case UTF8PROC_CATEGORY_CF: /* zero-width joiners, BOM, soft hyphen */
-		return 1;
-	default:
-		return cp == 0x85;
+	case UTF8PROC_CATEGORY_CF: /* zero-width joiners, BOM, soft hyphen */ return 1;
+	default: return cp == 0x85;
 	}
 }
 
@@ -162,10 +192,8 @@ int tn_is_word_cp(uint32_t cp)
 	case UTF8PROC_CATEGORY_ME:
 	case UTF8PROC_CATEGORY_ND:
 	case UTF8PROC_CATEGORY_NL:
-	case UTF8PROC_CATEGORY_NO:
-		return 1;
-	default:
-		return 0;
+	case UTF8PROC_CATEGORY_NO: return 1;
+	default: return 0;
 	}
 }
 
@@ -209,8 +237,8 @@ int tn_fold_word(struct strbuf *out, const char *s, size_t n)
 	}
 	utf8proc_uint8_t *dst = NULL;
 	utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &dst,
-					  UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
-						  UTF8PROC_STRIPMARK);
+	                                  UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+	                                          UTF8PROC_STRIPMARK);
 	int rc;
 	if (r < 0)
 		rc = sb_add(out, s, n);
@@ -221,7 +249,7 @@ int tn_fold_word(struct strbuf *out, const char *s, size_t n)
 }
 
 const char *tn_exact(const struct tn_text *t, const struct tn_token *k, struct strbuf *scratch,
-		     size_t *len)
+                     size_t *len)
 {
 	const char *p = t->src + k->start;
 	size_t n = k->end - k->start;
@@ -235,7 +263,7 @@ const char *tn_exact(const struct tn_text *t, const struct tn_token *k, struct s
 	}
 	utf8proc_uint8_t *dst = NULL;
 	utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n, &dst,
-					  UTF8PROC_COMPOSE);
+	                                  UTF8PROC_COMPOSE);
 	sb_reset(scratch);
 	if (r < 0)
 		sb_add(scratch, p, n);
@@ -289,6 +317,9 @@ int tn_tokenize(struct tn_text *t, const char *s, size_t n)
 	t->src_len = n;
 	t->n = 0;
 	sb_reset(&t->fold);
+	/* ASCII folds to as many bytes as it has: room for the whole text
+	 * now, and the slow paths below (which may grow a code point: U+0130,
+	 * an invalid byte to U+FFFD) restore the room for what is left. */
 	if (sb_grow(&t->fold, n + 16) < 0)
 		return -1;
 
@@ -356,7 +387,8 @@ int tn_tokenize(struct tn_text *t, const char *s, size_t n)
 					cp_pos++;
 					ascii = 0;
 					/* ASCII letters after it join the word too. */
-					while (j < n && byte_class[(unsigned char)s[j]] >= C_WORD_LOWER &&
+					while (j < n &&
+					       byte_class[(unsigned char)s[j]] >= C_WORD_LOWER &&
 					       byte_class[(unsigned char)s[j]] <= C_DIGIT) {
 						cls = byte_class[(unsigned char)s[j]];
 						if (cls == C_WORD_UPPER)
@@ -377,22 +409,18 @@ int tn_tokenize(struct tn_text *t, const char *s, size_t n)
 			k->kind = TN_WORD;
 			if (ascii) {
 				sb_used(&t->fold, foff + (i - st));
-				k->hash = h;
+				k->hash = hash_final(h);
 			} else {
 				sb_setlen(&t->fold, foff);
-				if (tn_fold_word(&t->fold, s + st, i - st) < 0)
+				if (tn_fold_word(&t->fold, s + st, i - st) < 0 ||
+				    sb_grow(&t->fold, (n - i) + 16) < 0)
 					return -1;
 				k->hash = tn_hash(t->fold.buf + foff, t->fold.len - foff);
 			}
 			k->fold_off = (uint32_t)foff;
 			k->fold_len = (uint32_t)(t->fold.len - foff);
-			/* Folding can grow a word (e.g. U+0130 or ß): keep room. */
-			if (sb_grow(&t->fold, (n - i) + 16) < 0)
-				return -1;
 			int fl = pending | (ascii ? TN_ASCII : 0);
-			uint32_t first;
-			utf8_decode(s + st, i - st, &first);
-			if (is_upper_cp(first))
+			if (byte_class[(unsigned char)s[st]] == C_WORD_UPPER)
 				fl |= TN_CAP;
 			if (upper >= 2 && lower == 0)
 				fl |= TN_ALLCAPS;
@@ -439,9 +467,8 @@ int tn_tokenize(struct tn_text *t, const char *s, size_t n)
 					cp_pos++;
 				}
 				size_t foff = t->fold.len;
-				if (tn_fold_word(&t->fold, s + st, i - st) < 0)
-					return -1;
-				if (sb_grow(&t->fold, (n - i) + 16) < 0)
+				if (tn_fold_word(&t->fold, s + st, i - st) < 0 ||
+				    sb_grow(&t->fold, (n - i) + 16) < 0)
 					return -1;
 				struct tn_token *k = new_token(t);
 				k->start = (uint32_t)st;
@@ -471,9 +498,8 @@ int tn_tokenize(struct tn_text *t, const char *s, size_t n)
 			u = 1;
 		}
 		size_t foff = t->fold.len;
-		if (sb_add_utf8(&t->fold, tn_fold_punct(cp)) < 0)
-			return -1;
-		if (sb_grow(&t->fold, (n - i) + 16) < 0)
+		if (sb_add_utf8(&t->fold, tn_fold_punct(cp)) < 0 ||
+		    ((u > 1 || cp > 0x7f) && sb_grow(&t->fold, (n - i) + 16) < 0))
 			return -1;
 		struct tn_token *k = new_token(t);
 		k->start = (uint32_t)i;

@@ -42,10 +42,7 @@
 
 #include "strbuf.h"
 
-enum tn_kind {
-	TN_WORD = 1,
-	TN_PUNCT = 2
-};
+enum tn_kind { TN_WORD = 1, TN_PUNCT = 2 };
 
 /* tn_token.flags */
 #define TN_ASCII      0x01 /* the original bytes are all ASCII */
@@ -100,7 +97,7 @@ int tn_fold_word(struct strbuf *out, const char *s, size_t n);
  * valid until the next call with the same scratch buffer.
  */
 const char *tn_exact(const struct tn_text *t, const struct tn_token *k, struct strbuf *scratch,
-		     size_t *len);
+                     size_t *len);
 
 /* 1 if code point cp is part of a word (letter, digit, mark). */
 int tn_is_word_cp(uint32_t cp);

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -72,20 +73,49 @@ static int is_gazetteer(const char *buf, size_t len)
 	return found == 4;
 }
 
+/*
+ * A gazetteer file is mapped, not read: MAP_POPULATE faults its pages in
+ * with one call, where reading into a growing buffer would fault and copy
+ * them one by one (start-up time on a virtual machine is mostly that).
+ */
 static int load_file(struct gazetteer *gz, const char *path, int quiet_if_other)
 {
-	size_t len;
-	char *buf = gazload_read(path, &len);
-	if (!buf) {
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) < 0) {
 		np_error("%s: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
 		return -1;
 	}
+	size_t len = 0;
+	char *buf = NULL;
+	void *map = MAP_FAILED;
+	if (S_ISREG(st.st_mode) && st.st_size > 0) {
+		len = (size_t)st.st_size;
+		map = mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+	}
+	close(fd);
+	if (map != MAP_FAILED) {
+		buf = map;
+	} else {
+		buf = gazload_read(path, &len);
+		if (!buf) {
+			np_error("%s: %s", path, strerror(errno));
+			return -1;
+		}
+	}
 	int ok = 1;
-	if (quiet_if_other && !is_gazetteer(buf, len))
+	if (quiet_if_other && !is_gazetteer(buf, len)) {
 		ok = 0;
-	else if (gz_load_tsv(gz, buf, len, path, report, NULL) < 0)
-		ok = -1;
-	free(buf);
+	} else {
+		if (gz_load_tsv(gz, buf, len, path, report, NULL) < 0)
+			ok = -1;
+	}
+	if (map != MAP_FAILED)
+		munmap(map, len);
+	else
+		free(buf);
 	return ok;
 }
 
@@ -100,7 +130,7 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int gazload_path(struct gazetteer *gz, const char *path)
+static int load_path(struct gazetteer *gz, const char *path, size_t extra_bytes)
 {
 	struct stat st;
 	if (stat(path, &st) < 0) {
@@ -124,7 +154,21 @@ int gazload_path(struct gazetteer *gz, const char *path)
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_str);
+	if (n)
+		qsort(names, n, sizeof(*names), cmp_str);
+	/* Size the alias trie once for all the files (about one edge per 32
+	 * bytes of gazetteer): growing it file by file would rehash, and
+	 * touch, the table again each time. */
+	size_t bytes = extra_bytes;
+	for (size_t i = 0; i < n; i++) {
+		struct strbuf p = STRBUF_INIT;
+		struct stat fst;
+		sb_addf(&p, "%s/%s", path, names[i]);
+		if (stat(p.buf, &fst) == 0 && S_ISREG(fst.st_mode))
+			bytes += (size_t)fst.st_size;
+		sb_release(&p);
+	}
+	tt_reserve(&gz->aliases, gz->aliases.n_edges + bytes / 32);
 	int loaded = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct strbuf p = STRBUF_INIT;
@@ -138,12 +182,21 @@ int gazload_path(struct gazetteer *gz, const char *path)
 	return loaded;
 }
 
+int gazload_path(struct gazetteer *gz, const char *path)
+{
+	return load_path(gz, path, 0);
+}
+
 int gazload_default(struct gazetteer *gz)
 {
 	int loaded = 0;
 	char *dir = np_find_file("data");
+	char *countries = np_find_file("data/countries.tsv");
+	struct stat cst;
+	size_t extra = countries && stat(countries, &cst) == 0 ? (size_t)cst.st_size : 0;
+	free(countries);
 	if (dir) {
-		int n = gazload_path(gz, dir);
+		int n = load_path(gz, dir, extra);
 		loaded += n > 0 ? n : 0;
 		/* countries.tsv is generated into build/data/ */
 		struct strbuf own = STRBUF_INIT;
@@ -154,7 +207,7 @@ int gazload_default(struct gazetteer *gz)
 		if (have)
 			return loaded;
 	}
-	char *countries = np_find_file("data/countries.tsv");
+	countries = np_find_file("data/countries.tsv");
 	if (countries) {
 		if (load_file(gz, countries, 0) > 0)
 			loaded++;
@@ -182,7 +235,7 @@ static int load_config(struct ent_extractor *x, const char *path, const char *re
 		rc = -1;
 	} else {
 		long n = words ? ent_load_words(x, buf, len, path, report, NULL)
-			       : ent_load_patterns(x, buf, len, path, report, NULL);
+		               : ent_load_patterns(x, buf, len, path, report, NULL);
 		rc = n < 0 ? -1 : 0;
 	}
 	free(buf);

@@ -18,23 +18,23 @@ enum {
 };
 
 static const struct np_opt opts[] = {
-	{"gazetteer", 'g', "PATH",
-	 "read the gazetteer from PATH (a directory: every *.tsv in it; or a file)\n"
-	 "instead of data/ and build/data/countries.tsv; may be repeated"},
-	{"patterns", OPT_PATTERNS, "FILE", "read the entity rules from FILE instead of config/patterns.tsv"},
-	{"words", OPT_WORDS, "FILE", "read the word lists from FILE instead of config/entity-words.tsv"},
-	{"no-rules", OPT_NO_RULES, NULL, "use the gazetteer only: no pattern rules"},
-	{0},
+        {"gazetteer", 'g', "PATH",
+         "read the gazetteer from PATH, a directory (its *.tsv files) or a file,\n"
+         "instead of data/ and countries.tsv; may be repeated"},
+        {"patterns", OPT_PATTERNS, "FILE", "read the rules from FILE, not config/patterns.tsv"},
+        {"words", OPT_WORDS, "FILE", "read the word lists from FILE, not config/entity-words.tsv"},
+        {"no-rules", OPT_NO_RULES, NULL, "use the gazetteer only: no pattern rules"},
+        {0},
 };
 
 static const struct np_prog prog = {
-	"news-extract",
-	"[OPTION]... [FILE]...",
-	"Find the governments, companies, laws, people and organisations named in the text\n"
-	"column (title, when present, helps decide the article's country) and write their\n"
-	"mentions with code-point offsets and the summary columns.",
-	opts,
-	NP_STREAM_OPTS,
+        "news-extract",
+        "[OPTION]... [FILE]...",
+        "Find the governments, companies, laws, people and organisations named in the text\n"
+        "column (title, when present, helps decide the article's country) and write their\n"
+        "mentions with code-point offsets and the summary columns.",
+        opts,
+        NP_STREAM_OPTS,
 };
 
 static const char *const in_cols[] = {"text", NULL};
@@ -89,7 +89,7 @@ int main(int argc, char **argv)
 
 	struct np_stage st;
 	np_stage_open(&st, argc - np_optind, argv + np_optind, in_cols, opt_cols, ent_columns,
-		      NULL);
+	              NULL);
 	struct ent_result r;
 	ent_result_init(&r);
 	struct strbuf out[ENT_NCOLS];
@@ -100,7 +100,8 @@ int main(int argc, char **argv)
 		struct np_str text = np_stage_in(&st, 0);
 		struct np_str title = np_stage_in(&st, 1);
 		if (ent_extract(&x, &r, text.s, text.len, title.s, title.len) < 0) {
-			np_row_error(np_stage_row(&st), "text too long to index; no entities written");
+			np_row_error(np_stage_row(&st),
+			             "text too long to index; no entities written");
 			r.n = 0;
 		}
 		ent_format(&x, &r, out);

@@ -41,12 +41,17 @@ grep -q "'zz' is not an ISO 3166-1 code" "$tmp/err" || {
 python3 "$ROOT/data/gen-countries" "$ISO" >/dev/null 2>&1
 [ $? -eq 2 ] || { echo "FAIL: data/gen-countries usage error must exit 2"; exit 1; }
 
-timeout 60 python3 - "$ROOT/data" "$tmp/countries.tsv" "$ISO" <<'EOF'
+cat >"$tmp/check.py" <<'EOF'
 import json, re, sys
 
-data, countries, iso_path = sys.argv[1], sys.argv[2], sys.argv[3]
+# usage: check.py ISO_3166-1.json COUNTRIES.TSV DATADIR...
+# Checks each DATADIR (with the generated COUNTRIES.TSV) and prints its
+# diagnostics prefixed with the directory and a final "DIR: status N";
+# exits 1 if any directory has errors.
+iso_path, countries = sys.argv[1], sys.argv[2]
 iso = {e["alpha_2"].lower() for e in json.load(open(iso_path, encoding="utf-8"))["3166-1"]}
 codes = iso | {"eu"}
+prefix = ""
 
 SPEC = {
     # file: (type, extra required columns, kinds, country column)
@@ -83,7 +88,7 @@ errors = 0
 def err(where, msg):
     global errors
     errors += 1
-    print(f"data-gazetteer: {where}: {msg}")
+    print(f"{prefix}{where}: {msg}")
 
 
 def unescape(field, where):
@@ -152,9 +157,10 @@ def check_alias_list(row, col, seen_aliases, typ):
             err(where, f"alias '{a}' has stray spaces")
         cs = a.startswith("=")
         body = a[1:] if cs else a
-        if body.lower() in local:
+        key = body if cs else body.lower()
+        if key in local:
             err(where, f"alias '{body}' listed twice")
-        local.add(body.lower())
+        local.add(key)
         if not cs and len(body) <= 2:
             err(where, f"alias '{a}': two letters or fewer must be case-sensitive (=)")
         if not cs and ACRONYM.match(body) and any(ch.isalpha() for ch in body):
@@ -163,89 +169,214 @@ def check_alias_list(row, col, seen_aliases, typ):
             err(where, f"alias '{a}' is an ordinary English word: mark it case-sensitive (=)")
         if body.lower().startswith("the ") and not body.startswith("The "):
             err(where, f"alias '{a}': spans carry no leading 'the'")
-        key = (typ, body if cs else body.lower(), cs)
-        other = seen_aliases.get(key)
-        if other and other != row["id"]:
-            err(where, f"alias '{a}' also belongs to '{other}'")
-        seen_aliases[key] = row["id"]
+        # Two entities of one type may share a surface form only when
+        # both mark it case-sensitive and the cases differ (=US, =Us).
+        # Across types the same marked form would leave the matcher a coin
+        # to toss: one surface form, one entity.
+        exact = (body if cs else body.lower(), cs)
+        owner = seen_forms.setdefault(exact, (typ, row["id"]))
+        if owner[0] != typ:
+            err(where, f"alias '{a}' is also a {owner[0]} alias of '{owner[1]}'")
+        entries = seen_aliases.setdefault((typ, body.lower()), [])
+        for other_id, other_cs, other_body in entries:
+            if other_id == row["id"]:
+                continue
+            if not cs or not other_cs or other_body == body:
+                err(where, f"alias '{a}' also belongs to '{other_id}'")
+                break
+        entries.append((row["id"], cs, body))
 
 
-tables = {}
-ids = {}            # type -> {id: where}
-seen_aliases = {}
-for fname, (typ, cols, kinds, ccol) in SPEC.items():
-    path = countries if fname == "countries.tsv" else f"{data}/{fname}"
-    header, rows = load(path, fname)
-    if header is None:
-        continue
-    for c in BASE + cols:
-        if c not in header:
-            err(f"{fname}:1", f"missing column '{c}'")
-    if errors:
-        continue
-    tables[fname] = rows
-    prev = None
-    for row in rows:
-        where = row["@"]
-        rid = row["id"]
-        if row["type"] != typ:
-            err(where, f"type '{row['type']}' (expected {typ})")
-        if not row["name"].strip():
-            err(where, "empty name")
-        if not row["aliases"].strip():
-            err(where, "no aliases")
-        cc = row[ccol]
-        if cc and cc not in codes:
-            err(where, f"{ccol} '{cc}' is not an ISO 3166-1 alpha-2 code or 'eu'")
-        if typ == "GOV":
-            if not cc:
-                err(where, "GOV row without country")
-            head, _, slug = rid.partition("/")
-            if head != cc:
-                err(where, f"id '{rid}' must start with its country '{cc}'")
-            if "/" in rid and not SLUG.match(slug):
-                err(where, f"id '{rid}': slug must be lowercase a-z0-9 and '-'")
-            if fname == "gov.tsv" and "/" not in rid:
-                err(where, f"id '{rid}': bodies are written cc/slug")
-        elif not SLUG.match(rid):
-            err(where, f"id '{rid}' is not a lowercase slug")
-        if kinds is not None and row["kind"] not in kinds:
-            err(where, f"kind '{row['kind']}' not one of {sorted(kinds)}")
-        if fname == "laws.tsv" and row["year"] and not re.fullmatch(r"1[89]\d\d|20\d\d", row["year"]):
-            err(where, f"year '{row['year']}'")
-        if rid in ids.setdefault(typ, {}):
-            err(where, f"duplicate {typ} id '{rid}' (first at {ids[typ][rid]})")
-        ids[typ][rid] = where
-        check_alias_list(row, "aliases", seen_aliases, typ)
-        if "former_names" in row:
-            check_alias_list(row, "former_names", seen_aliases, typ)
-        key = (cc, rid)
-        if prev and key < prev:
-            err(where, f"rows not sorted by {ccol}, id ('{rid}' after '{prev[1]}')")
-        prev = key
+def check(data):
+    global errors, seen_forms
+    errors = 0
+    seen_forms = {}
+    tables = {}
+    ids = {}            # type -> {id: where}
+    seen_aliases = {}
+    for fname, (typ, cols, kinds, ccol) in SPEC.items():
+        path = countries if fname == "countries.tsv" else f"{data}/{fname}"
+        header, rows = load(path, fname)
+        if header is None:
+            continue
+        for c in BASE + cols:
+            if c not in header:
+                err(f"{fname}:1", f"missing column '{c}'")
+        if errors:
+            continue
+        tables[fname] = rows
+        prev = None
+        for row in rows:
+            where = row["@"]
+            rid = row["id"]
+            if row["type"] != typ:
+                err(where, f"type '{row['type']}' (expected {typ})")
+            if not row["name"].strip():
+                err(where, "empty name")
+            if not row["aliases"].strip():
+                err(where, "no aliases")
+            cc = row[ccol]
+            if cc and cc not in codes:
+                err(where, f"{ccol} '{cc}' is not an ISO 3166-1 alpha-2 code or 'eu'")
+            if typ == "GOV":
+                if not cc:
+                    err(where, "GOV row without country")
+                head, _, slug = rid.partition("/")
+                if head != cc:
+                    err(where, f"id '{rid}' must start with its country '{cc}'")
+                if "/" in rid and not SLUG.match(slug):
+                    err(where, f"id '{rid}': slug must be lowercase a-z0-9 and '-'")
+                if fname == "gov.tsv" and "/" not in rid:
+                    err(where, f"id '{rid}': bodies are written cc/slug")
+            elif not SLUG.match(rid):
+                err(where, f"id '{rid}' is not a lowercase slug")
+            if kinds is not None and row["kind"] not in kinds:
+                err(where, f"kind '{row['kind']}' not one of {sorted(kinds)}")
+            if fname == "laws.tsv" and row["year"] and not re.fullmatch(r"1[89]\d\d|20\d\d", row["year"]):
+                err(where, f"year '{row['year']}'")
+            if rid in ids.setdefault(typ, {}):
+                err(where, f"duplicate {typ} id '{rid}' (first at {ids[typ][rid]})")
+            ids[typ][rid] = where
+            check_alias_list(row, "aliases", seen_aliases, typ)
+            if "former_names" in row:
+                check_alias_list(row, "former_names", seen_aliases, typ)
+            key = (cc, rid)
+            if prev and key < prev:
+                err(where, f"rows not sorted by {ccol}, id ('{rid}' after '{prev[1]}')")
+            prev = key
 
-gov_ids = ids.get("GOV", {})
-known = set(gov_ids) | set(ids.get("COMPANY", {})) | set(ids.get("ORG", {}))
-for fname in ("countries.tsv", "gov.tsv"):
-    for row in tables.get(fname, []):
-        if row["parent"] and row["parent"] not in gov_ids:
-            err(row["@"], f"parent '{row['parent']}' is not a GOV id")
-        if row["parent"] == row["id"]:
-            err(row["@"], "row is its own parent")
-for row in tables.get("people.tsv", []):
-    for a in filter(None, row["affiliation"].split(";")):
-        if a not in known:
-            err(row["@"], f"affiliation '{a}' is not a GOV, COMPANY or ORG id")
+    gov_ids = ids.get("GOV", {})
+    known = set(gov_ids) | set(ids.get("COMPANY", {})) | set(ids.get("ORG", {}))
+    for fname in ("countries.tsv", "gov.tsv"):
+        for row in tables.get(fname, []):
+            if row["parent"] and row["parent"] not in gov_ids:
+                err(row["@"], f"parent '{row['parent']}' is not a GOV id")
+            if row["parent"] == row["id"]:
+                err(row["@"], "row is its own parent")
+    company_ids = ids.get("COMPANY", {})
+    for row in tables.get("companies.tsv", []):
+        if row.get("parent") and row["parent"] not in company_ids:
+            err(row["@"], f"parent '{row['parent']}' is not a COMPANY id")
+    for row in tables.get("people.tsv", []):
+        for a in filter(None, row["affiliation"].split(";")):
+            if a not in known:
+                err(row["@"], f"affiliation '{a}' is not a GOV, COMPANY or ORG id")
 
-# Every sovereign state of iso-codes is present (a few codes are left out
-# on purpose by kind=skip in country-extra.tsv).
-for row in tables.get("countries.tsv", []):
-    if row["kind"] == "state" and row["id"] not in codes:
-        err(row["@"], "state id not an ISO code")
-if "eu" not in gov_ids:
-    err("countries.tsv", "no row for the European Union (eu)")
+    # Every sovereign state of iso-codes is present (a few codes are left out
+    # on purpose by kind=skip in country-extra.tsv).
+    for row in tables.get("countries.tsv", []):
+        if row["kind"] == "state" and row["id"] not in codes:
+            err(row["@"], "state id not an ISO code")
+    if "eu" not in gov_ids:
+        err("countries.tsv", "no row for the European Union (eu)")
 
-counts = {f: len(r) for f, r in tables.items()}
-print("data-gazetteer: rows " + " ".join(f"{f}={n}" for f, n in counts.items()))
-sys.exit(1 if errors else 0)
+    counts = {f: len(r) for f, r in tables.items()}
+    print("data-gazetteer: rows " + " ".join(f"{f}={n}" for f, n in counts.items()))
+
+    return errors
+
+
+failed = 0
+for d in sys.argv[3:]:
+    prefix = f"{d}: "
+    n = check(d)
+    print(f"{prefix}status {1 if n else 0}")
+    failed += n > 0
+sys.exit(1 if failed else 0)
 EOF
+
+# 1. The real data.
+if ! timeout 60 python3 "$tmp/check.py" "$ISO" "$tmp/countries.tsv" "$ROOT/data" >"$tmp/out" 2>&1; then
+	cat "$tmp/out"
+	echo "FAIL: data/ does not pass the gazetteer checks"
+	exit 1
+fi
+grep '^data-gazetteer: rows' "$tmp/out"
+
+# 2. The checker itself: a small valid set passes, and each broken copy
+# fails with the diagnostic named.  One mutation per case, as data:
+# NAME|FILE|sed script|expected message.  All fixture sets are written
+# first and checked in one run of the checker.
+T=$(printf '\t')
+row() { # row DIR FILE FIELD... : append one TSV record
+	d=$1 f=$2
+	shift 2
+	(IFS=$T && printf '%s\n' "$*") >>"$d/$f"
+}
+mkfixture() { # mkfixture DIR: a small gazetteer that passes every check
+	mkdir -p "$1"
+	row "$1" gov.tsv id type name aliases country kind parent source
+	row "$1" gov.tsv gb/home-office GOV 'Home Office' '=Home Office;UK Home Office' gb ministry gb gov.uk
+	row "$1" companies.tsv id type name aliases hq_country ticker former_names sector source parent
+	row "$1" companies.tsv apple COMPANY Apple '=Apple;=Apple Inc.' us NASDAQ:AAPL '' hardware filings ''
+	row "$1" companies.tsv meta COMPANY Meta '=Meta' us NASDAQ:META '=Facebook' platform filings ''
+	row "$1" laws.tsv id type name aliases jurisdiction year kind source
+	row "$1" laws.tsv investigatory-powers-act LAW 'Investigatory Powers Act' 'Investigatory Powers Act;=IPA' gb 2016 act legislation.gov.uk
+	row "$1" people.tsv id type name aliases country role affiliation source
+	row "$1" people.tsv tim-cook PERSON 'Tim Cook' 'Tim Cook' us 'Chief Executive' apple site
+	row "$1" orgs.tsv id type name aliases country kind source
+	row "$1" orgs.tsv eff ORG 'Electronic Frontier Foundation' '=EFF' us ngo site
+}
+
+fx="$tmp/fx"
+mkfixture "$fx/valid"
+dirs="$fx/valid"
+while IFS='|' read -r name file script want; do
+	[ -n "$name" ] || continue
+	mkfixture "$fx/$name"
+	sed "$script" "$fx/$name/$file" >"$fx/x" && mv "$fx/x" "$fx/$name/$file"
+	printf '%s\n' "$want" >"$fx/$name.want"
+	dirs="$dirs $fx/$name"
+done <<'CASES'
+dup-id|companies.tsv|3s/^meta/apple/|duplicate COMPANY id 'apple'
+bad-type|orgs.tsv|2s/	ORG	/	NGO	/|type 'NGO' (expected ORG)
+bad-country|people.tsv|2s/	us	/	uk	/|country 'uk' is not an ISO 3166-1 alpha-2 code
+gov-id-country|gov.tsv|2s/^gb/fr/|must start with its country 'gb'
+gov-bare-id|gov.tsv|2s/^gb.home-office/gb/|bodies are written cc/slug
+bad-kind|gov.tsv|2s/ministry/department/|kind 'department' not one of
+bad-parent|gov.tsv|2s/	gb	gov.uk/	gb\/cabinet	gov.uk/|parent 'gb/cabinet' is not a GOV id
+bad-affiliation|people.tsv|2s/	apple	/	apple-inc	/|affiliation 'apple-inc' is not a GOV, COMPANY or ORG id
+bad-company-parent|companies.tsv|3s/	$/	facebook/|parent 'facebook' is not a COMPANY id
+empty-alias|laws.tsv|2s/;=IPA/;;=IPA/|empty alias in aliases
+empty-aliases|orgs.tsv|2s/	=EFF	/		/|no aliases
+short-alias|orgs.tsv|2s/=EFF/=EFF;ef/|two letters or fewer must be case-sensitive
+acronym-ci|laws.tsv|2s/=IPA/IPA/|acronym alias 'IPA' must be case-sensitive
+common-word|companies.tsv|2s/=Apple;/Apple;/|is an ordinary English word
+leading-the|orgs.tsv|2s/=EFF/=EFF;the EFF group/|spans carry no leading 'the'
+alias-twice|gov.tsv|2s/UK Home Office/UK Home Office;uk home office/|listed twice
+alias-shared|companies.tsv|3s/=Meta/=Meta;=Apple Inc./|also belongs to 'apple'
+alias-cross-type|orgs.tsv|2s/=EFF/=EFF;=IPA/|is also a LAW alias
+bad-year|laws.tsv|2s/	2016	/	16	/|year '16'
+bad-slug|people.tsv|2s/^tim-cook/Tim_Cook/|is not a lowercase slug
+field-count|people.tsv|2s/	site$//|fields, header has
+missing-column|laws.tsv|1s/	year//|missing column 'year'
+bad-escape|orgs.tsv|2s/Electronic/Elec\\xtronic/|bad escape
+crlf|orgs.tsv|2s/$/\r/|CR in file
+unsorted|companies.tsv|2{h;d};3G|rows not sorted
+missing-file|orgs.tsv|$d;1d|empty file
+CASES
+
+# shellcheck disable=SC2086 # $dirs is a list of temp paths without spaces
+timeout 60 python3 "$tmp/check.py" "$ISO" "$tmp/countries.tsv" $dirs >"$tmp/out" 2>&1
+fails=0
+grep -qxF "$fx/valid: status 0" "$tmp/out" || {
+	echo "FAIL: the valid fixture set was rejected:"
+	grep -F "$fx/valid: " "$tmp/out"
+	fails=1
+}
+ncases=0
+for want in "$fx"/*.want; do
+	ncases=$((ncases + 1))
+	name=$(basename "$want" .want)
+	msg=$(cat "$want")
+	if ! grep -qxF "$fx/$name: status 1" "$tmp/out"; then
+		echo "FAIL: case $name: broken fixture accepted"
+		fails=$((fails + 1))
+	elif ! grep -F "$fx/$name: " "$tmp/out" | grep -qF -- "$msg"; then
+		echo "FAIL: case $name: expected '$msg' in:"
+		grep -F "$fx/$name: " "$tmp/out"
+		fails=$((fails + 1))
+	fi
+done
+[ "$fails" -eq 0 ] || exit 1
+echo "data-gazetteer: ok ($ncases error cases)"
