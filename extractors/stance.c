@@ -584,6 +584,13 @@ static int32_t resolve_pronoun(const struct run *r, const struct st_sentence *s,
 {
 	if (r->c->tok[i].hash == W.we || r->c->tok[i].hash == W.our)
 		return s->speaker;
+	/* "Asked if he had ..., Carney said": a pronoun before its speaker */
+	if (s->speaker >= 0 && !s->speaker_near && i < s->speech &&
+	    (r->c->ment[s->speaker].type & p->types)) {
+		int32_t m = antecedent(r, r->c->tok[i].start, p->types);
+		if (m < 0 || r->c->ment[m].bs < r->c->tok[s->ta].start)
+			return s->speaker;
+	}
 	/* "The company said it would appeal": the speaker */
 	if (s->speaker >= 0 && !s->speaker_near && i > s->speech &&
 	    (r->c->ment[s->speaker].type & p->types))
