@@ -139,6 +139,7 @@ void stance_ctx_release(struct stance_ctx *c)
 	free(c->topic_count);
 	free(c->topic_first);
 	free(c->sent_topics);
+	free(c->ent_count);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -440,8 +441,10 @@ struct run {
 	struct stance_ctx *c;
 	const char *text;
 	size_t ntok;
-	int main_topic; /* the article's dominant topic, or -1 */
-	size_t pred;    /* token of the predicate being read (for debugging) */
+	int main_topic;          /* the article's dominant topic, or -1 */
+	int main_state;          /* entity of the state named most often (twice at least), or -1 */
+	int32_t main_state_ment; /* one of its mentions */
+	size_t pred;             /* token of the predicate being read (for debugging) */
 };
 
 static const struct sl_sense *tsense(const struct run *r, size_t i, int kind)
@@ -482,9 +485,19 @@ static int32_t antecedent(const struct run *r, size_t pos, int types)
 		else
 			hi = mid;
 	}
-	for (size_t k = lo, seen = 0; k > 0 && seen < COREF_REACH; k--, seen++)
-		if (c->ment[k - 1].type & types)
-			return (int32_t)(k - 1);
+	if (types & ET_STATE && r->main_state >= 0)
+		return r->main_state_ment; /* "the government" */
+	for (size_t k = lo, seen = 0; k > 0 && seen < COREF_REACH; k--, seen++) {
+		const struct st_mention *m = &c->ment[k - 1];
+		if (!(m->type & types))
+			continue;
+		int body = m->type == ET_GOV && memchr(m->id, '/', m->idlen) != NULL;
+		if ((types & ET_BODY && !body) || (types & ET_STATE && body))
+			continue;
+		return (int32_t)(k - 1);
+	}
+	if (types & (ET_BODY | ET_STATE)) /* no body or state: any GOV */
+		return antecedent(r, pos, types & ~(ET_BODY | ET_STATE));
 	return -1;
 }
 
@@ -590,6 +603,17 @@ static int32_t resolve_pronoun(const struct run *r, const struct st_sentence *s,
 		int32_t m = antecedent(r, r->c->tok[i].start, p->types);
 		if (m < 0 || r->c->ment[m].bs < r->c->tok[s->ta].start)
 			return s->speaker;
+	}
+	/* "The government said it would...": what the noun phrase before it
+	 * in the sentence stands for */
+	for (size_t j = i; j > s->ta;) {
+		j--;
+		const struct sl_sense *co = tsense(r, j, SK_COREF);
+		if (co && (co->types & p->types & ~(ET_STATE | ET_BODY))) {
+			int32_t m = antecedent(r, r->c->tok[j].start, co->types);
+			if (m >= 0)
+				return m;
+		}
 	}
 	/* "The company said it would appeal": the speaker */
 	if (s->speaker >= 0 && !s->speaker_near && i > s->speech &&
@@ -1362,6 +1386,32 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	}
 }
 
+/* The state a bare "the government" most likely means: the one named
+ * most often (a GOV id without a body part), if named twice or more. */
+static void find_main_state(struct run *r)
+{
+	struct stance_ctx *c = r->c;
+	int best = -1, best_n = 1;
+	r->main_state = -1;
+	r->main_state_ment = -1;
+	RESERVE(c->ent_count, c->aent_count, c->nent + 1);
+	for (size_t e = 0; e < c->nent; e++)
+		c->ent_count[e] = 0;
+	for (size_t i = 0; i < c->nment; i++)
+		c->ent_count[c->ment[i].ent]++;
+	for (size_t i = 0; i < c->nment; i++) {
+		const struct st_mention *m = &c->ment[i];
+		if (m->type != ET_GOV || memchr(m->id, '/', m->idlen))
+			continue;
+		if (c->ent_count[m->ent] > best_n) {
+			best_n = c->ent_count[m->ent];
+			best = m->ent;
+			r->main_state_ment = (int32_t)i;
+		}
+	}
+	r->main_state = best;
+}
+
 static int opens_quote(const struct run *r, const struct st_sentence *s)
 {
 	return s->tb > s->ta && r->c->tok[s->ta].kind == SL_PUNCT && r->c->tok[s->ta].punct == '"';
@@ -1724,13 +1774,14 @@ static void split_sentences(struct run *r, const char *text, size_t len)
 int stance_analyze(const struct topic_table *t, const struct stance_opts *o, struct stance_ctx *c,
                    const char *text, size_t len, const char *mentions, size_t mlen)
 {
-	struct run r = {t, c, text, 0, -1, 0};
+	struct run r = {t, c, text, 0, -1, -1, -1, 0};
 	int bad = parse_mentions(c, mentions ? mentions : "", mentions ? mlen : 0,
 	                         count_cps(text, len));
 	mention_bytes(c, text, len);
 	tokenize(t, c, text, len, &r.ntok);
 	split_sentences(&r, text, len);
 	sentence_topics(&r);
+	find_main_state(&r);
 	find_speakers(&r);
 	c->nvote = 0;
 	for (size_t si = 0; si < c->nsent; si++)

@@ -82,6 +82,8 @@ struct stance_ctx {
 	int *topic_count, *topic_first;
 	size_t atopic;
 	int16_t *sent_topics; /* STANCE_SENT_TOPICS per sentence */
+	int *ent_count;       /* mentions per entity */
+	size_t aent_count;
 	size_t asent_topics;
 };
 

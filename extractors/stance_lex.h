@@ -76,7 +76,9 @@ enum {
 	ET_PERSON = 4,
 	ET_ORG = 8,
 	ET_LAW = 16,
-	ET_SPEAKER = 32, /* pronoun "we": the sentence's speaker */
+		ET_SPEAKER = 32, /* pronoun "we": the sentence's speaker */
+	ET_STATE = 64,   /* "the government": the article's main state */
+	ET_BODY = 128,   /* "the ministry": the latest body of a state */
 };
 
 struct sl_sense {

@@ -293,7 +293,8 @@ static int parse_types(const char *s)
 	             {"COMPANY", ET_COMPANY},
 	             {"PERSON", ET_PERSON},
 	             {"ORG", ET_ORG},
-	             {"SPEAKER", ET_SPEAKER}};
+	             {"SPEAKER", ET_SPEAKER},
+		     {"STATE", ET_STATE},     {"BODY", ET_BODY}};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (strstr(s, names[i].name))
 			types |= names[i].bit;

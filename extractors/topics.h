@@ -40,7 +40,9 @@
  *                    (has, will, also): the subject is not a modifier
  *   coref            a noun phrase standing for an entity ("the company");
  *                    value = entity types: GOV, COMPANY, PERSON, ORG,
- *                    joined with '|'
+ *                    joined with '|'; with GOV, STATE asks for the
+ *                    article's main state ("the government"), BODY for a
+ *                    body ("the ministry"), SPEAKER for the speaker ("we")
  *   pronoun          he, she, it, they; value = entity types as above
  * Predicates and speech verbs are inflected (-s, -ed, -ing...) unless
  * the term starts with '=', which also marks irregular forms ("=fought").
