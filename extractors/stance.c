@@ -1360,9 +1360,11 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 		else if (pol < 0)
 			cast(r, s, &a, NULL, mult * pol, w * 0.6f, -1); /* "Apple objected" */
 		break;
-	case VC_ENACT:
+		case VC_ENACT:
 		if (!o.measure && !o.law && pol > 0)
 			break; /* "announced", "opened": enacting what is not said */
+		if (mult * pol > 0 && r->c->ment[a.m[0]].type == ET_COMPANY)
+			break; /* a firm building, signing, investing: business, not policy */
 		/* A company withdrawing its own protective service in answer to a
 		 * measure protests against the measure: "pulled its encrypted
 		 * backup from the market" is opposing, not favouring, access. */
