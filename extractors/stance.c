@@ -515,7 +515,7 @@ static int after_prep(const struct run *r, size_t i, size_t ta)
 		j--; /* one bare word between: "of rival Google" */
 	for (size_t k = j; k < i; k++)
 		if (tsense(r, k, SK_PREP))
-			return 1;
+			return !(k > ta && tsense(r, k - 1, SK_HEAD)); /* "governments in X" */
 	return 0;
 }
 
@@ -690,6 +690,17 @@ static int noun_subject(const struct run *r, const struct st_sentence *s, size_t
 	return 1;
 }
 
+/* A "that", "which" or "who" in [a, b): a new clause with its own subject. */
+static int clause_between(const struct run *r, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++) {
+		uint64_t h = r->c->tok[k].hash;
+		if (h == W.that || h == W.which || h == W.who)
+			return 1;
+	}
+	return 0;
+}
+
 /* "X, which/who VERB", "X which has VERB": X if it is an actor, else -1. */
 static int32_t relative_antecedent(const struct run *r, const struct st_sentence *s, size_t i)
 {
@@ -743,7 +754,7 @@ static int subject_agents(const struct run *r, const struct st_sentence *s, size
 			int opening = b == s->ta || tok_is(c, j - 1, s->tb, W.comma) ||
 			              (j > s->ta + 1 && tok_is(c, j - 2, s->tb, W.comma));
 			if (is_actor(r, m) && opening && !after_prep(r, j, s->ta) &&
-			    !modified_noun(r, e, i) && e + 10 >= i) {
+			    !modified_noun(r, e, i) && e + 20 >= i && !clause_between(r, e, i)) {
 				add_agent(a, m, 0.7f);
 				coordinated_right(r, e, s->tb, a, 0.7f);
 				return 1;
@@ -1360,7 +1371,7 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 		else if (pol < 0)
 			cast(r, s, &a, NULL, mult * pol, w * 0.6f, -1); /* "Apple objected" */
 		break;
-		case VC_ENACT:
+	case VC_ENACT:
 		if (!o.measure && !o.law && pol > 0)
 			break; /* "announced", "opened": enacting what is not said */
 		if (mult * pol > 0 && r->c->ment[a.m[0]].type == ET_COMPANY)

@@ -55,7 +55,8 @@ enum sl_kind {
 	SK_TONE,     /* tone lexicon: value in -100..100 (hundredths) */
 	SK_SPOKES,   /* spokesperson, official: speaks for a body */
 	SK_SKIP,     /* has, will, also: may stand between subject and verb */
-	SK_EVAL,     /* judging words in quotes: value +1 (welcome) / -1 (flawed) */
+		SK_EVAL,     /* judging words in quotes: value +1 (welcome) / -1 (flawed) */
+	SK_HEAD,     /* "governments in X": X still acts */
 };
 
 /* Predicate classes (SK_VERB cls). */

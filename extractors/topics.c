@@ -327,7 +327,7 @@ static void cue_row(struct topic_table *t, struct strbuf *v, const char *name, u
 	        {"passive", SK_PASSIVE, 0, 0},
 	        {"det", SK_DET, 0, 0},
 	        {"spokes", SK_SPOKES, 0, 0},
-	        {"skip", SK_SKIP, 0, 0},
+	        {"skip", SK_SKIP, 0, 0},           {"head", SK_HEAD, 0, 0},
 	        {"good", SK_EVAL, 0, 1},
 	        {"bad", SK_EVAL, 0, -1},
 	};
