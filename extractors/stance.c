@@ -549,7 +549,13 @@ static void coordinated_left(const struct run *r, size_t f, size_t ta, struct ag
 {
 	while (f >= ta + 2) {
 		size_t j = f - 1;
+		if (tsense(r, j, SK_DET) && j > ta + 1)
+			j--; /* "X and the EU" */
 		if (!(tok_is(r->c, j, f, W.and_) || tok_is(r->c, j, f, W.comma)))
+			return;
+		if (tok_is(r->c, j, f, W.and_) && j > ta + 1 && tok_is(r->c, j - 1, f, W.comma))
+			j--; /* "X, Y, and Z" */
+		if (j <= ta)
 			return;
 		int32_t m = r->c->info[j - 1].ment;
 		if (!is_actor(r, m))
@@ -754,7 +760,7 @@ static int subject_agents(const struct run *r, const struct st_sentence *s, size
 			int opening = b == s->ta || tok_is(c, j - 1, s->tb, W.comma) ||
 			              (j > s->ta + 1 && tok_is(c, j - 2, s->tb, W.comma));
 			if (is_actor(r, m) && opening && !after_prep(r, j, s->ta) &&
-			    !modified_noun(r, e, i) && e + 20 >= i && !clause_between(r, e, i)) {
+			    !modified_noun(r, e, i) && e + 25 >= i && !clause_between(r, e, i)) {
 				add_agent(a, m, 0.7f);
 				coordinated_right(r, e, s->tb, a, 0.7f);
 				return 1;
