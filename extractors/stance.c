@@ -57,7 +57,8 @@ struct st_vote {
 	float w;
 	int8_t pol;
 	int32_t sent;
-	int32_t target; /* entity whose stance this one mirrors, or -1 */
+	int32_t target;  /* entity whose stance this one mirrors, or -1 */
+	int8_t fallback; /* polarity when the target's stance is unknown, or 0 */
 };
 
 /* Words the rules test by identity. */
@@ -445,6 +446,7 @@ struct run {
 	int main_state;          /* entity of the state named most often (twice at least), or -1 */
 	int32_t main_state_ment; /* one of its mentions */
 	size_t pred;             /* token of the predicate being read (for debugging) */
+	int8_t fallback;         /* for relational votes cast now: see st_vote */
 };
 
 static const struct sl_sense *tsense(const struct run *r, size_t i, int kind)
@@ -1069,6 +1071,7 @@ static void add_vote(struct run *r, int32_t ment, int topic, int pol, float w, s
 	v->w = w;
 	v->sent = (int32_t)sent;
 	v->target = target >= 0 ? c->ment[target].ent : -1;
+	v->fallback = target >= 0 ? r->fallback : 0;
 #ifdef STANCE_DEBUG
 	const struct sl_token *pt = &c->tok[r->pred];
 	fprintf(stderr, "vote %.*s %s %+d %.2f [%.*s] tgt=%d\n", (int)c->ment[ment].idlen,
@@ -1261,14 +1264,20 @@ static void noun_predicate(struct run *r, const struct st_sentence *s, size_t i)
 			a.n = 0;
 		}
 	}
+	int from = 0;
 	if (a.n == 0) {
 		size_t k = end;
 		if (tok_is(r->c, k, s->tb, W.from) || tok_is(r->c, k, s->tb, W.by)) {
+			from = 1;
 			k++;
 			if (k < s->tb && tsense(r, k, SK_DET))
 				k++;
-			if (k < s->tb && is_actor(r, r->c->info[k].ment))
-				add_agent(&a, r->c->info[k].ment, 0.9f);
+			if (k < s->tb && is_actor(r, r->c->info[k].ment)) {
+				size_t e = mention_end_tok(r, k, s->tb);
+				if (!modified_noun(r, e, s->tb))
+					add_agent(&a, r->c->info[k].ment, 0.9f);
+				coordinated_right(r, e, s->tb, &a, 0.9f);
+			}
 		}
 	}
 	if (a.n == 0)
@@ -1282,8 +1291,8 @@ static void noun_predicate(struct run *r, const struct st_sentence *s, size_t i)
 		find_object(r, s, end, &o);
 		if (o.measure)
 			cast(r, s, &a, o.measure, vb->value * o.measure->value, 0.7f, -1);
-		else if (vb->value < 0)
-			cast(r, s, &a, NULL, -1, 0.6f, -1); /* "Huawei's appeal" */
+		else if (vb->value < 0 && (vb->cls == VC_ATTITUDE || !from))
+			cast(r, s, &a, NULL, -1, 0.6f, -1); /* "Huawei's appeal", "pleas from X" */
 	}
 }
 
@@ -1372,9 +1381,11 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 			cast(r, s, &a, o.measure, mult * pol * o.measure->value, w, -1);
 		else if (o.law)
 			cast(r, s, &a, NULL, mult * pol, w, -1);
-		else if (o.target >= 0)
+		else if (o.target >= 0) {
+			r->fallback = (int8_t)(mult * pol < 0 ? -1 : 0); /* "criticised X" */
 			cast(r, s, &a, NULL, mult * pol, w * 0.8f, o.target);
-		else if (pol < 0)
+			r->fallback = 0;
+		} else if (pol < 0)
 			cast(r, s, &a, NULL, mult * pol, w * 0.6f, -1); /* "Apple objected" */
 		break;
 	case VC_ENACT:
@@ -1704,8 +1715,12 @@ static void resolve_relations(struct stance_ctx *c)
 			continue;
 		int ts = direct_stance(c, v->target, v->topic);
 		v->pol = (int8_t)(v->pol * ts);
-		if (ts == 0)
+		if (ts == 0 && v->fallback) { /* criticising an actor in a topic sentence */
+			v->pol = v->fallback;
+			v->w *= 0.6f;
+		} else if (ts == 0) {
 			v->w = 0;
+		}
 	}
 }
 
@@ -1793,7 +1808,7 @@ static void split_sentences(struct run *r, const char *text, size_t len)
 int stance_analyze(const struct topic_table *t, const struct stance_opts *o, struct stance_ctx *c,
                    const char *text, size_t len, const char *mentions, size_t mlen)
 {
-	struct run r = {t, c, text, 0, -1, -1, -1, 0};
+	struct run r = {t, c, text, 0, -1, -1, -1, 0, 0};
 	int bad = parse_mentions(c, mentions ? mentions : "", mentions ? mlen : 0,
 	                         count_cps(text, len));
 	mention_bytes(c, text, len);
