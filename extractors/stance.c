@@ -1133,7 +1133,7 @@ static int is_participle(const struct run *r, size_t i)
 static size_t passive_subject(const struct run *r, const struct st_sentence *s, size_t i)
 {
 	size_t j = i;
-	for (size_t k = 0; j > s->ta && k < 8; k++) {
+	for (size_t k = 0; j > s->ta && k < 16; k++) {
 		j--;
 		if (r->c->tok[j].kind == SL_PUNCT && r->c->tok[j].punct != '-' &&
 		    r->c->tok[j].punct != '"')
@@ -1514,6 +1514,8 @@ static void speaker_judgement(struct run *r, const struct st_sentence *s, size_t
 		return;
 	struct agents a = {.n = 0};
 	add_agent(&a, s->speaker, 0.7f);
+	if (r->c->ment[s->speaker].type == ET_PERSON)
+		spokes_body(r, s, s->speaker, &a, 0.6f);
 	cast(r, s, &a, measure, eval * (measure ? measure->value : 1), 0.8f, -1);
 }
 
