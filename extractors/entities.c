@@ -27,7 +27,7 @@ const char *const ent_columns[ENT_NCOLS + 1] = {
 
 static const char *const word_class_names[EW_NCLASSES] = {
         "stop",   "suffix", "gov-word",   "head",           "place-before", "place-after",
-        "common", "role",   "role-after", "product-before", "exchange",
+        "common", "role",   "role-after", "product-before", "exchange",     "product-after",
 };
 
 void ent_init(struct ent_extractor *x, const struct gazetteer *gz)
@@ -1112,6 +1112,16 @@ static void extend(struct ent_extractor *x, struct ent_result *r, struct ent_men
 	const struct tn_text *t = &r->tn;
 	size_t b = m->tok_end, end;
 	if (m->type == GZ_COMPANY) {
+		/* "TSMC Arizona", "Apple UK": a unit named by its place */
+		struct tt_match pm;
+		if (b < t->n && !(t->tok[b].flags & (TN_NEWLINE)) && (t->tok[b].flags & TN_CAP) &&
+		    tt_longest(&x->gz->aliases, t, b, t->n, &pm, &r->scratch)) {
+			const struct gz_entity *pe = &x->gz->ents[pm.payload[0] & GZ_ALIAS_ENTITY];
+			if (pe->type == GZ_GOV && pm.n == 1 &&
+			    ((pe->flags & GZ_STATE) || strcmp(pe->kind, "subnational") == 0) &&
+			    !(pm.tok_end < t->n && tok_is(t, pm.tok_end, "'")))
+				b = pm.tok_end;
+		}
 		for (int k = 0; k < 3; k++) {
 			size_t j = b;
 			if (j < t->n && tok_is(t, j, ","))
@@ -1477,35 +1487,63 @@ static void sentence_starts(struct ent_extractor *x, struct ent_result *r)
 	r->n = w;
 }
 
-/* "apps such as X, Y and Z": services named in a list, not the firms
- * acting.  A company right after a product-before word is dropped, and
- * so is the next one joined to it by "," "and" "or". */
+/* Joined by "," "and" "or" only: tokens [a, b) */
+static int list_glue(const struct tn_text *t, size_t a, size_t b)
+{
+	if (b <= a || b - a > 2)
+		return 0;
+	for (size_t k = a; k < b; k++)
+		if (!tok_is(t, k, ",") && !tok_is(t, k, "and") && !tok_is(t, k, "or"))
+			return 0;
+	return 1;
+}
+
+/* Is company mention m named as a service rather than as a firm acting?
+ * After a product-before phrase ("apps such as X"); after its owner
+ * ("SpaceX's Starlink"); before a service noun in lower case ("Starlink
+ * terminals", "Instagram platform": a product name in capitals after it,
+ * "Apple iPhones", leaves the firm). */
+static int service_mention(struct ent_extractor *x, struct ent_result *r, size_t i)
+{
+	const struct tn_text *t = &r->tn;
+	const struct ent_mention *m = &r->m[i];
+	size_t a = m->tok_start, b = m->tok_end, end;
+	for (size_t k = 1; k <= 5 && k <= a; k++)
+		if (set_at(&x->words[EW_PRODUCT], t, a - k, a, &end, &r->scratch) && end == a)
+			return 1;
+	if (a >= 2 && tok_is(t, a - 1, "s") && tok_is(t, a - 2, "'") && i > 0 &&
+	    r->m[i - 1].type == GZ_COMPANY && r->m[i - 1].tok_end == a - 2 &&
+	    r->m[i - 1].ent != m->ent)
+		return 1;
+	if (b < t->n && !(t->tok[b].flags & TN_NEWLINE) &&
+	    set_at(&x->words[EW_PRODUCT_AFTER], t, b, b + 1, &end, &r->scratch))
+		return 1;
+	return 0;
+}
+
+/* Services are not the firms: drop them, and the companies listed with
+ * them ("Facebook and Instagram platforms", "such as X, Y and Z"). */
 static void products(struct ent_extractor *x, struct ent_result *r)
 {
 	const struct tn_text *t = &r->tn;
-	size_t last_end = (size_t)-1;
 	for (size_t i = 0; i < r->n; i++) {
 		struct ent_mention *m = &r->m[i];
-		if (m->type != GZ_COMPANY)
+		if (m->type != GZ_COMPANY || m->dead || !service_mention(x, r, i))
 			continue;
-		size_t a = m->tok_start;
-		int product = 0;
-		for (size_t k = 1; k <= 5 && k <= a && !product; k++) {
-			size_t end;
-			product = set_at(&x->words[EW_PRODUCT], t, a - k, a, &end, &r->scratch) &&
-			          end == a;
+		m->dead = 1;
+		for (size_t j = i; j > 0; j--) { /* back along the list */
+			struct ent_mention *p = &r->m[j - 1];
+			if (p->type != GZ_COMPANY || !list_glue(t, p->tok_end, r->m[j].tok_start))
+				break;
+			p->dead = 1;
 		}
-		if (!product && last_end != (size_t)-1 && a > last_end && a - last_end <= 2) {
-			product = 1;
-			for (size_t k = last_end; k < a; k++)
-				product &= tok_is(t, k, ",") || tok_is(t, k, "and") ||
-				           tok_is(t, k, "or");
-		}
-		if (product) {
-			m->dead = 1;
-			last_end = m->tok_end;
-		} else {
-			last_end = (size_t)-1;
+		for (size_t j = i + 1; j < r->n; j++) { /* and on */
+			struct ent_mention *q = &r->m[j];
+			if (q->type != GZ_COMPANY ||
+			    !list_glue(t, r->m[j - 1].tok_end, q->tok_start))
+				break;
+			q->dead = 1;
+			i = j;
 		}
 	}
 	size_t w = 0;

@@ -78,8 +78,8 @@ void tt_reserve(struct gz_trie *tt, size_t n_edges)
 		tt->nodes_alloc = n_edges + 1;
 		tt->node_val = xrealloc(tt->node_val, tt->nodes_alloc * sizeof(*tt->node_val));
 	}
-	if (tt->vals_alloc < n_edges / 2) {
-		tt->vals_alloc = n_edges / 2;
+	if (tt->vals_alloc < n_edges * 5 / 8) {
+		tt->vals_alloc = n_edges * 5 / 8;
 		tt->vals = xrealloc(tt->vals, tt->vals_alloc * sizeof(*tt->vals));
 	}
 }
@@ -342,6 +342,17 @@ uint32_t gz_find(const struct gazetteer *gz, int type, const char *id)
 			return e;
 		s = (s + 1) & gz->id_mask;
 	}
+}
+
+void gz_reserve(struct gazetteer *gz, size_t bytes)
+{
+	/* gazetteer rows run to about 150 bytes, aliases to 16 bytes a token */
+	size_t ents = gz->n_ents + bytes / 150;
+	if (gz->ents_alloc < ents) {
+		gz->ents_alloc = ents;
+		gz->ents = xrealloc(gz->ents, gz->ents_alloc * sizeof(*gz->ents));
+	}
+	tt_reserve(&gz->aliases, gz->aliases.n_edges + bytes / 32);
 }
 
 uint32_t gz_find_id(const struct gazetteer *gz, const char *id)

@@ -168,7 +168,7 @@ static int load_path(struct gazetteer *gz, const char *path, size_t extra_bytes)
 			bytes += (size_t)fst.st_size;
 		sb_release(&p);
 	}
-	tt_reserve(&gz->aliases, gz->aliases.n_edges + bytes / 32);
+	gz_reserve(gz, bytes);
 	int loaded = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct strbuf p = STRBUF_INIT;

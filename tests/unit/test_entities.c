@@ -514,6 +514,23 @@ static void test_date_ends_a_body(void **state)
 	        "Information Technology");
 }
 
+static void test_services_by_owner_and_noun(void **state)
+{
+	(void)state;
+	assert_string_equal(
+	        run("Meta moved data from its Meta and TSMC platforms; Intel's Meta team."),
+	        "COMPANY:meta:Meta;COMPANY:intel:Intel");
+	assert_string_equal(run("Apple said Apple iPhones sold well."),
+	                    "COMPANY:apple:Apple;COMPANY:apple:Apple");
+}
+
+static void test_company_unit_by_place(void **state)
+{
+	(void)state;
+	assert_string_equal(run("A grant to TSMC California and to Intel Ireland."),
+	                    "COMPANY:tsmc:TSMC California;COMPANY:intel:Intel Ireland");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -559,6 +576,8 @@ int main(void)
 	        cmocka_unit_test(test_subnational_as_place),
 	        cmocka_unit_test(test_headline_law),
 	        cmocka_unit_test(test_date_ends_a_body),
+	        cmocka_unit_test(test_services_by_owner_and_noun),
+	        cmocka_unit_test(test_company_unit_by_place),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
