@@ -1151,9 +1151,13 @@ static int predicate_agents(const struct run *r, const struct st_sentence *s, si
 	/* passive or reduced relative with "by": "was issued by X", "an order issued by X" */
 	if (by_agent(r, end, s->tb, a))
 		return 1;
-	if (end + 1 < s->tb && r->c->tok[end].kind == SL_WORD && r->c->info[end].ment < 0 &&
-	    by_agent(r, end + 1, s->tb, a))
-		return 1;
+	/* "introduced in the Senate by X": past a short phrase */
+	for (size_t k = end; k < end + 5 && k + 1 < s->tb; k++) {
+		if (r->c->tok[k].kind == SL_PUNCT || (k > end && verb_sense(r, k, 0)))
+			break;
+		if (by_agent(r, k + 1, s->tb, a))
+			return 1;
+	}
 	for (size_t j = i, k = 0; j > s->ta && k < 2; k++) {
 		j--;
 		if (tsense(r, j, SK_PASSIVE) && is_participle(r, i))
