@@ -55,7 +55,7 @@ enum sl_kind {
 	SK_TONE,     /* tone lexicon: value in -100..100 (hundredths) */
 	SK_SPOKES,   /* spokesperson, official: speaks for a body */
 	SK_SKIP,     /* has, will, also: may stand between subject and verb */
-		SK_EVAL,     /* judging words in quotes: value +1 (welcome) / -1 (flawed) */
+	SK_EVAL,     /* judging words in quotes: value +1 (welcome) / -1 (flawed) */
 	SK_HEAD,     /* "governments in X": X still acts */
 };
 
@@ -77,7 +77,7 @@ enum {
 	ET_PERSON = 4,
 	ET_ORG = 8,
 	ET_LAW = 16,
-		ET_SPEAKER = 32, /* pronoun "we": the sentence's speaker */
+	ET_SPEAKER = 32, /* pronoun "we": the sentence's speaker */
 	ET_STATE = 64,   /* "the government": the article's main state */
 	ET_BODY = 128,   /* "the ministry": the latest body of a state */
 };

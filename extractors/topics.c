@@ -289,12 +289,9 @@ static int parse_types(const char *s)
 	static const struct {
 		const char *name;
 		int bit;
-	} names[] = {{"GOV", ET_GOV},
-	             {"COMPANY", ET_COMPANY},
-	             {"PERSON", ET_PERSON},
-	             {"ORG", ET_ORG},
-	             {"SPEAKER", ET_SPEAKER},
-		     {"STATE", ET_STATE},     {"BODY", ET_BODY}};
+	} names[] = {{"GOV", ET_GOV},  {"COMPANY", ET_COMPANY}, {"PERSON", ET_PERSON},
+	             {"ORG", ET_ORG},  {"SPEAKER", ET_SPEAKER}, {"STATE", ET_STATE},
+	             {"BODY", ET_BODY}};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (strstr(s, names[i].name))
 			types |= names[i].bit;
@@ -327,7 +324,8 @@ static void cue_row(struct topic_table *t, struct strbuf *v, const char *name, u
 	        {"passive", SK_PASSIVE, 0, 0},
 	        {"det", SK_DET, 0, 0},
 	        {"spokes", SK_SPOKES, 0, 0},
-	        {"skip", SK_SKIP, 0, 0},           {"head", SK_HEAD, 0, 0},
+	        {"skip", SK_SKIP, 0, 0},
+	        {"head", SK_HEAD, 0, 0},
 	        {"good", SK_EVAL, 0, 1},
 	        {"bad", SK_EVAL, 0, -1},
 	};
