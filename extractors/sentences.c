@@ -34,7 +34,7 @@ static const char *const openers[] = {
 static int word_in(const char *w, size_t n, const char *const *list)
 {
 	for (; *list; list++)
-		if (strlen(*list) == n && memcmp(*list, w, n) == 0)
+		if ((*list)[0] == w[0] && strlen(*list) == n && memcmp(*list, w, n) == 0)
 			return 1;
 	return 0;
 }
