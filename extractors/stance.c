@@ -740,12 +740,15 @@ static int subject_agents(const struct run *r, const struct st_sentence *s, size
 	const struct stance_ctx *c = r->c;
 	*coref = 0;
 	/* "a notice requiring", "a law banning": the noun is the agent */
-	if (i > s->ta && word_ends(r, i, "ing") && c->tok[i - 1].kind == SL_WORD &&
-	    c->info[i - 1].ment < 0 && !tsense(r, i - 1, SK_PASSIVE) &&
-	    !tsense(r, i - 1, SK_PREP) && !tsense(r, i - 1, SK_SKIP) &&
-	    !tsense(r, i - 1, SK_NEGATION) && !tsense(r, i - 1, SK_PRONOUN) &&
-	    !tsense(r, i - 1, SK_COREF))
-		return 1;
+	size_t pv = i;
+	while (pv > s->ta + 1 && word_ends(r, pv - 1, "ly") && c->info[pv - 1].ment < 0)
+		pv--; /* "by entirely removing" */
+	if (pv > s->ta && word_ends(r, i, "ing") && c->tok[pv - 1].kind == SL_WORD &&
+	    c->info[pv - 1].ment < 0 && !tsense(r, pv - 1, SK_PASSIVE) &&
+	    !tsense(r, pv - 1, SK_PREP) && !tsense(r, pv - 1, SK_SKIP) &&
+	    !tsense(r, pv - 1, SK_NEGATION) && !tsense(r, pv - 1, SK_PRONOUN) &&
+	    !tsense(r, pv - 1, SK_COREF))
+		return 0;
 	/* an infinitive nobody carries, or a participle after a comma ("...,
 	 * demanding access"): the subject of the sentence acts */
 	if (i > s->ta && (c->tok[i - 1].hash == W.to ||
@@ -827,6 +830,15 @@ static int subject_agents(const struct run *r, const struct st_sentence *s, size
 	return 1;
 }
 
+/* "told", "tells": what follows is the one spoken to, not the speaker. */
+static int tells(const struct run *r, size_t i)
+{
+	const struct sl_token *t = &r->c->tok[i];
+	return t->end - t->start >= 4 && (r->text[t->start] | 32) == 't' &&
+	       (r->text[t->start + 1] | 32) == 'o' && (r->text[t->start + 2] | 32) == 'l' &&
+	       (r->text[t->start + 3] | 32) == 'd';
+}
+
 /* The speaker of a sentence: "X said", "said X", "according to X". */
 static int32_t find_speaker(const struct run *r, struct st_sentence *s)
 {
@@ -836,7 +848,7 @@ static int32_t find_speaker(const struct run *r, struct st_sentence *s)
 			continue;
 		s->speech = i;
 		/* left: "Apple said", "he said" */
-		for (size_t j = i, k = 0; j > s->ta && k < 6; k++) {
+		for (size_t j = i, k = 0; j > s->ta && k < 10; k++) {
 			j--;
 			int32_t m = r->c->info[j].ment;
 			if (is_actor(r, m) &&
@@ -854,7 +866,7 @@ static int32_t find_speaker(const struct run *r, struct st_sentence *s)
 		}
 		/* right: "said Apple", "said the Commerce Department" */
 		size_t e = i + in->plen;
-		for (size_t j = e; j < s->tb && j < e + 5; j++) {
+		for (size_t j = e; j < s->tb && j < e + 3 && !tells(r, i); j++) {
 			int32_t m = r->c->info[j].ment;
 			if (is_actor(r, m))
 				return modified_noun(r, mention_end_tok(r, j, s->tb), s->tb) ? -1
@@ -986,8 +998,10 @@ static int stops_object(const struct run *r, size_t j, size_t start, size_t tb)
 	if (tk->kind == SL_PUNCT && tk->punct == ',') {
 		/* "Epic sued, claiming": no object; ", also ordering": a new
 		 * clause; long lists end */
-		if (j == start || j > start + 8 || j + 1 >= tb)
+		if (j + 1 >= tb || j > start + 8)
 			return 1;
+		if (j == start) /* "demanded, in a notice, that": a parenthesis */
+			return !tsense(r, j + 1, SK_PREP);
 		size_t n = j + 1;
 		return word_ends(r, n, "ing") || r->c->tok[n].hash == W.and_ ||
 		       verb_sense(r, n, 0) || tsense(r, n, SK_SKIP) || tsense(r, n, SK_SPEECH);
@@ -1495,7 +1509,7 @@ static void speaker_judgement(struct run *r, const struct st_sentence *s, size_t
 	for (size_t k = votes_before; k < c->nvote; k++)
 		if (c->vote[k].ent == c->ment[s->speaker].ent)
 			return; /* a predicate spoke for it already */
-	int eval = 0;
+	int eval = 0, harm = 0;
 	const struct sl_sense *measure = NULL;
 	int law = 0;
 	for (size_t i = s->ta; i < s->tb; i++) {
@@ -1503,10 +1517,26 @@ static void speaker_judgement(struct run *r, const struct st_sentence *s, size_t
 		if (e && c->info[i].ment < 0) {
 			int neg, modal;
 			qualifiers(r, s, i, &neg, &modal);
-			int v = neg ? -e->value : e->value;
+			/* harming what follows ("violates privacy") is judged like
+			 * welcoming its opposite: the speaker stands by the object */
+			int v = e->value == 2 ? 1 : e->value;
+			v = neg ? -v : v;
 			if (eval && eval != v)
 				return; /* mixed: no judgement */
 			eval = v;
+			if (e->value == 2 && !harm) {
+				/* the object right after the word counts, if a measure */
+				harm = 1;
+				measure = NULL;
+				law = 0;
+				for (size_t k = i + 1; k < s->tb && k < i + 6 && !measure; k++) {
+					if (c->info[k].ment >= 0 || is_stop_punct(&c->tok[k]))
+						break;
+					measure = fitting_measure(r, s, k);
+				}
+				if (!measure)
+					return;
+			}
 			r->pred = i;
 		}
 		if (!measure)
@@ -1514,8 +1544,8 @@ static void speaker_judgement(struct run *r, const struct st_sentence *s, size_t
 		if (c->info[i].ment >= 0 && c->ment[c->info[i].ment].type == ET_LAW)
 			law = 1;
 	}
-	if (!eval || (!measure && !law))
-		return;
+	if (!eval || (!measure && (!law || harm)))
+		return; /* "might violate the Cloud Act": a law is no side taken */
 	struct agents a = {.n = 0};
 	add_agent(&a, s->speaker, 0.7f);
 	if (r->c->ment[s->speaker].type == ET_PERSON)

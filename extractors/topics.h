@@ -36,6 +36,8 @@
  *   spokes           spokesperson, official: a person speaking for a body
  *   good|bad         judging words: a speaker calling the measure a sentence
  *                    is about "flawed" opposes it, "a landmark" supports it
+ *   harm             harming what follows: a speaker saying it "violates
+ *                    privacy" stands by privacy
  *   head             nouns after which "in X", "of X" still names the
  *                    actor ("governments in Japan and the EU excluded")
  *   skip             words that may stand between a subject and its verb
