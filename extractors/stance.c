@@ -1214,8 +1214,9 @@ static int noun_use(const struct run *r, const struct st_sentence *s, size_t i)
 			return 0;
 		return !word_ends(r, i, "s") || !verb_sense(r, i, 0);
 	}
-	if (c->tok[j].hash == W.to || c->tok[j].kind != SL_WORD)
-		return 0;
+	if (c->tok[j].hash == W.to || c->tok[j].kind != SL_WORD || c->tok[j].hash == W.which ||
+	    c->tok[j].hash == W.who)
+		return 0; /* "to ban", "which upheld" */
 	static const int verb_before[] = {SK_PRONOUN, SK_COREF,    SK_SKIP,
 	                                  SK_MODAL,   SK_NEGATION, SK_PASSIVE};
 	for (size_t k = 0; k < sizeof(verb_before) / sizeof(verb_before[0]); k++)

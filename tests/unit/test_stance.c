@@ -375,6 +375,60 @@ static void test_tone(void **state)
 	assert_true(ctx.tone == 0);
 }
 
+static void test_relative_clause_and_lists(void **state)
+{
+	(void)state;
+	const char *st =
+	        analyse("The claim went to the Court of Appeal, which upheld the ban on the "
+	                "Chinese apps.",
+	                "GOV:gb/court-of-appeal=Court of Appeal");
+	assert_stance(st, "gb/court-of-appeal:foreign-tech-restrictions:support");
+	st = analyse(
+	        "In 2020 governments in Norway, Denmark, and the EU excluded high-risk vendors "
+	        "from their 5G networks.",
+	        "GOV:no=Norway|GOV:dk=Denmark|GOV:eu=EU");
+	assert_stance(st, "no:foreign-tech-restrictions:support");
+	assert_stance(st, "dk:foreign-tech-restrictions:support");
+	assert_stance(st, "eu:foreign-tech-restrictions:support");
+}
+
+static void test_judgement_of_speaker(void **state)
+{
+	(void)state;
+	/* a judging word on the measure: against it */
+	const char *st =
+	        analyse("\"The new data localisation rules are flawed and unjustified,\" said "
+	                "Meta.",
+	                "COMPANY:meta=Meta");
+	assert_stance(st, "meta:data-protection:oppose");
+	/* a word that harms its object: the speaker stands by the object */
+	st = analyse("The senator said the encryption backdoor would violate the privacy of every "
+	             "user.",
+	             "PERSON:ann-ruiz=The senator");
+	assert_stance(st, "ann-ruiz:lawful-access:oppose");
+}
+
+static void test_business_is_no_stance(void **state)
+{
+	(void)state;
+	/* a company investing or signing is doing business, not backing a subsidy */
+	const char *st = analyse("Samsung signed a deal to build a chip fab with $10 billion in "
+	                         "subsidies from the state.",
+	                         "COMPANY:samsung-electronics=Samsung");
+	assert_no_stance(st, "samsung-electronics:tech-industrial-policy:support");
+	/* a state granting them is */
+	st = analyse("Japan approved $4 billion in subsidies for the chip fab.", "GOV:jp=Japan");
+	assert_stance(st, "jp:tech-industrial-policy:support");
+}
+
+static void test_law_owner(void **state)
+{
+	(void)state;
+	const char *st = analyse("Critics lined up against the EU's AI Act this week.",
+	                         "GOV:eu=EU|LAW:ai-act=AI Act");
+	assert_stance(st, "eu:ai-regulation:support");
+}
+
 /* A user adds a topic by adding a row: no code involved. */
 static void test_config_new_topic(void **state)
 {
@@ -452,6 +506,10 @@ int main(void)
 	        cmocka_unit_test(test_output_format),
 	        cmocka_unit_test(test_bad_and_missing_mentions),
 	        cmocka_unit_test(test_tone),
+	        cmocka_unit_test(test_relative_clause_and_lists),
+	        cmocka_unit_test(test_judgement_of_speaker),
+	        cmocka_unit_test(test_business_is_no_stance),
+	        cmocka_unit_test(test_law_owner),
 	        cmocka_unit_test(test_config_new_topic),
 	        cmocka_unit_test(test_config_errors),
 	};
