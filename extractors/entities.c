@@ -26,8 +26,9 @@ const char *const ent_columns[ENT_NCOLS + 1] = {
 };
 
 static const char *const word_class_names[EW_NCLASSES] = {
-        "stop",   "suffix", "gov-word",   "head",           "place-before", "place-after",
-        "common", "role",   "role-after", "product-before", "exchange",     "product-after",
+        "stop",        "suffix",        "gov-word", "head",       "place-before",
+        "place-after", "common",        "role",     "role-after", "product-before",
+        "exchange",    "product-after", "title",
 };
 
 void ent_init(struct ent_extractor *x, const struct gazetteer *gz)
@@ -35,9 +36,12 @@ void ent_init(struct ent_extractor *x, const struct gazetteer *gz)
 	memset(x, 0, sizeof(*x));
 	x->gz = gz;
 	tt_init(&x->triggers);
-	for (int i = 0; i < EW_NCLASSES; i++)
+	for (int i = 0; i < EW_NCLASSES; i++) {
 		tt_init(&x->words[i]);
+		tt_share(&x->words[i], &x->triggers);
+	}
 	tt_init(&x->veto_keys);
+	tt_share(&x->veto_keys, &x->triggers);
 }
 
 void ent_release(struct ent_extractor *x)
@@ -107,7 +111,8 @@ static size_t tsv_fields(const struct tsv_cols *c, const char *p, size_t ll, str
 				continue;
 			for (size_t j = 0; j < fl; j++) {
 				char ch = p[i + j];
-				if (ch == '\\' && j + 1 < fl && strchr("\\tnr", p[i + j + 1])) {
+				if (ch == '\\' && j + 1 < fl && p[i + j + 1] &&
+				    strchr("\\tnr", p[i + j + 1])) {
 					char d = p[i + j + 1];
 					sb_addch(&f[k], d == '\\'  ? '\\'
 					                : d == 't' ? '\t'
@@ -322,6 +327,8 @@ long ent_load_words(struct ent_extractor *x, const char *buf, size_t len, const 
 			v->before_digit = strstr(f[2].buf, "#") != NULL;
 			tt_init(&x->veto_sets[x->n_veto_sets]);
 			tt_init(&x->veto_sets[x->n_veto_sets + 1]);
+			tt_share(&x->veto_sets[x->n_veto_sets], &x->triggers);
+			tt_share(&x->veto_sets[x->n_veto_sets + 1], &x->triggers);
 			struct set_arg b = {&x->veto_sets[x->n_veto_sets], 0};
 			struct set_arg a = {&x->veto_sets[x->n_veto_sets + 1], 0};
 			for_each_item(f[2].buf, add_to_set, &b);
@@ -606,7 +613,7 @@ static void gazetteer_pass(struct ent_extractor *x, struct ent_result *r)
 {
 	const struct tn_text *t = &r->tn;
 	const struct gazetteer *gz = x->gz;
-	struct tt_match m;
+	struct tt_match m, m2;
 	size_t i = 0;
 	while (i < t->n) {
 		if (!tt_longest(&gz->aliases, t, i, t->n, &m, &r->scratch)) {
@@ -623,6 +630,13 @@ static void gazetteer_pass(struct ent_extractor *x, struct ent_result *r)
 		if (vetoed(x, r, a, b) || (cs_all && shouting(r, a))) {
 			i++;
 			continue;
+		}
+		/* "President Trump": the title is not the person */
+		if (b - a > 1 && (gz->ents[m.payload[0] & GZ_ALIAS_ENTITY].type == GZ_PERSON)) {
+			size_t end;
+			while (b - a > 1 &&
+			       set_at(&x->words[EW_TITLE], t, a, b - 1, &end, &r->scratch))
+				a = end;
 		}
 		struct ent_mention *mm = new_mention(r);
 		set_span(t, mm, a, b);
@@ -654,6 +668,16 @@ static void gazetteer_pass(struct ent_extractor *x, struct ent_result *r)
 		    (role_title(x, r, a) ||
 		     (b - a == 1 && b < t->n && !(t->tok[b].flags & TN_NEWLINE) &&
 		      set_at(&x->words[EW_ROLE_AFTER], t, b, b + 1, NULL, &r->scratch))))
+			mm->n_cand = 0;
+		/* "Parliament Hill", "Congress Avenue": a one-word body name
+		 * before another capitalised word is part of a longer name */
+		if (mm->n_cand && b - a == 1 && gz->ents[mm->cand[0]].type == GZ_GOV &&
+		    !(gz->ents[mm->cand[0]].flags & GZ_STATE) && !(t->tok[a].flags & TN_ALLCAPS) &&
+		    b < t->n && t->tok[b].kind == TN_WORD && (t->tok[b].flags & TN_CAP) &&
+		    !(t->tok[b].flags & (TN_NEWLINE | TN_SENT_START)) &&
+		    !set_at(&x->words[EW_HEAD], t, b, b + 1, NULL, &r->scratch) &&
+		    !set_at(&x->words[EW_ROLE_AFTER], t, b, b + 1, NULL, &r->scratch) &&
+		    !tt_longest(&gz->aliases, t, b, t->n, &m2, &r->scratch))
 			mm->n_cand = 0;
 		/* "(NASDAQ:SMCI)": a ticker */
 		if (mm->n_cand && a >= 2 && tok_is(t, a - 1, ":") &&
@@ -896,6 +920,8 @@ static void rule_match(struct ent_extractor *x, struct ent_result *r, const stru
 	/* No trailing possessive. */
 	if (b - a > 2 && tok_is(t, b - 1, "s") && tok_is(t, b - 2, "'"))
 		b -= 2;
+	else if (b - a > 1 && tok_is(t, b - 1, "'")) /* "Rodgers'" */
+		b--;
 	if (nb > b)
 		nb = b;
 	if (na < a)
@@ -905,6 +931,15 @@ static void rule_match(struct ent_extractor *x, struct ent_result *r, const stru
 	/* Nothing left but a head word ("Commission"): that is pass 4's job. */
 	size_t end;
 	if (b - a == 1 && set_at(&x->words[EW_HEAD], t, a, b, &end, &r->scratch))
+		return;
+	/* "Policy Regulation" in a tag line is no law: a law named by one
+	 * word and its head is written "the Patriot Act", "China's
+	 * Cybersecurity Law", with its year, or is an amendment ("First
+	 * Amendment"). */
+	if (rule->type == GZ_LAW && b - a == 2 && t->tok[a].kind == TN_WORD &&
+	    !(t->tok[b - 1].flags & TN_DIGITS) && !tok_is(t, b - 1, "amendment") &&
+	    !(a > 0 && tok_is(t, a - 1, "the")) &&
+	    !(a > 1 && tok_is(t, a - 1, "s") && tok_is(t, a - 2, "'")))
 		return;
 	/* A trigger word alone ("Act", "Inc") names nothing. */
 	if (b - a == 1 && set_at(&x->triggers, t, a, b, &end, &r->scratch))
@@ -1202,12 +1237,12 @@ static void person_and_demonym_governments(struct ent_extractor *x, struct ent_r
 
 /* ------------------------------------------------------------ selection */
 
-static const struct ent_result *sort_r;
-
-static int by_length(const void *pa, const void *pb)
+/* Mention indices by length, longest first (qsort_r: no global state). */
+static int by_length(const void *pa, const void *pb, void *ctx)
 {
-	const struct ent_mention *a = &sort_r->m[*(const uint32_t *)pa];
-	const struct ent_mention *b = &sort_r->m[*(const uint32_t *)pb];
+	const struct ent_result *r = ctx;
+	const struct ent_mention *a = &r->m[*(const uint32_t *)pa];
+	const struct ent_mention *b = &r->m[*(const uint32_t *)pb];
 	uint32_t la = a->cp_end - a->cp_start, lb = b->cp_end - b->cp_start;
 	if (la != lb)
 		return la > lb ? -1 : 1;
@@ -1293,8 +1328,7 @@ static void select_mentions(struct ent_extractor *x, struct ent_result *r)
 			m->dead = 1;
 		}
 	}
-	sort_r = r;
-	qsort(order, r->n, sizeof(*order), by_length);
+	qsort_r(order, r->n, sizeof(*order), by_length, r);
 	for (size_t k = 0; k < r->n; k++) {
 		struct ent_mention *m = &r->m[order[k]];
 		if (m->dead)
@@ -1455,6 +1489,45 @@ static void head_references(struct ent_extractor *x, struct ent_result *r)
 	qsort(r->m, r->n, sizeof(*r->m), by_start);
 }
 
+/* "Amit Mehta ... Mehta said": a person's surname alone, after the full
+ * name, is the same person.  The surname must stand alone (not "Mehta
+ * Foundation") and not be taken by another mention. */
+static void surnames(struct ent_extractor *x, struct ent_result *r)
+{
+	const struct tn_text *t = &r->tn;
+	size_t n0 = r->n;
+	for (size_t i = 0; i < n0; i++) {
+		const struct ent_mention *p = &r->m[i];
+		if (p->type != GZ_PERSON || p->tok_end - p->tok_start < 2)
+			continue;
+		const struct tn_token *last = &t->tok[p->tok_end - 1];
+		if (last->kind != TN_WORD || !(last->flags & TN_CAP) ||
+		    last->cp_end - last->cp_start < 3)
+			continue;
+		for (size_t k = p->tok_end; k < t->n; k++) {
+			const struct tn_token *w = &t->tok[k];
+			if (w->hash != last->hash || w->kind != TN_WORD || !(w->flags & TN_CAP) ||
+			    r->taken[k])
+				continue;
+			size_t nl = last->end - last->start;
+			if (w->end - w->start != nl ||
+			    memcmp(t->src + w->start, t->src + last->start, nl))
+				continue;
+			if (k + 1 < t->n && t->tok[k + 1].kind == TN_WORD &&
+			    (t->tok[k + 1].flags & TN_CAP) && !(t->tok[k + 1].flags & TN_NEWLINE))
+				continue;
+			if (vetoed(x, r, k, k + 1)) /* "in May" */
+				continue;
+			struct ent_mention *m = new_mention(r);
+			p = &r->m[i]; /* new_mention may move the array */
+			*m = *p;
+			set_span(t, m, k, k + 1);
+			r->taken[k] = 1;
+		}
+	}
+	qsort(r->m, r->n, sizeof(*r->m), by_start);
+}
+
 /* A capitalised common word at a sentence start ("Apple pie ...") counts
  * only if the entity is also named elsewhere, not at a sentence start. */
 static void sentence_starts(struct ent_extractor *x, struct ent_result *r)
@@ -1584,6 +1657,7 @@ int ent_extract(struct ent_extractor *x, struct ent_result *r, const char *text,
 			r->m[w++] = r->m[i];
 	r->n = w;
 	head_references(x, r);
+	surnames(x, r);
 	sentence_starts(x, r);
 	products(x, r);
 	return 0;

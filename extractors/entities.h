@@ -68,6 +68,7 @@ enum ent_word_class {
 	EW_PRODUCT,       /* "such as", "like": a company after it is its service */
 	EW_EXCHANGE,      /* "NASDAQ": "NASDAQ:SMCI" is a ticker, not a mention */
 	EW_PRODUCT_AFTER, /* "users", "app": the company before it is its service */
+	EW_TITLE,         /* "President": a title before a name is not part of it */
 	EW_NCLASSES
 };
 

@@ -31,7 +31,10 @@ void tt_init(struct gz_trie *tt)
 	tt->edge_mask = TT_INITIAL_EDGES - 1;
 	tt->edges = xcalloc(TT_INITIAL_EDGES, sizeof(*tt->edges));
 	tt->arena = (struct strbuf)STRBUF_INIT;
-	tn_init(&tt->scratch_tn);
+	tn_init(&tt->own_tn);
+	tt->scratch = &tt->own_tn;
+	tt->first_mask = TT_INITIAL_EDGES * 2 - 1;
+	tt->first_bits = xcalloc((tt->first_mask + 1) / 8, 1);
 	tt->nodes_alloc = 256;
 	tt->node_val = xmalloc(tt->nodes_alloc * sizeof(*tt->node_val));
 	tt->node_val[0] = GZ_NONE; /* the root */
@@ -44,7 +47,8 @@ void tt_release(struct gz_trie *tt)
 	free(tt->node_val);
 	free(tt->vals);
 	sb_release(&tt->arena);
-	tn_release(&tt->scratch_tn);
+	tn_release(&tt->own_tn);
+	free(tt->first_bits);
 	memset(tt, 0, sizeof(*tt));
 }
 
@@ -63,6 +67,21 @@ static void tt_rehash(struct gz_trie *tt, size_t size)
 	free(tt->edges);
 	tt->edges = e;
 	tt->edge_mask = size - 1;
+	/* the first-token filter grows with the table: two bits a slot */
+	free(tt->first_bits);
+	tt->first_mask = size * 2 - 1;
+	tt->first_bits = xcalloc(size * 2 / 8, 1);
+	for (size_t i = 0; i < size; i++) {
+		if (!e[i].hash || e[i].parent != 0)
+			continue;
+		uint64_t b = e[i].hash & tt->first_mask;
+		tt->first_bits[b >> 3] |= (uint8_t)(1u << (b & 7));
+	}
+}
+
+void tt_share(struct gz_trie *tt, struct gz_trie *other)
+{
+	tt->scratch = other->scratch;
 }
 
 void tt_reserve(struct gz_trie *tt, size_t n_edges)
@@ -121,7 +140,7 @@ static uint32_t tt_add_edge(struct gz_trie *tt, uint32_t parent, const struct tn
 	tt->edges[s].child = c;
 	tt->n_edges++;
 	if (parent == 0) {
-		uint64_t b = k->hash & (sizeof(tt->first_bits) * 8 - 1);
+		uint64_t b = k->hash & tt->first_mask;
 		tt->first_bits[b >> 3] |= (uint8_t)(1u << (b & 7));
 	}
 	return c;
@@ -129,7 +148,7 @@ static uint32_t tt_add_edge(struct gz_trie *tt, uint32_t parent, const struct tn
 
 int tt_add(struct gz_trie *tt, const char *text, size_t len, int case_sensitive, uint32_t payload)
 {
-	struct tn_text *t = &tt->scratch_tn;
+	struct tn_text *t = tt->scratch;
 	if (tn_tokenize(t, text, len) < 0 || t->n == 0)
 		return -1;
 	uint32_t node = 0;
@@ -203,7 +222,7 @@ int tt_longest(const struct gz_trie *tt, const struct tn_text *t, size_t i, size
                struct tt_match *m, struct strbuf *scratch)
 {
 	const struct tn_token *k = &t->tok[i];
-	uint64_t b = k->hash & (sizeof(tt->first_bits) * 8 - 1);
+	uint64_t b = k->hash & tt->first_mask;
 	if (!(tt->first_bits[b >> 3] & (1u << (b & 7))))
 		return 0;
 	uint32_t node = 0;
@@ -310,6 +329,7 @@ void gz_init(struct gazetteer *gz)
 	memset(gz, 0, sizeof(*gz));
 	tt_init(&gz->aliases);
 	tt_init(&gz->modifiers);
+	tt_share(&gz->modifiers, &gz->aliases);
 	gz->id_mask = 1023;
 	gz->id_index = xmalloc((gz->id_mask + 1) * sizeof(*gz->id_index));
 	memset(gz->id_index, 0xff, (gz->id_mask + 1) * sizeof(*gz->id_index));

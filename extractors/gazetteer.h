@@ -62,12 +62,18 @@ struct gz_trie {
 	struct tt_val *vals;
 	size_t n_vals, vals_alloc;
 	struct strbuf arena; /* exact forms of case-sensitive keys */
-	struct tn_text scratch_tn;
-	uint8_t first_bits[8192]; /* filter on the first token's hash */
+	struct tn_text own_tn;    /* for tokenising keys, unless shared: */
+	struct tn_text *scratch;  /* &own_tn, or another trie's (tt_share) */
+	uint8_t *first_bits;      /* filter on the first token's hash: */
+	size_t first_mask;        /* bits - 1, two bits per edge slot */
 };
 
 void tt_init(struct gz_trie *tt);
 void tt_release(struct gz_trie *tt);
+
+/* Tokenise keys in `other`'s scratch space (small tries need none of
+ * their own); `other` must outlive tt's loading. */
+void tt_share(struct gz_trie *tt, struct gz_trie *other);
 
 /* Make room for about n_edges tokens of keys at once (saves rehashing
  * while a large gazetteer loads). */

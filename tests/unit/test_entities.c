@@ -321,6 +321,10 @@ static void test_rule_law_by_form(void **state)
 	                    "LAW:digital-personal-data-protection-dpdp-act:Digital Personal Data "
 	                    "Protection (DPDP) Act");
 	assert_string_equal(run("The Act came into force; an act of Parliament."), "");
+	assert_string_equal(run("Topics: Policy Regulation. Under the Patriot Act and the First "
+	                        "Amendment; First Amendment rights."),
+	                    "LAW:patriot-act:Patriot Act;LAW:first-amendment:First Amendment;"
+	                    "LAW:first-amendment:First Amendment");
 	assert_string_equal(run("MPs debated the Online Harms Bill."),
 	                    "LAW:online-harms-bill:Online Harms Bill");
 }
@@ -463,7 +467,14 @@ static void test_ticker_is_not_a_mention(void **state)
 static void test_role_after_short_name(void **state)
 {
 	(void)state;
-	assert_string_equal(run("The US and Congress Secretary Jones spoke."), "GOV:us:US");
+	/* (the name after a title is a person) */
+	assert_string_equal(run("The US and Congress Secretary Jones spoke."),
+	                    "GOV:us:US;PERSON:jones:Jones");
+	assert_string_equal(
+	        run("EU ministers met Commission President Ada Lin; the Commission agreed."),
+	        "GOV:eu:EU;PERSON:ada-lin:Ada Lin;GOV:eu/european-commission:Commission");
+	/* part of a longer name */
+	assert_string_equal(run("The US said the Congress Avenue office closed."), "GOV:us:US");
 }
 
 static void test_capital_in_a_name(void **state)
@@ -531,6 +542,19 @@ static void test_company_unit_by_place(void **state)
 	                    "COMPANY:tsmc:TSMC California;COMPANY:intel:Intel Ireland");
 }
 
+static void test_people_titles_and_surnames(void **state)
+{
+	(void)state;
+	assert_string_equal(
+	        run("Judge Ada Quillfeather ruled; Quillfeather\xe2\x80\x99s order stands."),
+	        "PERSON:ada-quillfeather:Ada Quillfeather;PERSON:ada-quillfeather:Quillfeather");
+	/* a month is not the surname */
+	assert_string_equal(run("Theresa May left. In May 2019 prices fell."),
+	                    "PERSON:theresa-may:Theresa May");
+	assert_string_equal(run("The Justice Department and Trade Minister Rex Tallow' office."),
+	                    "PERSON:rex-tallow:Rex Tallow");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -578,6 +602,7 @@ int main(void)
 	        cmocka_unit_test(test_date_ends_a_body),
 	        cmocka_unit_test(test_services_by_owner_and_noun),
 	        cmocka_unit_test(test_company_unit_by_place),
+	        cmocka_unit_test(test_people_titles_and_surnames),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
