@@ -834,9 +834,11 @@ static int subject_agents(const struct run *r, const struct st_sentence *s, size
 static int tells(const struct run *r, size_t i)
 {
 	const struct sl_token *t = &r->c->tok[i];
-	return t->end - t->start >= 4 && (r->text[t->start] | 32) == 't' &&
-	       (r->text[t->start + 1] | 32) == 'o' && (r->text[t->start + 2] | 32) == 'l' &&
-	       (r->text[t->start + 3] | 32) == 'd';
+	if (t->end - t->start < 4 || (r->text[t->start] | 32) != 't')
+		return 0;
+	char a = (char)(r->text[t->start + 1] | 32), b = (char)(r->text[t->start + 2] | 32),
+	     d = (char)(r->text[t->start + 3] | 32);
+	return (a == 'o' && b == 'l' && d == 'd') || (a == 'e' && b == 'l' && d == 'l');
 }
 
 /* The speaker of a sentence: "X said", "said X", "according to X". */

@@ -328,7 +328,7 @@ static void cue_row(struct topic_table *t, struct strbuf *v, const char *name, u
 	        {"head", SK_HEAD, 0, 0},
 	        {"good", SK_EVAL, 0, 1},
 	        {"bad", SK_EVAL, 0, -1},
-		{"harm", SK_EVAL, 0, 2},
+	        {"harm", SK_EVAL, 0, 2},
 	};
 	const char *term = v[1].buf;
 	size_t n = v[1].len;
