@@ -55,6 +55,11 @@ void tt_release(struct gz_trie *tt)
 static void tt_rehash(struct gz_trie *tt, size_t size)
 {
 	struct tt_edge *e = xcalloc(size, sizeof(*e));
+	/* the first-token filter grows with the table: two bits a slot */
+	uint8_t *bits = xcalloc(size * 2 / 8, 1);
+	size_t bmask = size * 2 - 1;
+	/* Only the old table is read: reading the new one would map its
+	 * zero pages just to fault them again on the first write. */
 	for (size_t i = 0; i <= tt->edge_mask; i++) {
 		struct tt_edge *o = &tt->edges[i];
 		if (!o->hash)
@@ -63,20 +68,17 @@ static void tt_rehash(struct gz_trie *tt, size_t size)
 		while (e[s].hash)
 			s = (s + 1) & (size - 1);
 		e[s] = *o;
+		if (o->parent == 0) {
+			uint64_t b = o->hash & bmask;
+			bits[b >> 3] |= (uint8_t)(1u << (b & 7));
+		}
 	}
 	free(tt->edges);
 	tt->edges = e;
 	tt->edge_mask = size - 1;
-	/* the first-token filter grows with the table: two bits a slot */
 	free(tt->first_bits);
-	tt->first_mask = size * 2 - 1;
-	tt->first_bits = xcalloc(size * 2 / 8, 1);
-	for (size_t i = 0; i < size; i++) {
-		if (!e[i].hash || e[i].parent != 0)
-			continue;
-		uint64_t b = e[i].hash & tt->first_mask;
-		tt->first_bits[b >> 3] |= (uint8_t)(1u << (b & 7));
-	}
+	tt->first_bits = bits;
+	tt->first_mask = bmask;
 }
 
 void tt_share(struct gz_trie *tt, struct gz_trie *other)

@@ -61,11 +61,11 @@ struct gz_trie {
 	size_t n_nodes, nodes_alloc;
 	struct tt_val *vals;
 	size_t n_vals, vals_alloc;
-	struct strbuf arena; /* exact forms of case-sensitive keys */
-	struct tn_text own_tn;    /* for tokenising keys, unless shared: */
-	struct tn_text *scratch;  /* &own_tn, or another trie's (tt_share) */
-	uint8_t *first_bits;      /* filter on the first token's hash: */
-	size_t first_mask;        /* bits - 1, two bits per edge slot */
+	struct strbuf arena;     /* exact forms of case-sensitive keys */
+	struct tn_text own_tn;   /* for tokenising keys, unless shared: */
+	struct tn_text *scratch; /* &own_tn, or another trie's (tt_share) */
+	uint8_t *first_bits;     /* filter on the first token's hash: */
+	size_t first_mask;       /* bits - 1, two bits per edge slot */
 };
 
 void tt_init(struct gz_trie *tt);

@@ -177,14 +177,20 @@ def check_alias_list(row, col, seen_aliases, typ):
         owner = seen_forms.setdefault(exact, (typ, row["id"]))
         if owner[0] != typ:
             err(where, f"alias '{a}' is also a {owner[0]} alias of '{owner[1]}'")
+        # Within GOV, bodies of different states may share a generic
+        # name ("Foreign Ministry", "Supreme Court"): the matcher takes the
+        # one of the country in or around the text.
+        cc = row.get("country", "") if typ == "GOV" else ""
         entries = seen_aliases.setdefault((typ, body.lower()), [])
-        for other_id, other_cs, other_body in entries:
+        for other_id, other_cs, other_body, other_cc in entries:
             if other_id == row["id"]:
+                continue
+            if typ == "GOV" and cc != other_cc:
                 continue
             if not cs or not other_cs or other_body == body:
                 err(where, f"alias '{a}' also belongs to '{other_id}'")
                 break
-        entries.append((row["id"], cs, body))
+        entries.append((row["id"], cs, body, cc))
 
 
 def check(data):
@@ -306,7 +312,8 @@ row() { # row DIR FILE FIELD... : append one TSV record
 mkfixture() { # mkfixture DIR: a small gazetteer that passes every check
 	mkdir -p "$1"
 	row "$1" gov.tsv id type name aliases country kind parent source
-	row "$1" gov.tsv gb/home-office GOV 'Home Office' '=Home Office;UK Home Office' gb ministry gb gov.uk
+	row "$1" gov.tsv gb/home-office GOV 'Home Office' '=Home Office;UK Home Office;Interior Ministry' gb ministry gb gov.uk
+	row "$1" gov.tsv ie/justice-department GOV 'Department of Justice' 'Department of Justice;Interior Ministry' ie ministry ie gov.ie
 	row "$1" companies.tsv id type name aliases hq_country ticker former_names sector source parent
 	row "$1" companies.tsv apple COMPANY Apple '=Apple;=Apple Inc.' us NASDAQ:AAPL '' hardware filings ''
 	row "$1" companies.tsv meta COMPANY Meta '=Meta' us NASDAQ:META '=Facebook' platform filings ''
@@ -346,6 +353,7 @@ leading-the|orgs.tsv|2s/=EFF/=EFF;the EFF group/|spans carry no leading 'the'
 alias-twice|gov.tsv|2s/UK Home Office/UK Home Office;uk home office/|listed twice
 alias-shared|companies.tsv|3s/=Meta/=Meta;=Apple Inc./|also belongs to 'apple'
 alias-cross-type|orgs.tsv|2s/=EFF/=EFF;=IPA/|is also a LAW alias
+gov-shared-one-state|gov.tsv|$a gb/a-office\tGOV\tA Office\tUK Home Office\tgb\tministry\tgb\tgov.uk|also belongs to 'gb/home-office'
 bad-year|laws.tsv|2s/	2016	/	16	/|year '16'
 bad-slug|people.tsv|2s/^tim-cook/Tim_Cook/|is not a lowercase slug
 field-count|people.tsv|2s/	site$//|fields, header has
