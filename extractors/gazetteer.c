@@ -119,10 +119,9 @@ static inline uint32_t tt_child(const struct gz_trie *tt, uint32_t parent, uint6
 	}
 }
 
-static uint32_t tt_add_edge(struct gz_trie *tt, uint32_t parent, const struct tn_text *t,
-                            const struct tn_token *k)
+static uint32_t tt_add_edge(struct gz_trie *tt, uint32_t parent, uint64_t hash)
 {
-	uint32_t c = tt_child(tt, parent, k->hash);
+	uint32_t c = tt_child(tt, parent, hash);
 	if (c != GZ_NONE)
 		return c;
 	if ((tt->n_edges + 1) * 5 > (tt->edge_mask + 1) * 3) /* load <= 0.6 */
@@ -133,7 +132,7 @@ static uint32_t tt_add_edge(struct gz_trie *tt, uint32_t parent, const struct tn
 	}
 	c = (uint32_t)tt->n_nodes++;
 	tt->node_val[c] = GZ_NONE;
-	uint64_t h = nonzero(k->hash);
+	uint64_t h = nonzero(hash);
 	size_t s = edge_key(h, parent) & tt->edge_mask;
 	while (tt->edges[s].hash)
 		s = (s + 1) & tt->edge_mask;
@@ -142,31 +141,33 @@ static uint32_t tt_add_edge(struct gz_trie *tt, uint32_t parent, const struct tn
 	tt->edges[s].child = c;
 	tt->n_edges++;
 	if (parent == 0) {
-		uint64_t b = k->hash & tt->first_mask;
+		uint64_t b = hash & tt->first_mask;
 		tt->first_bits[b >> 3] |= (uint8_t)(1u << (b & 7));
 	}
 	return c;
 }
 
-int tt_add(struct gz_trie *tt, const char *text, size_t len, int case_sensitive, uint32_t payload)
+/* Keys of up to this many tokens take the ASCII path (tn_key_ascii). */
+#define TT_KEY_MAX 32
+
+/* Append value `payload` to `node` unless the same payload with the same
+ * case rule is there; a case-sensitive value keeps its exact forms,
+ * written to the arena by the caller from exact_off on. */
+static int tt_has_value(const struct gz_trie *tt, uint32_t node, uint32_t payload,
+                        int case_sensitive)
 {
-	struct tn_text *t = tt->scratch;
-	if (tn_tokenize(t, text, len) < 0 || t->n == 0)
-		return -1;
-	uint32_t node = 0;
-	uint16_t nword = 0;
-	for (size_t i = 0; i < t->n; i++) {
-		node = tt_add_edge(tt, node, t, &t->tok[i]);
-		nword += t->tok[i].kind == TN_WORD;
-	}
-	/* Same payload, same case rule already there: nothing to add. */
+	/* Case-sensitive twins may differ in case: only an insensitive
+	 * duplicate is dropped. */
+	if (case_sensitive)
+		return 0;
 	for (uint32_t v = tt->node_val[node]; v != GZ_NONE; v = tt->vals[v].next)
-		if (tt->vals[v].payload == payload &&
-		    (tt->vals[v].exact_off == GZ_NONE) == !case_sensitive) {
-			if (!case_sensitive)
-				return 0;
-			/* Case-sensitive twins may differ in case: compare. */
-		}
+		if (tt->vals[v].payload == payload && tt->vals[v].exact_off == GZ_NONE)
+			return 1;
+	return 0;
+}
+
+static struct tt_val *tt_new_value(struct gz_trie *tt, uint32_t payload, uint16_t nword)
+{
 	if (tt->n_vals == tt->vals_alloc) {
 		tt->vals_alloc = tt->vals_alloc ? tt->vals_alloc * 2 : 256;
 		tt->vals = xrealloc(tt->vals, tt->vals_alloc * sizeof(*tt->vals));
@@ -175,6 +176,74 @@ int tt_add(struct gz_trie *tt, const char *text, size_t len, int case_sensitive,
 	v->payload = payload;
 	v->nword = nword;
 	v->exact_off = GZ_NONE;
+	v->next = GZ_NONE;
+	return v;
+}
+
+/* Link the value made last by tt_new_value at the end of the node's
+ * list: first added, first listed. */
+static void tt_link_value(struct gz_trie *tt, uint32_t node)
+{
+	uint32_t *link = &tt->node_val[node];
+	while (*link != GZ_NONE)
+		link = &tt->vals[*link].next;
+	*link = (uint32_t)tt->n_vals++;
+}
+
+/* One exact form in the arena: two bytes of length, then the bytes. */
+static void arena_add_exact(struct gz_trie *tt, const char *e, size_t el)
+{
+	if (el > 0xffff)
+		el = 0xffff;
+	unsigned char l2[2] = {(unsigned char)(el >> 8), (unsigned char)el};
+	sb_add(&tt->arena, l2, 2);
+	sb_add(&tt->arena, e, el);
+}
+
+/* The fast path of tt_add: a pure-ASCII key, tokenised without utf8proc
+ * or a tn_text (almost every alias of the gazetteer). */
+static int tt_add_ascii(struct gz_trie *tt, const char *text, const struct tn_key *key, int n,
+                        int case_sensitive, uint32_t payload)
+{
+	uint32_t node = 0;
+	uint16_t nword = 0;
+	for (int i = 0; i < n; i++) {
+		node = tt_add_edge(tt, node, key[i].hash);
+		nword += key[i].kind == TN_WORD;
+	}
+	if (tt_has_value(tt, node, payload, case_sensitive))
+		return 0;
+	struct tt_val *v = tt_new_value(tt, payload, nword);
+	if (case_sensitive) {
+		v->exact_off = (uint32_t)tt->arena.len;
+		for (int i = 0; i < n; i++)
+			if (key[i].kind == TN_WORD)
+				arena_add_exact(tt, text + key[i].start, key[i].len);
+	}
+	tt_link_value(tt, node);
+	return 0;
+}
+
+int tt_add(struct gz_trie *tt, const char *text, size_t len, int case_sensitive, uint32_t payload)
+{
+	struct tn_key key[TT_KEY_MAX];
+	int nk = tn_key_ascii(text, len, key, TT_KEY_MAX);
+	if (nk == 0)
+		return -1;
+	if (nk > 0)
+		return tt_add_ascii(tt, text, key, nk, case_sensitive, payload);
+	struct tn_text *t = tt->scratch;
+	if (tn_tokenize(t, text, len) < 0 || t->n == 0)
+		return -1;
+	uint32_t node = 0;
+	uint16_t nword = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		node = tt_add_edge(tt, node, t->tok[i].hash);
+		nword += t->tok[i].kind == TN_WORD;
+	}
+	if (tt_has_value(tt, node, payload, case_sensitive))
+		return 0;
+	struct tt_val *v = tt_new_value(tt, payload, nword);
 	if (case_sensitive) {
 		struct strbuf tmp = STRBUF_INIT;
 		v->exact_off = (uint32_t)tt->arena.len;
@@ -184,20 +253,11 @@ int tt_add(struct gz_trie *tt, const char *text, size_t len, int case_sensitive,
 				continue;
 			size_t el;
 			const char *e = tn_exact(t, k, &tmp, &el);
-			if (el > 0xffff)
-				el = 0xffff;
-			unsigned char l2[2] = {(unsigned char)(el >> 8), (unsigned char)el};
-			sb_add(&tt->arena, l2, 2);
-			sb_add(&tt->arena, e, el);
+			arena_add_exact(tt, e, el);
 		}
 		sb_release(&tmp);
 	}
-	/* Append at the end of the node's list: first added, first listed. */
-	v->next = GZ_NONE;
-	uint32_t *link = &tt->node_val[node];
-	while (*link != GZ_NONE)
-		link = &tt->vals[*link].next;
-	*link = (uint32_t)tt->n_vals++;
+	tt_link_value(tt, node);
 	return 0;
 }
 
