@@ -426,6 +426,8 @@ uint32_t gz_find(const struct gazetteer *gz, int type, const char *id)
 	}
 }
 
+static void id_insert(struct gazetteer *gz, uint32_t e);
+
 void gz_reserve(struct gazetteer *gz, size_t bytes)
 {
 	/* gazetteer rows run to about 150 bytes, aliases to 16 bytes a token */
@@ -435,6 +437,18 @@ void gz_reserve(struct gazetteer *gz, size_t bytes)
 		gz->ents = xrealloc(gz->ents, gz->ents_alloc * sizeof(*gz->ents));
 	}
 	tt_reserve(&gz->aliases, gz->aliases.n_edges + bytes / 32);
+	/* the id index at most half full: sized now, it is never rebuilt */
+	size_t size = gz->id_mask + 1;
+	while (ents * 2 > size)
+		size *= 2;
+	if (size > gz->id_mask + 1) {
+		free(gz->id_index);
+		gz->id_index = xmalloc(size * sizeof(*gz->id_index));
+		memset(gz->id_index, 0xff, size * sizeof(*gz->id_index));
+		gz->id_mask = size - 1;
+		for (uint32_t i = 0; i < gz->n_ents; i++)
+			id_insert(gz, i);
+	}
 }
 
 uint32_t gz_find_id(const struct gazetteer *gz, const char *id)
@@ -691,44 +705,46 @@ static const char *const col_names[NCOLS] = {
         "kind", "former_names", "affiliation", "capital", "modifiers", "parent",
 };
 
-/* Unescape the TSV field s[0..n) into out (\\ \t \n \r; others kept). */
-static void unescape_field(struct strbuf *out, const char *s, size_t n)
+/* Unescape the TSV field s[0..n) in place (\\ \t \n \r; other
+ * backslashes kept) and NUL-terminate it; returns its new length.  It
+ * only ever shrinks, so the line is its own output buffer. */
+static size_t unescape_in_place(char *s, size_t n)
 {
-	sb_reset(out);
-	const char *bs;
-	while (n && (bs = memchr(s, '\\', n))) {
-		size_t k = (size_t)(bs - s);
-		sb_add(out, s, k);
-		s += k;
-		n -= k;
-		char d = n > 1 ? s[1] : 0;
-		if (d == '\\' || d == 't' || d == 'n' || d == 'r') {
-			sb_addch(out, d == '\\' ? '\\' : d == 't' ? '\t' : d == 'n' ? '\n' : '\r');
-			s += 2;
-			n -= 2;
+	char *bs = memchr(s, '\\', n);
+	if (!bs) {
+		s[n] = '\0';
+		return n;
+	}
+	size_t r = (size_t)(bs - s), w = r;
+	while (r < n) {
+		char c = s[r];
+		char d = r + 1 < n ? s[r + 1] : 0;
+		if (c == '\\' && (d == '\\' || d == 't' || d == 'n' || d == 'r')) {
+			s[w++] = d == '\\' ? '\\' : d == 't' ? '\t' : d == 'n' ? '\n' : '\r';
+			r += 2;
 		} else {
-			sb_addch(out, '\\');
-			s++;
-			n--;
+			s[w++] = c;
+			r++;
 		}
 	}
-	sb_add(out, s, n);
+	s[w] = '\0';
+	return w;
 }
 
 long gz_load_tsv(struct gazetteer *gz, const char *buf, size_t len, const char *source,
                  gz_error_fn *err, void *ctx)
 {
 	int colpos[NCOLS];
-	struct strbuf f[NCOLS];
+	const char *f[NCOLS];  /* this row's fields, in `row` (or "") */
+	size_t flen[NCOLS];
+	struct strbuf row = STRBUF_INIT;
 	size_t pos = 0;
 	unsigned long line = 0;
 	long loaded = 0;
 	size_t ncols_header = 0;
 
-	for (int c = 0; c < NCOLS; c++) {
+	for (int c = 0; c < NCOLS; c++)
 		colpos[c] = -1;
-		f[c] = (struct strbuf)STRBUF_INIT;
-	}
 	/* The header. */
 	{
 		const char *nl = memchr(buf, '\n', len);
@@ -775,14 +791,24 @@ long gz_load_tsv(struct gazetteer *gz, const char *buf, size_t len, const char *
 			ll--;
 		if (ll == 0 || p[0] == '#')
 			continue;
-		for (int c = 0; c < NCOLS; c++)
-			sb_reset(&f[c]);
+		for (int c = 0; c < NCOLS; c++) {
+			f[c] = "";
+			flen[c] = 0;
+		}
+		/* One copy of the line, cut into fields and unescaped where it
+		 * lies (the file's own buffer may be read-only). */
+		sb_reset(&row);
+		sb_add(&row, p, ll);
+		char *q = row.buf;
 		size_t i = 0, col = 0;
 		while (i <= ll) {
-			const char *tab = memchr(p + i, '\t', ll - i);
-			size_t fl = tab ? (size_t)(tab - (p + i)) : ll - i;
-			if (col < 64 && field_col[col] >= 0)
-				unescape_field(&f[field_col[col]], p + i, fl);
+			char *tab = memchr(q + i, '\t', ll - i);
+			size_t fl = tab ? (size_t)(tab - (q + i)) : ll - i;
+			if (col < 64 && field_col[col] >= 0) {
+				int c = field_col[col];
+				flen[c] = unescape_in_place(q + i, fl);
+				f[c] = q + i;
+			}
 			col++;
 			i += fl + 1;
 		}
@@ -791,31 +817,29 @@ long gz_load_tsv(struct gazetteer *gz, const char *buf, size_t len, const char *
 				err(ctx, source, line, "wrong number of fields");
 			continue;
 		}
-		int type = gz_type_parse(f[COL_TYPE].buf, f[COL_TYPE].len);
+		int type = gz_type_parse(f[COL_TYPE], flen[COL_TYPE]);
 		if (type < 0) {
 			if (err)
 				err(ctx, source, line, "unknown type (GOV COMPANY LAW PERSON ORG)");
 			continue;
 		}
-		const char *country = f[COL_COUNTRY].len ? f[COL_COUNTRY].buf
-		                      : f[COL_HQ].len    ? f[COL_HQ].buf
-		                                         : f[COL_JURIS].buf;
+		const char *country = flen[COL_COUNTRY] ? f[COL_COUNTRY]
+		                      : flen[COL_HQ]    ? f[COL_HQ]
+		                                        : f[COL_JURIS];
 		const char *why;
-		uint32_t e = gz_add(gz, (enum gz_type)type, f[COL_ID].buf, f[COL_NAME].buf,
-		                    f[COL_ALIASES].buf, f[COL_FORMER].buf, country, f[COL_KIND].buf,
-		                    f[COL_AFFIL].buf, &why);
+		uint32_t e = gz_add(gz, (enum gz_type)type, f[COL_ID], f[COL_NAME], f[COL_ALIASES],
+		                    f[COL_FORMER], country, f[COL_KIND], f[COL_AFFIL], &why);
 		if (e == GZ_NONE) {
 			if (err)
 				err(ctx, source, line, why);
 			continue;
 		}
 		if (gz->ents[e].flags & GZ_STATE)
-			gz_add_state_extras(gz, e, f[COL_CAPITAL].buf, f[COL_MODIFIERS].buf);
+			gz_add_state_extras(gz, e, f[COL_CAPITAL], f[COL_MODIFIERS]);
 		else if (type == GZ_GOV)
-			gz_set_parent(gz, e, f[COL_PARENT].buf);
+			gz_set_parent(gz, e, f[COL_PARENT]);
 		loaded++;
 	}
-	for (int c = 0; c < NCOLS; c++)
-		sb_release(&f[c]);
+	sb_release(&row);
 	return loaded;
 }
