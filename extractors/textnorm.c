@@ -300,11 +300,10 @@ int tn_key_ascii(const char *s, size_t n, struct tn_key *out, size_t cap)
 		for (; i < n; i++) {
 			c = (unsigned char)s[i];
 			cls = byte_class[c];
-			if (cls == C_WORD_UPPER)
-				c = (unsigned char)(c + 32);
-			else if (cls != C_WORD_LOWER && cls != C_DIGIT)
+			/* C_WORD_LOWER, C_WORD_UPPER, C_DIGIT are consecutive */
+			if ((unsigned)(cls - C_WORD_LOWER) > C_DIGIT - C_WORD_LOWER)
 				break;
-			h = hash_step(h, c);
+			h = hash_step(h, (unsigned char)(c | (cls == C_WORD_UPPER) << 5));
 		}
 		if (cls == C_HIGH)
 			return -1; /* a word going on past ASCII */

@@ -235,6 +235,40 @@ static void test_slug(void **state)
 	sb_release(&s);
 }
 
+/* The start-up path for ASCII aliases (tn_key_ascii) must cut and hash
+ * keys exactly as tn_tokenize does, or an alias would never match. */
+static void test_key_ascii_as_tokenize(void **state)
+{
+	(void)state;
+	static const char *const keys[] = {
+	        "Home Office", "=U.K.", "AT&T", "Section 702", "  Ofcom  ", "x",
+	        "Regulation (EU) 2016/679", "McDonald's", "O`Neil", "a\tb\nc", "MiXeD-case 5G",
+	        "!!", "--", "Bureau of Industry and Security", "12345", "e-CNY",
+	};
+	struct tn_text t;
+	struct tn_key k[32];
+	tn_init(&t);
+	for (size_t i = 0; i < sizeof(keys) / sizeof(*keys); i++) {
+		const char *s = keys[i];
+		size_t n = strlen(s);
+		assert_int_equal(tn_tokenize(&t, s, n), 0);
+		int nk = tn_key_ascii(s, n, k, 32);
+		assert_int_equal(nk, (int)t.n);
+		for (size_t j = 0; j < t.n; j++) {
+			assert_true(k[j].hash == t.tok[j].hash);
+			assert_int_equal(k[j].kind, t.tok[j].kind);
+			assert_int_equal(k[j].start, t.tok[j].start);
+			assert_int_equal(k[j].len, t.tok[j].end - t.tok[j].start);
+		}
+	}
+	/* non-ASCII, or more tokens than room: the caller must fall back */
+	assert_int_equal(tn_key_ascii("Bundesnetzagentur für", 22, k, 32), -1);
+	assert_int_equal(tn_key_ascii("caf\xc3\xa9", 5, k, 32), -1);
+	assert_int_equal(tn_key_ascii("a b c", 5, k, 2), -1);
+	assert_int_equal(tn_key_ascii("   ", 3, k, 32), 0);
+	tn_release(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -246,6 +280,7 @@ int main(void)
 	        cmocka_unit_test(test_load_and_ids),
 	        cmocka_unit_test(test_former_names_and_modifiers),
 	        cmocka_unit_test(test_slug),
+	        cmocka_unit_test(test_key_ascii_as_tokenize),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
