@@ -735,7 +735,7 @@ long gz_load_tsv(struct gazetteer *gz, const char *buf, size_t len, const char *
                  gz_error_fn *err, void *ctx)
 {
 	int colpos[NCOLS];
-	const char *f[NCOLS];  /* this row's fields, in `row` (or "") */
+	const char *f[NCOLS]; /* this row's fields, in `row` (or "") */
 	size_t flen[NCOLS];
 	struct strbuf row = STRBUF_INIT;
 	size_t pos = 0;
