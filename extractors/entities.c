@@ -109,18 +109,29 @@ static size_t tsv_fields(const struct tsv_cols *c, const char *p, size_t ll, str
 		for (int k = 0; k < c->n; k++) {
 			if (c->pos[k] != (int)col)
 				continue;
-			for (size_t j = 0; j < fl; j++) {
-				char ch = p[i + j];
-				if (ch == '\\' && j + 1 < fl && p[i + j + 1] &&
-				    strchr("\\tnr", p[i + j + 1])) {
-					char d = p[i + j + 1];
+			/* runs without a backslash are copied whole */
+			const char *q = p + i;
+			size_t n = fl;
+			while (n) {
+				const char *bs = memchr(q, '\\', n);
+				size_t run = bs ? (size_t)(bs - q) : n;
+				sb_add(&f[k], q, run);
+				q += run;
+				n -= run;
+				if (!n)
+					break;
+				char d = n > 1 ? q[1] : 0;
+				if (d == '\\' || d == 't' || d == 'n' || d == 'r') {
 					sb_addch(&f[k], d == '\\'  ? '\\'
 					                : d == 't' ? '\t'
 					                : d == 'n' ? '\n'
 					                           : '\r');
-					j++;
+					q += 2;
+					n -= 2;
 				} else {
-					sb_addch(&f[k], ch);
+					sb_addch(&f[k], '\\');
+					q++;
+					n--;
 				}
 			}
 		}

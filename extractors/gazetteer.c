@@ -119,10 +119,9 @@ static inline uint32_t tt_child(const struct gz_trie *tt, uint32_t parent, uint6
 	}
 }
 
-static uint32_t tt_add_edge(struct gz_trie *tt, uint32_t parent, const struct tn_text *t,
-                            const struct tn_token *k)
+static uint32_t tt_add_edge(struct gz_trie *tt, uint32_t parent, uint64_t hash)
 {
-	uint32_t c = tt_child(tt, parent, k->hash);
+	uint32_t c = tt_child(tt, parent, hash);
 	if (c != GZ_NONE)
 		return c;
 	if ((tt->n_edges + 1) * 5 > (tt->edge_mask + 1) * 3) /* load <= 0.6 */
@@ -133,7 +132,7 @@ static uint32_t tt_add_edge(struct gz_trie *tt, uint32_t parent, const struct tn
 	}
 	c = (uint32_t)tt->n_nodes++;
 	tt->node_val[c] = GZ_NONE;
-	uint64_t h = nonzero(k->hash);
+	uint64_t h = nonzero(hash);
 	size_t s = edge_key(h, parent) & tt->edge_mask;
 	while (tt->edges[s].hash)
 		s = (s + 1) & tt->edge_mask;
@@ -142,31 +141,33 @@ static uint32_t tt_add_edge(struct gz_trie *tt, uint32_t parent, const struct tn
 	tt->edges[s].child = c;
 	tt->n_edges++;
 	if (parent == 0) {
-		uint64_t b = k->hash & tt->first_mask;
+		uint64_t b = hash & tt->first_mask;
 		tt->first_bits[b >> 3] |= (uint8_t)(1u << (b & 7));
 	}
 	return c;
 }
 
-int tt_add(struct gz_trie *tt, const char *text, size_t len, int case_sensitive, uint32_t payload)
+/* Keys of up to this many tokens take the ASCII path (tn_key_ascii). */
+#define TT_KEY_MAX 32
+
+/* Append value `payload` to `node` unless the same payload with the same
+ * case rule is there; a case-sensitive value keeps its exact forms,
+ * written to the arena by the caller from exact_off on. */
+static int tt_has_value(const struct gz_trie *tt, uint32_t node, uint32_t payload,
+                        int case_sensitive)
 {
-	struct tn_text *t = tt->scratch;
-	if (tn_tokenize(t, text, len) < 0 || t->n == 0)
-		return -1;
-	uint32_t node = 0;
-	uint16_t nword = 0;
-	for (size_t i = 0; i < t->n; i++) {
-		node = tt_add_edge(tt, node, t, &t->tok[i]);
-		nword += t->tok[i].kind == TN_WORD;
-	}
-	/* Same payload, same case rule already there: nothing to add. */
+	/* Case-sensitive twins may differ in case: only an insensitive
+	 * duplicate is dropped. */
+	if (case_sensitive)
+		return 0;
 	for (uint32_t v = tt->node_val[node]; v != GZ_NONE; v = tt->vals[v].next)
-		if (tt->vals[v].payload == payload &&
-		    (tt->vals[v].exact_off == GZ_NONE) == !case_sensitive) {
-			if (!case_sensitive)
-				return 0;
-			/* Case-sensitive twins may differ in case: compare. */
-		}
+		if (tt->vals[v].payload == payload && tt->vals[v].exact_off == GZ_NONE)
+			return 1;
+	return 0;
+}
+
+static struct tt_val *tt_new_value(struct gz_trie *tt, uint32_t payload, uint16_t nword)
+{
 	if (tt->n_vals == tt->vals_alloc) {
 		tt->vals_alloc = tt->vals_alloc ? tt->vals_alloc * 2 : 256;
 		tt->vals = xrealloc(tt->vals, tt->vals_alloc * sizeof(*tt->vals));
@@ -175,6 +176,74 @@ int tt_add(struct gz_trie *tt, const char *text, size_t len, int case_sensitive,
 	v->payload = payload;
 	v->nword = nword;
 	v->exact_off = GZ_NONE;
+	v->next = GZ_NONE;
+	return v;
+}
+
+/* Link the value made last by tt_new_value at the end of the node's
+ * list: first added, first listed. */
+static void tt_link_value(struct gz_trie *tt, uint32_t node)
+{
+	uint32_t *link = &tt->node_val[node];
+	while (*link != GZ_NONE)
+		link = &tt->vals[*link].next;
+	*link = (uint32_t)tt->n_vals++;
+}
+
+/* One exact form in the arena: two bytes of length, then the bytes. */
+static void arena_add_exact(struct gz_trie *tt, const char *e, size_t el)
+{
+	if (el > 0xffff)
+		el = 0xffff;
+	unsigned char l2[2] = {(unsigned char)(el >> 8), (unsigned char)el};
+	sb_add(&tt->arena, l2, 2);
+	sb_add(&tt->arena, e, el);
+}
+
+/* The fast path of tt_add: a pure-ASCII key, tokenised without utf8proc
+ * or a tn_text (almost every alias of the gazetteer). */
+static int tt_add_ascii(struct gz_trie *tt, const char *text, const struct tn_key *key, int n,
+                        int case_sensitive, uint32_t payload)
+{
+	uint32_t node = 0;
+	uint16_t nword = 0;
+	for (int i = 0; i < n; i++) {
+		node = tt_add_edge(tt, node, key[i].hash);
+		nword += key[i].kind == TN_WORD;
+	}
+	if (tt_has_value(tt, node, payload, case_sensitive))
+		return 0;
+	struct tt_val *v = tt_new_value(tt, payload, nword);
+	if (case_sensitive) {
+		v->exact_off = (uint32_t)tt->arena.len;
+		for (int i = 0; i < n; i++)
+			if (key[i].kind == TN_WORD)
+				arena_add_exact(tt, text + key[i].start, key[i].len);
+	}
+	tt_link_value(tt, node);
+	return 0;
+}
+
+int tt_add(struct gz_trie *tt, const char *text, size_t len, int case_sensitive, uint32_t payload)
+{
+	struct tn_key key[TT_KEY_MAX];
+	int nk = tn_key_ascii(text, len, key, TT_KEY_MAX);
+	if (nk == 0)
+		return -1;
+	if (nk > 0)
+		return tt_add_ascii(tt, text, key, nk, case_sensitive, payload);
+	struct tn_text *t = tt->scratch;
+	if (tn_tokenize(t, text, len) < 0 || t->n == 0)
+		return -1;
+	uint32_t node = 0;
+	uint16_t nword = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		node = tt_add_edge(tt, node, t->tok[i].hash);
+		nword += t->tok[i].kind == TN_WORD;
+	}
+	if (tt_has_value(tt, node, payload, case_sensitive))
+		return 0;
+	struct tt_val *v = tt_new_value(tt, payload, nword);
 	if (case_sensitive) {
 		struct strbuf tmp = STRBUF_INIT;
 		v->exact_off = (uint32_t)tt->arena.len;
@@ -184,20 +253,11 @@ int tt_add(struct gz_trie *tt, const char *text, size_t len, int case_sensitive,
 				continue;
 			size_t el;
 			const char *e = tn_exact(t, k, &tmp, &el);
-			if (el > 0xffff)
-				el = 0xffff;
-			unsigned char l2[2] = {(unsigned char)(el >> 8), (unsigned char)el};
-			sb_add(&tt->arena, l2, 2);
-			sb_add(&tt->arena, e, el);
+			arena_add_exact(tt, e, el);
 		}
 		sb_release(&tmp);
 	}
-	/* Append at the end of the node's list: first added, first listed. */
-	v->next = GZ_NONE;
-	uint32_t *link = &tt->node_val[node];
-	while (*link != GZ_NONE)
-		link = &tt->vals[*link].next;
-	*link = (uint32_t)tt->n_vals++;
+	tt_link_value(tt, node);
 	return 0;
 }
 
@@ -366,6 +426,8 @@ uint32_t gz_find(const struct gazetteer *gz, int type, const char *id)
 	}
 }
 
+static void id_insert(struct gazetteer *gz, uint32_t e);
+
 void gz_reserve(struct gazetteer *gz, size_t bytes)
 {
 	/* gazetteer rows run to about 150 bytes, aliases to 16 bytes a token */
@@ -375,6 +437,18 @@ void gz_reserve(struct gazetteer *gz, size_t bytes)
 		gz->ents = xrealloc(gz->ents, gz->ents_alloc * sizeof(*gz->ents));
 	}
 	tt_reserve(&gz->aliases, gz->aliases.n_edges + bytes / 32);
+	/* the id index at most half full: sized now, it is never rebuilt */
+	size_t size = gz->id_mask + 1;
+	while (ents * 2 > size)
+		size *= 2;
+	if (size > gz->id_mask + 1) {
+		free(gz->id_index);
+		gz->id_index = xmalloc(size * sizeof(*gz->id_index));
+		memset(gz->id_index, 0xff, size * sizeof(*gz->id_index));
+		gz->id_mask = size - 1;
+		for (uint32_t i = 0; i < gz->n_ents; i++)
+			id_insert(gz, i);
+	}
 }
 
 uint32_t gz_find_id(const struct gazetteer *gz, const char *id)
@@ -631,44 +705,46 @@ static const char *const col_names[NCOLS] = {
         "kind", "former_names", "affiliation", "capital", "modifiers", "parent",
 };
 
-/* Unescape the TSV field s[0..n) into out (\\ \t \n \r; others kept). */
-static void unescape_field(struct strbuf *out, const char *s, size_t n)
+/* Unescape the TSV field s[0..n) in place (\\ \t \n \r; other
+ * backslashes kept) and NUL-terminate it; returns its new length.  It
+ * only ever shrinks, so the line is its own output buffer. */
+static size_t unescape_in_place(char *s, size_t n)
 {
-	sb_reset(out);
-	const char *bs;
-	while (n && (bs = memchr(s, '\\', n))) {
-		size_t k = (size_t)(bs - s);
-		sb_add(out, s, k);
-		s += k;
-		n -= k;
-		char d = n > 1 ? s[1] : 0;
-		if (d == '\\' || d == 't' || d == 'n' || d == 'r') {
-			sb_addch(out, d == '\\' ? '\\' : d == 't' ? '\t' : d == 'n' ? '\n' : '\r');
-			s += 2;
-			n -= 2;
+	char *bs = memchr(s, '\\', n);
+	if (!bs) {
+		s[n] = '\0';
+		return n;
+	}
+	size_t r = (size_t)(bs - s), w = r;
+	while (r < n) {
+		char c = s[r];
+		char d = r + 1 < n ? s[r + 1] : 0;
+		if (c == '\\' && (d == '\\' || d == 't' || d == 'n' || d == 'r')) {
+			s[w++] = d == '\\' ? '\\' : d == 't' ? '\t' : d == 'n' ? '\n' : '\r';
+			r += 2;
 		} else {
-			sb_addch(out, '\\');
-			s++;
-			n--;
+			s[w++] = c;
+			r++;
 		}
 	}
-	sb_add(out, s, n);
+	s[w] = '\0';
+	return w;
 }
 
 long gz_load_tsv(struct gazetteer *gz, const char *buf, size_t len, const char *source,
                  gz_error_fn *err, void *ctx)
 {
 	int colpos[NCOLS];
-	struct strbuf f[NCOLS];
+	const char *f[NCOLS]; /* this row's fields, in `row` (or "") */
+	size_t flen[NCOLS];
+	struct strbuf row = STRBUF_INIT;
 	size_t pos = 0;
 	unsigned long line = 0;
 	long loaded = 0;
 	size_t ncols_header = 0;
 
-	for (int c = 0; c < NCOLS; c++) {
+	for (int c = 0; c < NCOLS; c++)
 		colpos[c] = -1;
-		f[c] = (struct strbuf)STRBUF_INIT;
-	}
 	/* The header. */
 	{
 		const char *nl = memchr(buf, '\n', len);
@@ -715,14 +791,24 @@ long gz_load_tsv(struct gazetteer *gz, const char *buf, size_t len, const char *
 			ll--;
 		if (ll == 0 || p[0] == '#')
 			continue;
-		for (int c = 0; c < NCOLS; c++)
-			sb_reset(&f[c]);
+		for (int c = 0; c < NCOLS; c++) {
+			f[c] = "";
+			flen[c] = 0;
+		}
+		/* One copy of the line, cut into fields and unescaped where it
+		 * lies (the file's own buffer may be read-only). */
+		sb_reset(&row);
+		sb_add(&row, p, ll);
+		char *q = row.buf;
 		size_t i = 0, col = 0;
 		while (i <= ll) {
-			const char *tab = memchr(p + i, '\t', ll - i);
-			size_t fl = tab ? (size_t)(tab - (p + i)) : ll - i;
-			if (col < 64 && field_col[col] >= 0)
-				unescape_field(&f[field_col[col]], p + i, fl);
+			char *tab = memchr(q + i, '\t', ll - i);
+			size_t fl = tab ? (size_t)(tab - (q + i)) : ll - i;
+			if (col < 64 && field_col[col] >= 0) {
+				int c = field_col[col];
+				flen[c] = unescape_in_place(q + i, fl);
+				f[c] = q + i;
+			}
 			col++;
 			i += fl + 1;
 		}
@@ -731,31 +817,29 @@ long gz_load_tsv(struct gazetteer *gz, const char *buf, size_t len, const char *
 				err(ctx, source, line, "wrong number of fields");
 			continue;
 		}
-		int type = gz_type_parse(f[COL_TYPE].buf, f[COL_TYPE].len);
+		int type = gz_type_parse(f[COL_TYPE], flen[COL_TYPE]);
 		if (type < 0) {
 			if (err)
 				err(ctx, source, line, "unknown type (GOV COMPANY LAW PERSON ORG)");
 			continue;
 		}
-		const char *country = f[COL_COUNTRY].len ? f[COL_COUNTRY].buf
-		                      : f[COL_HQ].len    ? f[COL_HQ].buf
-		                                         : f[COL_JURIS].buf;
+		const char *country = flen[COL_COUNTRY] ? f[COL_COUNTRY]
+		                      : flen[COL_HQ]    ? f[COL_HQ]
+		                                        : f[COL_JURIS];
 		const char *why;
-		uint32_t e = gz_add(gz, (enum gz_type)type, f[COL_ID].buf, f[COL_NAME].buf,
-		                    f[COL_ALIASES].buf, f[COL_FORMER].buf, country, f[COL_KIND].buf,
-		                    f[COL_AFFIL].buf, &why);
+		uint32_t e = gz_add(gz, (enum gz_type)type, f[COL_ID], f[COL_NAME], f[COL_ALIASES],
+		                    f[COL_FORMER], country, f[COL_KIND], f[COL_AFFIL], &why);
 		if (e == GZ_NONE) {
 			if (err)
 				err(ctx, source, line, why);
 			continue;
 		}
 		if (gz->ents[e].flags & GZ_STATE)
-			gz_add_state_extras(gz, e, f[COL_CAPITAL].buf, f[COL_MODIFIERS].buf);
+			gz_add_state_extras(gz, e, f[COL_CAPITAL], f[COL_MODIFIERS]);
 		else if (type == GZ_GOV)
-			gz_set_parent(gz, e, f[COL_PARENT].buf);
+			gz_set_parent(gz, e, f[COL_PARENT]);
 		loaded++;
 	}
-	for (int c = 0; c < NCOLS; c++)
-		sb_release(&f[c]);
+	sb_release(&row);
 	return loaded;
 }

@@ -274,6 +274,46 @@ const char *tn_exact(const struct tn_text *t, const struct tn_token *k, struct s
 	return scratch->buf;
 }
 
+int tn_key_ascii(const char *s, size_t n, struct tn_key *out, size_t cap)
+{
+	size_t k = 0, i = 0;
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		int cls = byte_class[c];
+		if (cls == C_SPACE || cls == C_LF) {
+			i++;
+			continue;
+		}
+		if (cls == C_HIGH || k == cap)
+			return -1;
+		struct tn_key *o = &out[k++];
+		o->start = (uint32_t)i;
+		if (cls == C_OTHER) {
+			/* punctuation: folded as tn_fold_punct does ('`' -> '\'') */
+			o->kind = TN_PUNCT;
+			o->hash = hash_final(hash_step(HASH_SEED, (unsigned char)tn_fold_punct(c)));
+			o->len = 1;
+			i++;
+			continue;
+		}
+		uint64_t h = HASH_SEED;
+		for (; i < n; i++) {
+			c = (unsigned char)s[i];
+			cls = byte_class[c];
+			/* C_WORD_LOWER, C_WORD_UPPER, C_DIGIT are consecutive */
+			if ((unsigned)(cls - C_WORD_LOWER) > C_DIGIT - C_WORD_LOWER)
+				break;
+			h = hash_step(h, (unsigned char)(c | (cls == C_WORD_UPPER) << 5));
+		}
+		if (cls == C_HIGH)
+			return -1; /* a word going on past ASCII */
+		o->kind = TN_WORD;
+		o->hash = hash_final(h);
+		o->len = (uint32_t)i - o->start;
+	}
+	return (int)k;
+}
+
 static struct tn_token *new_token(struct tn_text *t)
 {
 	if (t->n == t->alloc) {

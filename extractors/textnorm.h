@@ -99,6 +99,25 @@ int tn_fold_word(struct strbuf *out, const char *s, size_t n);
 const char *tn_exact(const struct tn_text *t, const struct tn_token *k, struct strbuf *scratch,
                      size_t *len);
 
+/*
+ * One token of a gazetteer key, for tt_add(): the hash of its folded form
+ * (as a tn_token's), its kind, and its original bytes s[start..start+len),
+ * which for an ASCII word are also its exact form.
+ */
+struct tn_key {
+	uint64_t hash;
+	uint32_t start, len;
+	uint8_t kind; /* enum tn_kind */
+};
+
+/*
+ * Tokenise a short pure-ASCII key exactly as tn_tokenize() would, without
+ * offsets or flags (start-up cost: thousands of aliases).  Writes up to
+ * `cap` tokens to out.  Returns their number, or -1 when s holds a
+ * non-ASCII byte or more than `cap` tokens: then use tn_tokenize().
+ */
+int tn_key_ascii(const char *s, size_t n, struct tn_key *out, size_t cap);
+
 /* 1 if code point cp is part of a word (letter, digit, mark). */
 int tn_is_word_cp(uint32_t cp);
 

@@ -151,7 +151,7 @@ static void print_help_line(const struct np_opt *o, void *ctx)
 		snprintf(left, sizeof left, "    --%s%s%s", o->name, o->arg ? " " : "",
 		         o->arg ? o->arg : "");
 	fprintf(fp, "  %-28s", left);
-	if (strlen(left) > 28)
+	if (strlen(left) >= 28) /* no room left for a space */
 		fprintf(fp, "\n  %-28s", "");
 	for (const char *h = o->help; *h; h++) {
 		fputc(*h, fp);

@@ -2,9 +2,11 @@
 #include "stage.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "prog.h"
 #include "utf8.h"
@@ -189,13 +191,20 @@ static int read_line(struct np_input *in, struct strbuf *sb, size_t cap)
 			if (in->eof)
 				break;
 			in->pos = 0;
-			in->end = fread(in->buf, 1, READ_CHUNK, in->fp);
-			if (in->end == 0) {
+			in->end = 0;
+			/* read(2), not fread(3): take what a pipe has now instead
+			 * of waiting for a whole chunk from a slow producer. */
+			ssize_t n;
+			do
+				n = read(fileno(in->fp), in->buf, READ_CHUNK);
+			while (n < 0 && errno == EINTR);
+			if (n <= 0) {
 				in->eof = 1;
-				if (ferror(in->fp))
+				if (n < 0)
 					np_error("%s: read error: %s", in->name, strerror(errno));
 				break;
 			}
+			in->end = (size_t)n;
 		}
 		got = 1;
 		char *start = in->buf + in->pos;
@@ -564,6 +573,29 @@ static void decode_values(struct np_stage *st, struct np_row *row, struct np_inp
 	row->dec = dec->buf;
 	free(off);
 	(void)st;
+}
+
+int np_stage_ready(struct np_stage *st)
+{
+	struct np_input *in = st->input;
+	if (!in || in->eof || pending_line.len)
+		return 1;
+	if (memchr(in->buf + in->pos, '\n', in->end - in->pos))
+		return 1;
+	/* No whole line buffered: take what the input has, without waiting. */
+	struct pollfd p = {fileno(in->fp), POLLIN, 0};
+	if (poll(&p, 1, 0) <= 0)
+		return 0;
+	memmove(in->buf, in->buf + in->pos, in->end - in->pos);
+	in->end -= in->pos;
+	in->pos = 0;
+	if (in->end == READ_CHUNK)
+		return 1; /* a line longer than the buffer: read_line copes */
+	ssize_t n = read(fileno(in->fp), in->buf + in->end, READ_CHUNK - in->end);
+	if (n <= 0)
+		return n == 0 || errno != EINTR; /* end or error: read_line reports */
+	in->end += (size_t)n;
+	return memchr(in->buf, '\n', in->end) != NULL;
 }
 
 int np_stage_next(struct np_stage *st)

@@ -113,6 +113,15 @@ void np_stage_open(struct np_stage *st, int n_files, char **files, const char *c
 /* Advance to the next good record: 1, or 0 at the end of all inputs. */
 int np_stage_next(struct np_stage *st);
 
+/*
+ * 1 when np_stage_next() will not wait for input: a whole line is
+ * buffered, or the input is at its end (or a file, which never waits).
+ * 0 when the next line has not fully arrived on a pipe yet: a program
+ * with other work (a fetcher tending transfers) polls stdin and asks
+ * again.  Reads what is already available, never blocks.
+ */
+int np_stage_ready(struct np_stage *st);
+
 /* The current record (valid until the next np_stage_next()). */
 struct np_row *np_stage_row(struct np_stage *st);
 

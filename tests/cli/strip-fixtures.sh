@@ -30,7 +30,7 @@ for page in pages:
         f.write("id\turl\tbody\n%s\t%s\t%s\n" % (name, esc(url), esc(body)))
     out = os.path.join(tmp, "out.tsv")
     with open(inp, "rb") as fi, open(out, "wb") as fo:
-        r = subprocess.run([prog], stdin=fi, stdout=fo, stderr=subprocess.PIPE)
+        r = subprocess.run([prog], stdin=fi, stdout=fo, stderr=subprocess.PIPE, timeout=60)
     if r.returncode != 0:
         print("%s: exit %d: %s" % (name, r.returncode, r.stderr.decode()))
         fails += 1

@@ -235,6 +235,82 @@ static void test_slug(void **state)
 	sb_release(&s);
 }
 
+/* Fields are TSV-escaped: \\ \t \n \r decode, any other backslash
+ * stays, and a row's fields do not leak into the next row's. */
+static void test_load_escapes(void **state)
+{
+	(void)state;
+	struct gazetteer gz;
+	gz_init(&gz);
+	const char *tsv = "id\ttype\tname\taliases\taffiliation\n"
+	                  "acme\tCOMPANY\tAcme\\tTwo\tAcme\\\\Co\\x;Acme Co\tnobody\\n\n"
+	                  "bolt\tCOMPANY\t\tBolt\t\n";
+	assert_int_equal(gz_load_tsv(&gz, tsv, strlen(tsv), "t", NULL, NULL), 2);
+	uint32_t a = gz_find(&gz, GZ_COMPANY, "acme");
+	uint32_t b = gz_find(&gz, GZ_COMPANY, "bolt");
+	assert_int_not_equal(a, GZ_NONE);
+	assert_int_not_equal(b, GZ_NONE);
+	assert_string_equal(gz.ents[a].name, "Acme\tTwo");
+	assert_string_equal(gz.ents[a].affiliation, "nobody\n");
+	assert_string_equal(gz.ents[b].name, "bolt"); /* empty name: the id */
+	assert_string_equal(gz.ents[b].affiliation, "");
+	uint32_t p;
+	assert_true(tt_lookup(&gz.aliases, "Acme Co", 7, &p));
+	assert_int_equal(p, a);
+	assert_true(tt_lookup(&gz.aliases, "acme\\co\\x", 9, &p));
+	assert_int_equal(p, a);
+	assert_true(tt_lookup(&gz.aliases, "Bolt", 4, &p));
+	assert_int_equal(p, b);
+	gz_release(&gz);
+}
+
+/* The start-up path for ASCII aliases (tn_key_ascii) must cut and hash
+ * keys exactly as tn_tokenize does, or an alias would never match. */
+static void test_key_ascii_as_tokenize(void **state)
+{
+	(void)state;
+	static const char *const keys[] = {
+	        "Home Office",
+	        "=U.K.",
+	        "AT&T",
+	        "Section 702",
+	        "  Ofcom  ",
+	        "x",
+	        "Regulation (EU) 2016/679",
+	        "McDonald's",
+	        "O`Neil",
+	        "a\tb\nc",
+	        "MiXeD-case 5G",
+	        "!!",
+	        "--",
+	        "Bureau of Industry and Security",
+	        "12345",
+	        "e-CNY",
+	};
+	struct tn_text t;
+	struct tn_key k[32];
+	tn_init(&t);
+	for (size_t i = 0; i < sizeof(keys) / sizeof(*keys); i++) {
+		const char *s = keys[i];
+		size_t n = strlen(s);
+		assert_int_equal(tn_tokenize(&t, s, n), 0);
+		int nk = tn_key_ascii(s, n, k, 32);
+		assert_int_equal(nk, (int)t.n);
+		for (size_t j = 0; j < t.n; j++) {
+			assert_true(k[j].hash == t.tok[j].hash);
+			assert_int_equal(k[j].kind, t.tok[j].kind);
+			assert_int_equal(k[j].start, t.tok[j].start);
+			assert_int_equal(k[j].len, t.tok[j].end - t.tok[j].start);
+		}
+	}
+	/* non-ASCII, or more tokens than room: the caller must fall back */
+	assert_int_equal(tn_key_ascii("Bundesnetzagentur für", 22, k, 32), -1);
+	assert_int_equal(tn_key_ascii("caf\xc3\xa9", 5, k, 32), -1);
+	assert_int_equal(tn_key_ascii("a b c", 5, k, 2), -1);
+	assert_int_equal(tn_key_ascii("   ", 3, k, 32), 0);
+	tn_release(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -246,6 +322,8 @@ int main(void)
 	        cmocka_unit_test(test_load_and_ids),
 	        cmocka_unit_test(test_former_names_and_modifiers),
 	        cmocka_unit_test(test_slug),
+	        cmocka_unit_test(test_key_ascii_as_tokenize),
+	        cmocka_unit_test(test_load_escapes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,517 @@
+/*
+ * Unit tests of news-stance's rules (extractors/stance.h), one or more
+ * sentences per rule, written for these tests, run on the shipped config
+ * (config/topics.tsv, config/stance-cues.en.tsv), plus the config parser
+ * on small tables of its own.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stance.h"
+#include "strbuf.h"
+#include "topics.h"
+
+static struct topic_table table;
+static struct stance_ctx ctx;
+
+static char *read_config(const char *rel, size_t *len)
+{
+	const char *home = getenv("NEWSPIPE_HOME");
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/%s", home ? home : ".", rel);
+	FILE *fp = fopen(path, "rb");
+	if (!fp) {
+		fprintf(stderr, "cannot open %s (set NEWSPIPE_HOME)\n", path);
+		return NULL;
+	}
+	struct strbuf sb = STRBUF_INIT;
+	char buf[4096];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+		sb_add(&sb, buf, n);
+	fclose(fp);
+	return sb_detach(&sb, len);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	size_t len;
+	struct strbuf err = STRBUF_INIT;
+	topics_init(&table);
+	char *t = read_config("config/topics.tsv", &len);
+	if (!t)
+		return -1;
+	int bad = topics_load(&table, "topics.tsv", t, len, &err);
+	free(t);
+	char *c = read_config("config/stance-cues.en.tsv", &len);
+	if (!c)
+		return -1;
+	bad += topics_load_cues(&table, "stance-cues.en.tsv", c, len, &err);
+	free(c);
+	char *o = read_config("config/tone.en.tsv", &len);
+	if (!o)
+		return -1;
+	bad += topics_load_tone(&table, "tone.en.tsv", o, len, &err);
+	free(o);
+	topics_finish(&table);
+	if (bad)
+		fprintf(stderr, "%s", err.buf);
+	sb_release(&err);
+	stance_ctx_init(&ctx);
+	return bad ? -1 : 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	stance_ctx_release(&ctx);
+	topics_release(&table);
+	return 0;
+}
+
+static size_t cps(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
+/*
+ * Analyse `text` with mentions found by name: `spec` is
+ * "TYPE:ID=surface|TYPE:ID=surface...", every occurrence of each surface
+ * becomes a mention (as news-extract would write it).
+ */
+static const char *analyse(const char *text, const char *spec)
+{
+	static char ments[4096];
+	struct {
+		size_t start, end;
+		char tag[128];
+	} found[64];
+	size_t nf = 0;
+	char copy[1024];
+	snprintf(copy, sizeof(copy), "%s", spec);
+	for (char *item = strtok(copy, "|"); item; item = strtok(NULL, "|")) {
+		char *eq = strchr(item, '=');
+		assert_non_null(eq);
+		*eq = '\0';
+		const char *surface = eq + 1;
+		for (const char *p = strstr(text, surface); p; p = strstr(p + 1, surface)) {
+			assert_true(nf < 64);
+			found[nf].start = cps(text, (size_t)(p - text));
+			found[nf].end = found[nf].start + cps(surface, strlen(surface));
+			snprintf(found[nf].tag, sizeof(found[nf].tag), "%s", item);
+			nf++;
+		}
+	}
+	/* in order of start, as news-extract writes them */
+	for (size_t i = 1; i < nf; i++)
+		for (size_t j = i; j > 0 && found[j - 1].start > found[j].start; j--) {
+			__typeof__(found[0]) tmp = found[j];
+			found[j] = found[j - 1];
+			found[j - 1] = tmp;
+		}
+	size_t n = 0;
+	ments[0] = '\0';
+	for (size_t i = 0; i < nf; i++)
+		n += (size_t)snprintf(ments + n, sizeof(ments) - n, "%s%s:%zu-%zu", i ? ";" : "",
+		                      found[i].tag, found[i].start, found[i].end);
+	struct stance_opts o = STANCE_OPTS_DEFAULT;
+	assert_int_equal(stance_analyze(&table, &o, &ctx, text, strlen(text), ments, n), 0);
+	return ctx.stances.buf;
+}
+
+/* Does the stances cell hold "actor:topic:stance:"? */
+static int has(const char *stances, const char *want)
+{
+	size_t n = strlen(want);
+	for (const char *p = stances; *p;) {
+		if (strncmp(p, want, n) == 0 && p[n] == ':')
+			return 1;
+		p = strchr(p, ';');
+		if (!p)
+			break;
+		p++;
+	}
+	return 0;
+}
+
+#define assert_stance(st, want)                                                                    \
+	do {                                                                                       \
+		if (!has(st, want))                                                                \
+			fail_msg("want %s in '%s'", want, st);                                     \
+	} while (0)
+#define assert_no_stance(st, want)                                                                 \
+	do {                                                                                       \
+		if (has(st, want))                                                                 \
+			fail_msg("did not want %s in '%s'", want, st);                             \
+	} while (0)
+
+static void test_subject_of_cue_verb(void **state)
+{
+	(void)state;
+	const char *st =
+	        analyse("The Home Office demanded a backdoor into encrypted iCloud backups.",
+	                "GOV:gb/home-office=Home Office");
+	assert_stance(st, "gb/home-office:lawful-access:support");
+	assert_string_equal(ctx.topics.buf, "lawful-access");
+}
+
+static void test_object_direction(void **state)
+{
+	(void)state;
+	/* defending encryption is opposing lawful access */
+	const char *st =
+	        analyse("Signal defended end-to-end encryption against the new surveillance law.",
+	                "COMPANY:signal=Signal");
+	assert_stance(st, "signal:lawful-access:oppose");
+	/* breaking it is supporting */
+	st = analyse("The Home Office wants to break end-to-end encryption in messaging apps.",
+	             "GOV:gb/home-office=Home Office");
+	assert_stance(st, "gb/home-office:lawful-access:support");
+}
+
+static void test_negation(void **state)
+{
+	(void)state;
+	const char *st = analyse("Apple did not oppose the new surveillance powers for police.",
+	                         "COMPANY:apple=Apple");
+	assert_stance(st, "apple:lawful-access:support");
+	st = analyse("Canada will no longer impose its digital services tax on US firms.",
+	             "GOV:ca=Canada|GOV:us=US");
+	assert_stance(st, "ca:digital-taxation:oppose");
+}
+
+static void test_passive(void **state)
+{
+	(void)state;
+	const char *st = analyse(
+	        "A technical capability notice was issued by the Home Office to Apple last year.",
+	        "GOV:gb/home-office=Home Office|COMPANY:apple=Apple");
+	assert_stance(st, "gb/home-office:lawful-access:support");
+	assert_no_stance(st, "apple:lawful-access:support");
+	/* the subject of a passive is the target, not the agent */
+	st = analyse("Apple was ordered to build a backdoor into its encrypted cloud.",
+	             "COMPANY:apple=Apple");
+	assert_no_stance(st, "apple:lawful-access:support");
+}
+
+static void test_quote_speaker(void **state)
+{
+	(void)state;
+	const char *st = analyse("\"We will fight this order in every court,\" Apple said of the "
+	                         "encryption demand.",
+	                         "COMPANY:apple=Apple");
+	assert_stance(st, "apple:lawful-access:oppose");
+	/* the speaker does not take the stance of a plain-noun subject */
+	st = analyse("\"Such a backdoor would break encryption for everyone,\" said Apple.",
+	             "COMPANY:apple=Apple");
+	assert_no_stance(st, "apple:lawful-access:support");
+}
+
+static void test_reported_speech(void **state)
+{
+	(void)state;
+	const char *st =
+	        analyse("According to Meta, the fine under the GDPR is unjustified and flawed.",
+	                "COMPANY:meta=Meta|LAW:gdpr=GDPR");
+	assert_stance(st, "meta:data-protection:oppose");
+}
+
+static void test_coreference(void **state)
+{
+	(void)state;
+	const char *st = analyse("Apple received an encryption notice from the Home Office in "
+	                         "January. The company said it would challenge the order in court.",
+	                         "COMPANY:apple=Apple|GOV:gb/home-office=Home Office");
+	assert_stance(st, "apple:lawful-access:oppose");
+	assert_no_stance(st, "gb/home-office:lawful-access:oppose");
+	/* "he" goes to the last person, not to the company */
+	st = analyse("Tim Cook met Apple engineers about the encryption backdoor. He rejected "
+	             "the backdoor outright.",
+	             "PERSON:tim-cook=Tim Cook|COMPANY:apple=Apple");
+	assert_stance(st, "tim-cook:lawful-access:oppose");
+	assert_no_stance(st, "apple:lawful-access:support");
+}
+
+static void test_possessive(void **state)
+{
+	(void)state;
+	const char *st =
+	        analyse("The UK's demand for a backdoor alarmed encryption experts.", "GOV:gb=UK");
+	assert_stance(st, "gb:lawful-access:support");
+	/* a company before a measure is its target, not its owner */
+	st = analyse("The Meta antitrust fine was upheld.", "COMPANY:meta=Meta");
+	assert_no_stance(st, "meta:platform-competition:support");
+}
+
+static void test_restrict_and_reverse(void **state)
+{
+	(void)state;
+	const char *st = analyse("Sweden banned Huawei equipment from its 5G networks.",
+	                         "GOV:se=Sweden|COMPANY:huawei=Huawei");
+	assert_stance(st, "se:foreign-tech-restrictions:support");
+	assert_no_stance(st, "huawei:foreign-tech-restrictions:support");
+	st = analyse("Canada withdrew its digital services tax after months of talks.",
+	             "GOV:ca=Canada");
+	assert_stance(st, "ca:digital-taxation:oppose");
+	/* a company pulling its own encrypted service protests the measure */
+	st = analyse("Apple pulled end-to-end encryption for UK users rather than build a "
+	             "backdoor.",
+	             "COMPANY:apple=Apple|GOV:gb=UK");
+	assert_stance(st, "apple:lawful-access:oppose");
+}
+
+static void test_composition(void **state)
+{
+	(void)state;
+	const char *st = analyse("Microsoft refused to comply with a warrant for encrypted emails.",
+	                         "COMPANY:microsoft=Microsoft");
+	assert_stance(st, "microsoft:lawful-access:oppose");
+	st = analyse("The court declined to block the law banning the Chinese apps on security "
+	             "grounds, and the ban-or-sale law stands.",
+	             "GOV:us/supreme-court=court");
+	assert_stance(st, "us/supreme-court:foreign-tech-restrictions:support");
+}
+
+static void test_modal_reversal_keeps_demand(void **state)
+{
+	(void)state;
+	const char *st = analyse("The Home Office demanded access to encrypted backups. The Home "
+	                         "Office may back down under pressure.",
+	                         "GOV:gb/home-office=Home Office");
+	assert_stance(st, "gb/home-office:lawful-access:support");
+}
+
+static void test_aggregation(void **state)
+{
+	(void)state;
+	/* Two agreeing sentences give more confidence than one. */
+	analyse("Brussels imposed a fine on the app store operator under the Digital Markets Act.",
+	        "GOV:eu=Brussels|LAW:digital-markets-act=Digital Markets Act");
+	const char *p = strrchr(ctx.stances.buf, ':');
+	assert_non_null(p);
+	double one = atof(p + 1);
+	analyse("Brussels imposed a fine on the app store operator under the Digital Markets Act. "
+	        "Brussels also opened a new antitrust case against the gatekeeper.",
+	        "GOV:eu=Brussels|LAW:digital-markets-act=Digital Markets Act");
+	assert_stance(ctx.stances.buf, "eu:platform-competition:support");
+	p = strrchr(ctx.stances.buf, ':');
+	assert_true(atof(p + 1) > one);
+	/* Equal votes both ways: no stance at all. */
+	const char *st = analyse("Ruritania backed the data localisation rules. Ruritania rejected "
+	                         "the data localisation rules.",
+	                         "GOV:rr=Ruritania");
+	assert_no_stance(st, "rr:data-protection:support");
+	assert_no_stance(st, "rr:data-protection:oppose");
+}
+
+static void test_mere_mention(void **state)
+{
+	(void)state;
+	const char *st = analyse("Apple and Google sell phones with encryption in the UK.",
+	                         "COMPANY:apple=Apple|COMPANY:google=Google|GOV:gb=UK");
+	assert_string_equal(st, "");
+}
+
+static void test_output_format(void **state)
+{
+	(void)state;
+	/* evidence span in code points of the sentence; conf with 2 decimals */
+	const char *text =
+	        "Caf\xC3\xA9 news. Ofcom fined the platform under the Online Safety Act.";
+	const char *st =
+	        analyse(text, "GOV:gb/ofcom=Ofcom|LAW:online-safety-act=Online Safety Act");
+	unsigned long s, e;
+	double conf;
+	char actor[64];
+	assert_int_equal(
+	        sscanf(st, "%63[^:]:content-regulation:support:%lu-%lu:%lf", actor, &s, &e, &conf),
+	        4);
+	assert_string_equal(actor, "gb/ofcom");
+	assert_int_equal(s, 11);
+	assert_int_equal(e, cps(text, strlen(text)));
+	assert_true(conf > 0 && conf <= 1);
+	assert_non_null(strstr(st, ".")); /* "0.xx" */
+}
+
+static void test_bad_and_missing_mentions(void **state)
+{
+	(void)state;
+	struct stance_opts o = STANCE_OPTS_DEFAULT;
+	const char *t = "Sweden banned Huawei equipment.";
+	assert_int_equal(stance_analyze(&table, &o, &ctx, t, strlen(t), NULL, 0), 0);
+	assert_string_equal(ctx.stances.buf, "");
+	const char *m = "GOV:se:0-6;junk;COMPANY:huawei:14-999;GOV::1-2;LAW:x:5-3";
+	assert_int_equal(stance_analyze(&table, &o, &ctx, t, strlen(t), m, strlen(m)), 4);
+	assert_non_null(strstr(ctx.err.buf, "junk"));
+	int type;
+	const char *id;
+	size_t idlen, s, e;
+	assert_int_equal(
+	        stance_parse_mention("GOV:gb/home-office:4-18", 23, &type, &id, &idlen, &s, &e), 0);
+	assert_int_equal(idlen, strlen("gb/home-office"));
+	assert_int_equal(s, 4);
+	assert_int_equal(e, 18);
+}
+
+static void test_tone(void **state)
+{
+	(void)state;
+	analyse("The deal is a welcome breakthrough and a success.", "");
+	assert_true(ctx.tone > 0.2);
+	analyse("The scandal is a dangerous failure and a threat.", "");
+	assert_true(ctx.tone < -0.2);
+	analyse("The committee met on Tuesday.", "");
+	assert_true(ctx.tone == 0);
+}
+
+static void test_relative_clause_and_lists(void **state)
+{
+	(void)state;
+	const char *st =
+	        analyse("The claim went to the Court of Appeal, which upheld the ban on the "
+	                "Chinese apps.",
+	                "GOV:gb/court-of-appeal=Court of Appeal");
+	assert_stance(st, "gb/court-of-appeal:foreign-tech-restrictions:support");
+	st = analyse(
+	        "In 2020 governments in Norway, Denmark, and the EU excluded high-risk vendors "
+	        "from their 5G networks.",
+	        "GOV:no=Norway|GOV:dk=Denmark|GOV:eu=EU");
+	assert_stance(st, "no:foreign-tech-restrictions:support");
+	assert_stance(st, "dk:foreign-tech-restrictions:support");
+	assert_stance(st, "eu:foreign-tech-restrictions:support");
+}
+
+static void test_judgement_of_speaker(void **state)
+{
+	(void)state;
+	/* a judging word on the measure: against it */
+	const char *st =
+	        analyse("\"The new data localisation rules are flawed and unjustified,\" said "
+	                "Meta.",
+	                "COMPANY:meta=Meta");
+	assert_stance(st, "meta:data-protection:oppose");
+	/* a word that harms its object: the speaker stands by the object */
+	st = analyse("The senator said the encryption backdoor would violate the privacy of every "
+	             "user.",
+	             "PERSON:ann-ruiz=The senator");
+	assert_stance(st, "ann-ruiz:lawful-access:oppose");
+}
+
+static void test_business_is_no_stance(void **state)
+{
+	(void)state;
+	/* a company investing or signing is doing business, not backing a subsidy */
+	const char *st = analyse("Samsung signed a deal to build a chip fab with $10 billion in "
+	                         "subsidies from the state.",
+	                         "COMPANY:samsung-electronics=Samsung");
+	assert_no_stance(st, "samsung-electronics:tech-industrial-policy:support");
+	/* a state granting them is */
+	st = analyse("Japan approved $4 billion in subsidies for the chip fab.", "GOV:jp=Japan");
+	assert_stance(st, "jp:tech-industrial-policy:support");
+}
+
+static void test_law_owner(void **state)
+{
+	(void)state;
+	const char *st = analyse("Critics lined up against the EU's AI Act this week.",
+	                         "GOV:eu=EU|LAW:ai-act=AI Act");
+	assert_stance(st, "eu:ai-regulation:support");
+}
+
+/* A user adds a topic by adding a row: no code involved. */
+static void test_config_new_topic(void **state)
+{
+	(void)state;
+	static const char topics[] = "id\tdescription\tcues\tmeasures\n"
+	                             "space-debris\tFavours rules on orbital debris.\t"
+	                             "orbital debris;space junk\t+debris rules;+deorbit mandate\n";
+	static const char cues[] = "kind\tterm\tvalue\nsupport\tback\t\nnegation\tnot\t\n";
+	struct topic_table t;
+	struct stance_ctx c;
+	struct strbuf err = STRBUF_INIT;
+	topics_init(&t);
+	assert_int_equal(topics_load(&t, "t", topics, sizeof(topics) - 1, &err), 0);
+	assert_int_equal(topics_load_cues(&t, "c", cues, sizeof(cues) - 1, &err), 0);
+	topics_finish(&t);
+	stance_ctx_init(&c);
+	struct stance_opts o = STANCE_OPTS_DEFAULT;
+	const char *text = "Orbitco backed the deorbit mandate for space junk.";
+	const char *m = "COMPANY:orbitco:0-7";
+	stance_analyze(&t, &o, &c, text, strlen(text), m, strlen(m));
+	assert_string_equal(c.topics.buf, "space-debris");
+	assert_true(has(c.stances.buf, "orbitco:space-debris:support"));
+	stance_ctx_release(&c);
+	topics_release(&t);
+	sb_release(&err);
+}
+
+static void test_config_errors(void **state)
+{
+	(void)state;
+	static const char topics[] = "# comment\nid\tcues\tmeasures\n"
+	                             "Bad Id\tx\t+y\n"
+	                             "ok\tx\tno-direction\n"
+	                             "ok\tx\t+y\n";
+	static const char nocol[] = "id\tdescription\nfoo\tbar\n";
+	static const char cues[] = "kind\tterm\tvalue\nsupport\tback\t\nfrobnicate\tx\t\n"
+	                           "coref\tthe firm\t\n";
+	static const char tone[] = "term\tscore\ngood\t0.5\nbad\t-2\nugly\tx\n";
+	struct topic_table t;
+	struct strbuf err = STRBUF_INIT;
+	topics_init(&t);
+	assert_int_equal(topics_load(&t, "topics.tsv", topics, sizeof(topics) - 1, &err), 3);
+	assert_non_null(strstr(err.buf, "topics.tsv:3: bad topic id"));
+	assert_non_null(strstr(err.buf, "topics.tsv:4: some terms skipped"));
+	assert_non_null(strstr(err.buf, "topics.tsv:5: duplicate topic"));
+	assert_int_equal(t.n, 1);
+	assert_int_equal(topics_find(&t, "ok", 2), 0);
+	assert_int_equal(topics_load(&t, "x.tsv", nocol, sizeof(nocol) - 1, &err), 1);
+	assert_non_null(strstr(err.buf, "x.tsv:1: missing column: cues"));
+	assert_int_equal(topics_load_cues(&t, "c.tsv", cues, sizeof(cues) - 1, &err), 2);
+	assert_non_null(strstr(err.buf, "c.tsv:3: unknown kind"));
+	assert_non_null(strstr(err.buf, "c.tsv:4: coref/pronoun needs entity types"));
+	assert_int_equal(topics_load_tone(&t, "o.tsv", tone, sizeof(tone) - 1, &err), 2);
+	topics_finish(&t);
+	topics_release(&t);
+	sb_release(&err);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(test_subject_of_cue_verb),
+	        cmocka_unit_test(test_object_direction),
+	        cmocka_unit_test(test_negation),
+	        cmocka_unit_test(test_passive),
+	        cmocka_unit_test(test_quote_speaker),
+	        cmocka_unit_test(test_reported_speech),
+	        cmocka_unit_test(test_coreference),
+	        cmocka_unit_test(test_possessive),
+	        cmocka_unit_test(test_restrict_and_reverse),
+	        cmocka_unit_test(test_composition),
+	        cmocka_unit_test(test_modal_reversal_keeps_demand),
+	        cmocka_unit_test(test_aggregation),
+	        cmocka_unit_test(test_mere_mention),
+	        cmocka_unit_test(test_output_format),
+	        cmocka_unit_test(test_bad_and_missing_mentions),
+	        cmocka_unit_test(test_tone),
+	        cmocka_unit_test(test_relative_clause_and_lists),
+	        cmocka_unit_test(test_judgement_of_speaker),
+	        cmocka_unit_test(test_business_is_no_stance),
+	        cmocka_unit_test(test_law_owner),
+	        cmocka_unit_test(test_config_new_topic),
+	        cmocka_unit_test(test_config_errors),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
