@@ -1360,6 +1360,44 @@ size_t article_clean_title(const char *title, const char *site, char *out, size_
 	return put(out, size, s, len);
 }
 
+/* Bytes of a leading dateline ("23.01.2022 - ", "1. Februar 2022 ") before
+ * a headline: digits, date punctuation and at most one month word, ending
+ * in a digit, that parse as a date; 0 when there is none or when fewer
+ * than three words would be left. */
+size_t art_title_dateline(const char *title)
+{
+	size_t n = strlen(title), words = 0;
+	char iso[64];
+	int in_word = 0;
+	for (size_t e = 1; e < n && e <= 24; e++) {
+		unsigned char c = (unsigned char)title[e - 1];
+		if (isalpha(c) || c >= 0x80) {
+			words += !in_word;
+			in_word = 1;
+		} else {
+			in_word = 0;
+			if (!isdigit(c) && !strchr(" ./-,", c))
+				return 0;
+		}
+		if (words > 1)
+			return 0;
+		if (!isdigit(c) || (title[e] != ' ' && title[e] != ':'))
+			continue;
+		if (!article_parse_date(title, e, iso, sizeof iso))
+			continue;
+		size_t k = e;
+		while (k < n && (title[k] == ' ' || title[k] == ':'))
+			k++;
+		size_t sep = sep_at(title + k - 1);
+		if (k > e && sep)
+			k += sep - 1;
+		while (k < n && title[k] == ' ')
+			k++;
+		return count_words(title + k, n - k) >= 3 ? k : 0;
+	}
+	return 0;
+}
+
 int art_title_part_is(const char *title, const char *part)
 {
 	size_t n = strlen(title), pn = strlen(part);

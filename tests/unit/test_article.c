@@ -323,6 +323,43 @@ static void test_title_without_site(void **state)
 	assert_string_equal(a.title, "Rock & roll \xe2\x80\x99s law");
 }
 
+/* A kicker or dateline the heading adds in front of the metadata title is
+ * dropped, unless the metadata carries it too. */
+static void test_title_kicker_and_dateline(void **state)
+{
+	(void)state;
+	extract("<html><head><title>Court voids the data transfer pact - Daily Example</title>"
+	        "</head><body><h1><span>Data protection</span> Court voids the data transfer "
+	        "pact</h1><p>" PROSE1 "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Court voids the data transfer pact");
+	/* The metadata names the kicker: it is part of the headline. */
+	extract("<html><head><title>Data protection: Court voids the data transfer pact"
+	        "</title></head><body><h1>Data protection: Court voids the data transfer pact"
+	        "</h1><p>" PROSE1 "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Data protection: Court voids the data transfer pact");
+	/* A leading date is a dateline, in the heading or in the title. */
+	extract("<html><head><title>Ministry publishes chip export rules - Example News</title>"
+	        "</head><body><h1><time>3. March 2024</time> Ministry publishes chip export "
+	        "rules</h1><p>" PROSE1 "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Ministry publishes chip export rules");
+	extract("<html><head><title>05.03.2024 - Ministry publishes chip export rules</title>"
+	        "</head><body><p>" PROSE1 "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Ministry publishes chip export rules");
+	/* A year alone is not a dateline; nor is a date leaving a short title. */
+	extract("<html><head><title>2024 Olympics open in Paris "
+	        "today</title></head><body><p>" PROSE1 "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "2024 Olympics open in Paris today");
+	extract("<html><head><title>05.03.2024 Budget day</title></head><body><p>" PROSE1
+	        "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "05.03.2024 Budget day");
+}
+
 static void test_clean_title_helper(void **state)
 {
 	(void)state;
@@ -534,6 +571,7 @@ int main(void)
 	        cmocka_unit_test_setup_teardown(test_collection_page_has_no_text, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_jsonld_body_cross_check, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_title_without_site, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_title_kicker_and_dateline, setup, teardown),
 	        cmocka_unit_test(test_clean_title_helper),
 	        cmocka_unit_test_setup_teardown(test_dates_in_order_of_trust, setup, teardown),
 	        cmocka_unit_test(test_parse_date_forms),
