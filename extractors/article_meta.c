@@ -637,6 +637,34 @@ static int is_url(const char *s)
 
 /* "By Jane Doe and John Roe, Staff" -> "Jane Doe;John Roe". */
 /* Where a byline stops naming people: a date, a time, a separator. */
+static int month_at(const char *s, size_t n, size_t *used);
+static size_t names_end(const char *s);
+
+/* 1 if s[0..n) ends with an en or em dash. */
+static int ends_with_dash(const char *s, size_t n)
+{
+	return n >= 3 &&
+	       (!memcmp(s + n - 3, "\xe2\x80\x93", 3) || !memcmp(s + n - 3, "\xe2\x80\x94", 3));
+}
+
+/* Cut the end of a byline after its names ("Jane Roe - May 5", "Jane Roe
+ * Technology May 5, 2024"), at a digit or a stop word; a month name
+ * left before the date's day ("Jane Roe March 25") and dashes left
+ * dangling ("Jane Roe --") go too. */
+static void cut_names_end(char *s)
+{
+	size_t n = names_end(s);
+	int at_digit = isdigit((unsigned char)s[n]);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '-' || s[n - 1] == ',' || ends_with_dash(s, n)))
+		n -= ends_with_dash(s, n) ? 3 : 1;
+	s[n] = 0;
+	char *sp = strrchr(s, ' ');
+	size_t used = 0;
+	if (at_digit && sp && sp > s && strchr(s, ' ') < sp &&
+	    month_at(sp + 1, strlen(sp + 1), &used) && sp[1 + used] == 0)
+		*sp = 0;
+}
+
 static size_t names_end(const char *s)
 {
 	static const char *const stops[] = {" - ",
@@ -765,8 +793,13 @@ char *art_clean_author(const char *s)
 {
 	struct strbuf out = STRBUF_INIT;
 	char *folded = art_fold(s, strlen(s), ART_META_MAX);
-	char *p = (char *)skip_author_prefix(folded);
-	p[names_end(p)] = 0;
+	char *p = folded;
+	/* "Section by Jane Roe": the names follow the "by". */
+	char *by = strcasestr(p, " by ");
+	if (by && !memchr(p, ',', by - p) && !memchr(p, ';', by - p))
+		p = by + 4;
+	p = (char *)skip_author_prefix(p);
+	cut_names_end(p);
 	while (*p) {
 		p = (char *)skip_author_prefix(p);
 		while (*p == ' ' || *p == ';' || *p == ',')

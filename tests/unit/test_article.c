@@ -509,6 +509,30 @@ static void test_meta_author_lang_canonical(void **state)
 	assert_string_equal(a.canonical_url, "https://example.org/p");
 }
 
+/* A byline's section before "by", its dateline and dangling dashes are
+ * not names. */
+static void test_author_byline_tails(void **state)
+{
+	(void)state;
+	static const char *const cases[][2] = {
+	        {"Policy by Jo Bloggs", "Jo Bloggs"},
+	        {"By Jo Bloggs March 25, 2024", "Jo Bloggs"},
+	        {"Sam Lee Sept. 3, 2024 10:00", "Sam Lee"},
+	        {"Jo Bloggs \xe2\x80\x94", "Jo Bloggs"},
+	        {"Jo Bloggs -", "Jo Bloggs"},
+	        {"Theresa May", "Theresa May"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char html[512];
+		snprintf(html, sizeof html,
+		         "<html><head><meta name='author' content='%s'></head><body><p>" PROSE1
+		         "</p></body></html>",
+		         cases[i][0]);
+		extract(html, NULL);
+		assert_string_equal(a.author, cases[i][1]);
+	}
+}
+
 static void test_lang_guessed_from_text(void **state)
 {
 	(void)state;
@@ -579,6 +603,7 @@ int main(void)
 	        cmocka_unit_test_setup_teardown(test_jsonld_metadata, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_jsonld_in_cdata, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_meta_author_lang_canonical, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_author_byline_tails, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_lang_guessed_from_text, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_charset_meta_ignored, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_reuse_releases, setup, teardown),
