@@ -1351,6 +1351,44 @@ static int same_name(const char *a, size_t an, const char *site)
 	return same;
 }
 
+/* Separators written without spaces, as CJK titles do ("Site|Headline"). */
+static size_t tight_sep_at(const char *s)
+{
+	static const char *const seps[] = {
+	        "|", "_", "-", "\xef\xbd\x9c", "\xe2\x80\x93", "\xe2\x80\x94", NULL};
+	for (size_t i = 0; seps[i]; i++) {
+		size_t k = strlen(seps[i]);
+		if (!strncmp(s, seps[i], k))
+			return k;
+	}
+	return 0;
+}
+
+/* A tight separator at title[i]; a hyphen between ASCII letters or
+ * digits joins a word ("Anti-trust") rather than separating. */
+static size_t tight_sep_in(const char *title, size_t i)
+{
+	size_t k = tight_sep_at(title + i);
+	if (k && (title[i] == '-' || title[i] == '_') && i > 0 &&
+	    isalnum((unsigned char)title[i - 1]) && isalnum((unsigned char)title[i + 1]))
+		return 0;
+	return k;
+}
+
+/* A title with no spaced separator: the site's name goes only when it is
+ * exactly the part before the first or after the last tight separator. */
+static size_t tight_site(const char *title, const char *site, char *out, size_t size)
+{
+	size_t n = strlen(title), sn = site ? strlen(site) : 0, k;
+	if (sn && sn < n && !strncasecmp(title, site, sn) && (k = tight_sep_in(title, sn)))
+		return put(out, size, title + sn + k, n - sn - k);
+	for (size_t i = n > sn + 3 ? n - sn - 3 : 0; sn && i + sn < n; i++)
+		if ((k = tight_sep_in(title, i)) && i + k + sn == n && i > 0 &&
+		    !strcasecmp(title + i + k, site))
+			return put(out, size, title, i);
+	return put(out, size, title, n);
+}
+
 size_t article_clean_title(const char *title, const char *site, char *out, size_t size)
 {
 	size_t n = strlen(title), first = 0, last = 0, firstlen = 0, lastlen = 0, nsep = 0;
@@ -1369,7 +1407,7 @@ size_t article_clean_title(const char *title, const char *site, char *out, size_
 		}
 	}
 	if (!nsep)
-		return put(out, size, title, n);
+		return tight_site(title, site, out, size);
 	/* The site's name at either end goes, whatever its length. */
 	if (site && *site) {
 		if (same_name(title + last + lastlen, n - last - lastlen, site))

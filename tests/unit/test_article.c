@@ -375,6 +375,17 @@ static void test_clean_title_helper(void **state)
 	assert_string_equal(out, "Budget - Example Times");
 	article_clean_title("No separator here", NULL, out, sizeof out);
 	assert_string_equal(out, "No separator here");
+	/* Separators without spaces split off only the site's own name. */
+	article_clean_title("EXAMPLE NEWS|\xe6\x96\xb0\xe6\xb3\x95\xe5\xbe\x8b", "Example News",
+	                    out, sizeof out);
+	assert_string_equal(out, "\xe6\x96\xb0\xe6\xb3\x95\xe5\xbe\x8b");
+	article_clean_title("\xe6\x96\xb0\xe6\xb3\x95\xe5\xbe\x8b_Example News", "Example News",
+	                    out, sizeof out);
+	assert_string_equal(out, "\xe6\x96\xb0\xe6\xb3\x95\xe5\xbe\x8b");
+	article_clean_title("Anti-trust case opens", "Anti", out, sizeof out);
+	assert_string_equal(out, "Anti-trust case opens");
+	article_clean_title("Chip-makers|Example", "Other Site", out, sizeof out);
+	assert_string_equal(out, "Chip-makers|Example");
 }
 
 static void test_dates_in_order_of_trust(void **state)
