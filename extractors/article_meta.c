@@ -740,10 +740,24 @@ static const char *skip_author_prefix(const char *p)
 }
 
 /* A part that names a person or a desk: a few words, no link. */
+/* Link and button labels that bylines pick up ("Sign in", "Follow"). */
+static int is_ui_label(const char *p, size_t n)
+{
+	static const char *const labels[] = {"sign in",   "sign up",  "log in", "login",
+	                                     "logout",    "register", "follow", "follow author",
+	                                     "subscribe", "share",    "menu",   "search",
+	                                     "home",      "more",     "close",  "admin",
+	                                     "anonymous", "unknown",  NULL};
+	for (size_t i = 0; labels[i]; i++)
+		if (strlen(labels[i]) == n && !strncasecmp(p, labels[i], n))
+			return 1;
+	return 0;
+}
+
 static int plausible_name(const char *p, size_t n)
 {
 	size_t words = 1;
-	if (n == 0 || n >= 80 || is_url(p))
+	if (n == 0 || n >= 80 || is_url(p) || is_ui_label(p, n))
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		words += p[i] == ' ';

@@ -532,6 +532,8 @@ static void test_author_byline_tails(void **state)
 	        {"Jo Bloggs \xe2\x80\x94", "Jo Bloggs"},
 	        {"Jo Bloggs -", "Jo Bloggs"},
 	        {"Theresa May", "Theresa May"},
+	        {"Sign In", ""},
+	        {"Follow;Jo Bloggs", "Jo Bloggs"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char html[512];
