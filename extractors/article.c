@@ -1537,6 +1537,45 @@ static int is_site_name(const char *h, const char *site)
 	return 0;
 }
 
+/* Words of a folded (single-spaced) string. */
+static size_t words_in(const char *s)
+{
+	size_t w = 0;
+	for (int in = 0; *s; s++) {
+		w += *s != ' ' && !in;
+		in = *s != ' ';
+	}
+	return w;
+}
+
+/* A visible heading that ends with the title the metadata gives, after a
+ * few more words that no metadata title carries (a kicker or a dateline
+ * in a <span>: "Data protection EU court voids the pact"), is that title
+ * as the page writes it. */
+static const char *without_kicker(const char *head, const char *title, const char *raw,
+                                  const char *tag)
+{
+	size_t hl = strlen(head), tl = strlen(title);
+	if (tl < 8 || tl + 2 > hl || head[hl - tl - 1] != ' ')
+		return head;
+	if (strcasecmp(head + hl - tl, title) || words_in(title) < 3)
+		return head;
+	if (words_in(head) - words_in(title) > 6)
+		return head;
+	/* Kept when the metadata carries it too: then it is part of the title. */
+	char kicker[ART_META_MAX];
+	snprintf(kicker, sizeof kicker, "%.*s", (int)(hl - tl - 1), head);
+	if ((raw && strcasestr(raw, kicker)) || (tag && strcasestr(tag, kicker)))
+		return head;
+	return head + hl - tl;
+}
+
+/* A headline without the date it may start with ("23.01.2022 - ..."). */
+static char *without_dateline(const char *t)
+{
+	return xstrdup(t + art_title_dateline(t));
+}
+
 /*
  * The headline: the metadata title (else the <title>) without the site's
  * name; but the visible h1 (or h2) that it names, as written on the page,
@@ -1557,9 +1596,9 @@ static char *pick_title(struct ctx *c)
 			continue;
 		if (heading_matches(h, buf) || (m->title && heading_matches(h, m->title)) ||
 		    (m->title_tag && heading_matches(h, m->title_tag)) || art_title_part_is(raw, h))
-			return xstrdup(h);
+			return without_dateline(without_kicker(h, buf, raw, m->title_tag));
 	}
-	return xstrdup(buf);
+	return without_dateline(buf);
 }
 
 static xmlDoc *parse(const char *html, size_t len, const char *url)

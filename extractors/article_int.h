@@ -137,5 +137,8 @@ double art_text_similarity(const char *a, const char *b);
 /* 1 if part is the title's text before its first or after its last
  * separator (" | ", " - "...): "Technology" of "Technology | Site". */
 int art_title_part_is(const char *title, const char *part);
+/* Length of a leading dateline in a title ("23.01.2022 - Headline"), 0 if
+ * none; the headline after it keeps at least three words. */
+size_t art_title_dateline(const char *title);
 
 #endif

@@ -637,6 +637,34 @@ static int is_url(const char *s)
 
 /* "By Jane Doe and John Roe, Staff" -> "Jane Doe;John Roe". */
 /* Where a byline stops naming people: a date, a time, a separator. */
+static int month_at(const char *s, size_t n, size_t *used);
+static size_t names_end(const char *s);
+
+/* 1 if s[0..n) ends with an en or em dash. */
+static int ends_with_dash(const char *s, size_t n)
+{
+	return n >= 3 &&
+	       (!memcmp(s + n - 3, "\xe2\x80\x93", 3) || !memcmp(s + n - 3, "\xe2\x80\x94", 3));
+}
+
+/* Cut the end of a byline after its names ("Jane Roe - May 5", "Jane Roe
+ * Technology May 5, 2024"), at a digit or a stop word; a month name
+ * left before the date's day ("Jane Roe March 25") and dashes left
+ * dangling ("Jane Roe --") go too. */
+static void cut_names_end(char *s)
+{
+	size_t n = names_end(s);
+	int at_digit = isdigit((unsigned char)s[n]);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '-' || s[n - 1] == ',' || ends_with_dash(s, n)))
+		n -= ends_with_dash(s, n) ? 3 : 1;
+	s[n] = 0;
+	char *sp = strrchr(s, ' ');
+	size_t used = 0;
+	if (at_digit && sp && sp > s && strchr(s, ' ') < sp &&
+	    month_at(sp + 1, strlen(sp + 1), &used) && sp[1 + used] == 0)
+		*sp = 0;
+}
+
 static size_t names_end(const char *s)
 {
 	static const char *const stops[] = {" - ",
@@ -712,10 +740,24 @@ static const char *skip_author_prefix(const char *p)
 }
 
 /* A part that names a person or a desk: a few words, no link. */
+/* Link and button labels that bylines pick up ("Sign in", "Follow"). */
+static int is_ui_label(const char *p, size_t n)
+{
+	static const char *const labels[] = {"sign in",   "sign up",  "log in", "login",
+	                                     "logout",    "register", "follow", "follow author",
+	                                     "subscribe", "share",    "menu",   "search",
+	                                     "home",      "more",     "close",  "admin",
+	                                     "anonymous", "unknown",  NULL};
+	for (size_t i = 0; labels[i]; i++)
+		if (strlen(labels[i]) == n && !strncasecmp(p, labels[i], n))
+			return 1;
+	return 0;
+}
+
 static int plausible_name(const char *p, size_t n)
 {
 	size_t words = 1;
-	if (n == 0 || n >= 80 || is_url(p))
+	if (n == 0 || n >= 80 || is_url(p) || is_ui_label(p, n))
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		words += p[i] == ' ';
@@ -765,8 +807,13 @@ char *art_clean_author(const char *s)
 {
 	struct strbuf out = STRBUF_INIT;
 	char *folded = art_fold(s, strlen(s), ART_META_MAX);
-	char *p = (char *)skip_author_prefix(folded);
-	p[names_end(p)] = 0;
+	char *p = folded;
+	/* "Section by Jane Roe": the names follow the "by". */
+	char *by = strcasestr(p, " by ");
+	if (by && !memchr(p, ',', by - p) && !memchr(p, ';', by - p))
+		p = by + 4;
+	p = (char *)skip_author_prefix(p);
+	cut_names_end(p);
 	while (*p) {
 		p = (char *)skip_author_prefix(p);
 		while (*p == ' ' || *p == ';' || *p == ',')
@@ -1318,6 +1365,44 @@ static int same_name(const char *a, size_t an, const char *site)
 	return same;
 }
 
+/* Separators written without spaces, as CJK titles do ("Site|Headline"). */
+static size_t tight_sep_at(const char *s)
+{
+	static const char *const seps[] = {
+	        "|", "_", "-", "\xef\xbd\x9c", "\xe2\x80\x93", "\xe2\x80\x94", NULL};
+	for (size_t i = 0; seps[i]; i++) {
+		size_t k = strlen(seps[i]);
+		if (!strncmp(s, seps[i], k))
+			return k;
+	}
+	return 0;
+}
+
+/* A tight separator at title[i]; a hyphen between ASCII letters or
+ * digits joins a word ("Anti-trust") rather than separating. */
+static size_t tight_sep_in(const char *title, size_t i)
+{
+	size_t k = tight_sep_at(title + i);
+	if (k && (title[i] == '-' || title[i] == '_') && i > 0 &&
+	    isalnum((unsigned char)title[i - 1]) && isalnum((unsigned char)title[i + 1]))
+		return 0;
+	return k;
+}
+
+/* A title with no spaced separator: the site's name goes only when it is
+ * exactly the part before the first or after the last tight separator. */
+static size_t tight_site(const char *title, const char *site, char *out, size_t size)
+{
+	size_t n = strlen(title), sn = site ? strlen(site) : 0, k;
+	if (sn && sn < n && !strncasecmp(title, site, sn) && (k = tight_sep_in(title, sn)))
+		return put(out, size, title + sn + k, n - sn - k);
+	for (size_t i = n > sn + 3 ? n - sn - 3 : 0; sn && i + sn < n; i++)
+		if ((k = tight_sep_in(title, i)) && i + k + sn == n && i > 0 &&
+		    !strcasecmp(title + i + k, site))
+			return put(out, size, title, i);
+	return put(out, size, title, n);
+}
+
 size_t article_clean_title(const char *title, const char *site, char *out, size_t size)
 {
 	size_t n = strlen(title), first = 0, last = 0, firstlen = 0, lastlen = 0, nsep = 0;
@@ -1336,7 +1421,7 @@ size_t article_clean_title(const char *title, const char *site, char *out, size_
 		}
 	}
 	if (!nsep)
-		return put(out, size, title, n);
+		return tight_site(title, site, out, size);
 	/* The site's name at either end goes, whatever its length. */
 	if (site && *site) {
 		if (same_name(title + last + lastlen, n - last - lastlen, site))
@@ -1358,6 +1443,44 @@ size_t article_clean_title(const char *title, const char *site, char *out, size_
 	if (words <= 4 && (!hier || words != count_words(title, n) - nsep - 1))
 		return put(out, size, title, n);
 	return put(out, size, s, len);
+}
+
+/* Bytes of a leading dateline ("23.01.2022 - ", "1. Februar 2022 ") before
+ * a headline: digits, date punctuation and at most one month word, ending
+ * in a digit, that parse as a date; 0 when there is none or when fewer
+ * than three words would be left. */
+size_t art_title_dateline(const char *title)
+{
+	size_t n = strlen(title), words = 0;
+	char iso[64];
+	int in_word = 0;
+	for (size_t e = 1; e < n && e <= 24; e++) {
+		unsigned char c = (unsigned char)title[e - 1];
+		if (isalpha(c) || c >= 0x80) {
+			words += !in_word;
+			in_word = 1;
+		} else {
+			in_word = 0;
+			if (!isdigit(c) && !strchr(" ./-,", c))
+				return 0;
+		}
+		if (words > 1)
+			return 0;
+		if (!isdigit(c) || (title[e] != ' ' && title[e] != ':'))
+			continue;
+		if (!article_parse_date(title, e, iso, sizeof iso))
+			continue;
+		size_t k = e;
+		while (k < n && (title[k] == ' ' || title[k] == ':'))
+			k++;
+		size_t sep = sep_at(title + k - 1);
+		if (k > e && sep)
+			k += sep - 1;
+		while (k < n && title[k] == ' ')
+			k++;
+		return count_words(title + k, n - k) >= 3 ? k : 0;
+	}
+	return 0;
 }
 
 int art_title_part_is(const char *title, const char *part)

@@ -323,6 +323,43 @@ static void test_title_without_site(void **state)
 	assert_string_equal(a.title, "Rock & roll \xe2\x80\x99s law");
 }
 
+/* A kicker or dateline the heading adds in front of the metadata title is
+ * dropped, unless the metadata carries it too. */
+static void test_title_kicker_and_dateline(void **state)
+{
+	(void)state;
+	extract("<html><head><title>Court voids the data transfer pact - Daily Example</title>"
+	        "</head><body><h1><span>Data protection</span> Court voids the data transfer "
+	        "pact</h1><p>" PROSE1 "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Court voids the data transfer pact");
+	/* The metadata names the kicker: it is part of the headline. */
+	extract("<html><head><title>Data protection: Court voids the data transfer pact"
+	        "</title></head><body><h1>Data protection: Court voids the data transfer pact"
+	        "</h1><p>" PROSE1 "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Data protection: Court voids the data transfer pact");
+	/* A leading date is a dateline, in the heading or in the title. */
+	extract("<html><head><title>Ministry publishes chip export rules - Example News</title>"
+	        "</head><body><h1><time>3. March 2024</time> Ministry publishes chip export "
+	        "rules</h1><p>" PROSE1 "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Ministry publishes chip export rules");
+	extract("<html><head><title>05.03.2024 - Ministry publishes chip export rules</title>"
+	        "</head><body><p>" PROSE1 "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Ministry publishes chip export rules");
+	/* A year alone is not a dateline; nor is a date leaving a short title. */
+	extract("<html><head><title>2024 Olympics open in Paris "
+	        "today</title></head><body><p>" PROSE1 "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "2024 Olympics open in Paris today");
+	extract("<html><head><title>05.03.2024 Budget day</title></head><body><p>" PROSE1
+	        "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "05.03.2024 Budget day");
+}
+
 static void test_clean_title_helper(void **state)
 {
 	(void)state;
@@ -338,6 +375,17 @@ static void test_clean_title_helper(void **state)
 	assert_string_equal(out, "Budget - Example Times");
 	article_clean_title("No separator here", NULL, out, sizeof out);
 	assert_string_equal(out, "No separator here");
+	/* Separators without spaces split off only the site's own name. */
+	article_clean_title("EXAMPLE NEWS|\xe6\x96\xb0\xe6\xb3\x95\xe5\xbe\x8b", "Example News",
+	                    out, sizeof out);
+	assert_string_equal(out, "\xe6\x96\xb0\xe6\xb3\x95\xe5\xbe\x8b");
+	article_clean_title("\xe6\x96\xb0\xe6\xb3\x95\xe5\xbe\x8b_Example News", "Example News",
+	                    out, sizeof out);
+	assert_string_equal(out, "\xe6\x96\xb0\xe6\xb3\x95\xe5\xbe\x8b");
+	article_clean_title("Anti-trust case opens", "Anti", out, sizeof out);
+	assert_string_equal(out, "Anti-trust case opens");
+	article_clean_title("Chip-makers|Example", "Other Site", out, sizeof out);
+	assert_string_equal(out, "Chip-makers|Example");
 }
 
 static void test_dates_in_order_of_trust(void **state)
@@ -472,6 +520,32 @@ static void test_meta_author_lang_canonical(void **state)
 	assert_string_equal(a.canonical_url, "https://example.org/p");
 }
 
+/* A byline's section before "by", its dateline and dangling dashes are
+ * not names. */
+static void test_author_byline_tails(void **state)
+{
+	(void)state;
+	static const char *const cases[][2] = {
+	        {"Policy by Jo Bloggs", "Jo Bloggs"},
+	        {"By Jo Bloggs March 25, 2024", "Jo Bloggs"},
+	        {"Sam Lee Sept. 3, 2024 10:00", "Sam Lee"},
+	        {"Jo Bloggs \xe2\x80\x94", "Jo Bloggs"},
+	        {"Jo Bloggs -", "Jo Bloggs"},
+	        {"Theresa May", "Theresa May"},
+	        {"Sign In", ""},
+	        {"Follow;Jo Bloggs", "Jo Bloggs"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char html[512];
+		snprintf(html, sizeof html,
+		         "<html><head><meta name='author' content='%s'></head><body><p>" PROSE1
+		         "</p></body></html>",
+		         cases[i][0]);
+		extract(html, NULL);
+		assert_string_equal(a.author, cases[i][1]);
+	}
+}
+
 static void test_lang_guessed_from_text(void **state)
 {
 	(void)state;
@@ -534,6 +608,7 @@ int main(void)
 	        cmocka_unit_test_setup_teardown(test_collection_page_has_no_text, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_jsonld_body_cross_check, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_title_without_site, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_title_kicker_and_dateline, setup, teardown),
 	        cmocka_unit_test(test_clean_title_helper),
 	        cmocka_unit_test_setup_teardown(test_dates_in_order_of_trust, setup, teardown),
 	        cmocka_unit_test(test_parse_date_forms),
@@ -541,6 +616,7 @@ int main(void)
 	        cmocka_unit_test_setup_teardown(test_jsonld_metadata, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_jsonld_in_cdata, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_meta_author_lang_canonical, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_author_byline_tails, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_lang_guessed_from_text, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_charset_meta_ignored, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_reuse_releases, setup, teardown),
