@@ -112,7 +112,7 @@ check: deps-check
 	$(MAKE) B=build-san BIN=build-san/bin SAN=1 CFLAGS='-O1 -g' test-run
 
 demo: deps-build
-	$(MAKE) all
+	@$(MAKE) -s --no-print-directory all >&2
 	@scripts/demo $(BIN)
 
 bench: deps-bench
