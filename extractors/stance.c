@@ -65,7 +65,8 @@ struct st_vote {
 struct words {
 	uint64_t by, to, and_, from, s, comma, that, which, who, for_, under, over, after, but,
 	        while_, because, despite, amid, as, since, with, of, period, semi, colon, quest,
-	        excl, quote, apos, not_, we, our, and_amp, or_, such, including;
+	        excl, quote, apos, not_, we, our, and_amp, or_, such, including, at, the, expense,
+	        cost;
 };
 
 static struct words W;
@@ -111,6 +112,10 @@ static void init_words(void)
 	W.or_ = sl_hash_word("or");
 	W.such = sl_hash_word("such");
 	W.including = sl_hash_word("including");
+	W.at = sl_hash_word("at");
+	W.the = sl_hash_word("the");
+	W.expense = sl_hash_word("expense");
+	W.cost = sl_hash_word("cost");
 	words_ready = 1;
 }
 
@@ -1195,6 +1200,26 @@ static int predicate_agents(const struct run *r, const struct st_sentence *s, si
 	return 0;
 }
 
+/* "backs X but not at the expense of Y": a contrast right after the object
+ * puts Y first.  Returns 1 when one starts within a few tokens of j. */
+static int at_expense_of(const struct run *r, size_t j, size_t tb)
+{
+	const struct stance_ctx *c = r->c;
+	for (size_t k = j; k < j + 3 && k < tb; k++) {
+		if (!tok_is(c, k, tb, W.but))
+			continue;
+		size_t m = k + 1;
+		if (!tok_is(c, m, tb, W.not_) || !tok_is(c, m + 1, tb, W.at))
+			return 0;
+		m += 2;
+		if (tok_is(c, m, tb, W.the))
+			m++;
+		return (tok_is(c, m, tb, W.expense) || tok_is(c, m, tb, W.cost)) &&
+		       tok_is(c, m + 1, tb, W.of);
+	}
+	return 0;
+}
+
 /* Is the cue at token i a noun here ("the ban", "its demand", "a legal
  * challenge", "tax benefits")?  Inflected forms (-ed, -ing) are verbs; a
  * base or -s form is a verb only after what can stand before a verb: a
@@ -1387,6 +1412,16 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	for (size_t k = end; k < o.end; k++)
 		if (!c->info[k].used)
 			c->info[k].used = 2; /* "withdrew its tax": the verb speaks */
+	/* "supported strong encryption but not at the expense of public
+	 * safety": backing a counter-measure only so far as it does not cost
+	 * the measure's aim is backing the measure; backing the measure with
+	 * that reserve is a weaker support. */
+	if (o.measure && at_expense_of(r, o.end, s->tb)) {
+		if (o.measure->value < 0)
+			mult = -mult;
+		else
+			w *= 0.6f;
+	}
 	switch (cls) {
 	case VC_COMPLY:
 	case VC_CONTEST:

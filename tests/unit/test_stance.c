@@ -429,6 +429,20 @@ static void test_law_owner(void **state)
 	assert_stance(st, "eu:ai-regulation:support");
 }
 
+/* A contrast after the object puts what must not be sacrificed first. */
+static void test_contrast_at_expense_of(void **state)
+{
+	(void)state;
+	const char *st =
+	        analyse("The Interior Ministry said it backed strong encryption but not at "
+	                "the expense of catching criminals.",
+	                "GOV:de/interior-ministry=Interior Ministry");
+	assert_stance(st, "de/interior-ministry:lawful-access:support");
+	st = analyse("Signal said it backed strong encryption, full stop.",
+	             "COMPANY:signal=Signal");
+	assert_stance(st, "signal:lawful-access:oppose");
+}
+
 /* A user adds a topic by adding a row: no code involved. */
 static void test_config_new_topic(void **state)
 {
@@ -510,6 +524,7 @@ int main(void)
 	        cmocka_unit_test(test_judgement_of_speaker),
 	        cmocka_unit_test(test_business_is_no_stance),
 	        cmocka_unit_test(test_law_owner),
+	        cmocka_unit_test(test_contrast_at_expense_of),
 	        cmocka_unit_test(test_config_new_topic),
 	        cmocka_unit_test(test_config_errors),
 	};
