@@ -600,6 +600,17 @@ static int by_agent(const struct run *r, size_t j, size_t tb, struct agents *a)
 		j++;
 	if (j >= tb || !is_actor(r, r->c->info[j].ment))
 		return 0;
+	/* "by Biden enforcers Jane Roe": a name modifying a title is not the
+	 * agent; the person the title introduces is */
+	size_t e = mention_end_tok(r, j, tb);
+	if (e < tb && r->c->tok[e].kind == SL_WORD && r->c->info[e].ment < 0 &&
+	    r->c->info[e].phrase == NONE && !tok_is(r->c, e, tb, W.and_) &&
+	    !tok_is(r->c, e, tb, W.or_) && !tok_is(r->c, e, tb, W.s))
+		for (size_t k = e + 1; k < e + 3 && k < tb && r->c->tok[k].kind == SL_WORD; k++)
+			if (is_actor(r, r->c->info[k].ment)) {
+				j = k;
+				break;
+			}
 	add_agent(a, r->c->info[j].ment, 1.0f);
 	coordinated_right(r, mention_end_tok(r, j, tb), tb, a, 1.0f);
 	return 1;
@@ -1156,6 +1167,10 @@ static size_t passive_subject(const struct run *r, const struct st_sentence *s, 
 	size_t j = i;
 	for (size_t k = 0; j > s->ta && k < 16; k++) {
 		j--;
+		/* "the bill, sponsored by X,": the participle in apposition
+		 * stands for the noun before the comma */
+		if (j + 1 == i && tok_is(r->c, j, s->tb, W.comma))
+			continue;
 		if (r->c->tok[j].kind == SL_PUNCT && r->c->tok[j].punct != '-' &&
 		    r->c->tok[j].punct != '"')
 			return j + 1;

@@ -429,6 +429,24 @@ static void test_law_owner(void **state)
 	assert_stance(st, "eu:ai-regulation:support");
 }
 
+/* A participle in apposition: "the bill, sponsored by X, would ...". */
+static void test_passive_apposition(void **state)
+{
+	(void)state;
+	const char *st = analyse("The measure, sponsored by Senator Jane Roe, would ban TikTok "
+	                         "on national security grounds.",
+	                         "PERSON:jane-roe=Jane Roe|COMPANY:tiktok=TikTok");
+	assert_stance(st, "jane-roe:foreign-tech-restrictions:support");
+	/* a name that modifies a title is not the agent: the titled person is */
+	st = analyse("The antitrust case, brought by Obama prosecutors John Doe and Jane Roe, "
+	             "targets Google.",
+	             "PERSON:barack-obama=Obama|PERSON:john-doe=John Doe|PERSON:jane-roe=Jane "
+	             "Roe|COMPANY:google=Google");
+	assert_stance(st, "john-doe:platform-competition:support");
+	assert_stance(st, "jane-roe:platform-competition:support");
+	assert_null(strstr(st, "barack-obama"));
+}
+
 /* A contrast after the object puts what must not be sacrificed first. */
 static void test_contrast_at_expense_of(void **state)
 {
@@ -525,6 +543,7 @@ int main(void)
 	        cmocka_unit_test(test_business_is_no_stance),
 	        cmocka_unit_test(test_law_owner),
 	        cmocka_unit_test(test_contrast_at_expense_of),
+	        cmocka_unit_test(test_passive_apposition),
 	        cmocka_unit_test(test_config_new_topic),
 	        cmocka_unit_test(test_config_errors),
 	};
