@@ -714,6 +714,25 @@ static int noun_subject(const struct run *r, const struct st_sentence *s, size_t
 	return 1;
 }
 
+/* "the UK trade minister", "Dutch officials": a state or body followed
+ * by a title acts through the office holder, so the words from token e
+ * on being a title (up to i) keep the actor as the subject; a plain noun
+ * ("US lawmakers", "Apple users") does not. */
+static int titled(const struct run *r, const struct st_sentence *s, size_t e, size_t i)
+{
+	const struct stance_ctx *c = r->c;
+	int title = 0;
+	for (size_t k = e; k < i && k < e + 4; k++) {
+		if (c->tok[k].kind != SL_WORD || c->info[k].ment >= 0)
+			break;
+		if (tsense(r, k, SK_SPOKES) || covered_by(r, s, k, SK_SPOKES))
+			title = 1;
+		else if (c->info[k].phrase != NONE)
+			break;
+	}
+	return title;
+}
+
 /* A "that", "which" or "who" in [a, b): a new clause with its own subject. */
 static int clause_between(const struct run *r, size_t a, size_t b)
 {
@@ -813,7 +832,8 @@ static int subject_agents(const struct run *r, const struct st_sentence *s, size
 			}
 			if (m->type == ET_LAW)
 				return 0; /* "the act requires": no actor */
-			if (modified_noun(r, j + 1, i))
+			if (modified_noun(r, j + 1, i) &&
+			    (m->type == ET_PERSON || !titled(r, s, j + 1, i)))
 				return 0; /* "US lawmakers urged": not the US */
 			/* "the government's concerns don't": a possessor is no
 			 * subject, unless it speaks through its people ("Apple's
@@ -871,7 +891,8 @@ static int32_t find_speaker(const struct run *r, struct st_sentence *s)
 			int32_t m = r->c->info[j].ment;
 			if (is_actor(r, m) &&
 			    !after_prep(r, mention_first_tok(r, j, s->ta), s->ta) &&
-			    !modified_noun(r, j + 1, i))
+			    (!modified_noun(r, j + 1, i) ||
+			     (r->c->ment[m].type != ET_PERSON && titled(r, s, j + 1, i))))
 				return m;
 			const struct sl_sense *p = tsense(r, j, SK_PRONOUN);
 			const struct sl_sense *co = tsense(r, j, SK_COREF);
@@ -886,9 +907,14 @@ static int32_t find_speaker(const struct run *r, struct st_sentence *s)
 		size_t e = i + in->plen;
 		for (size_t j = e; j < s->tb && j < e + 3 && !tells(r, i); j++) {
 			int32_t m = r->c->info[j].ment;
-			if (is_actor(r, m))
-				return modified_noun(r, mention_end_tok(r, j, s->tb), s->tb) ? -1
-				                                                             : m;
+			if (is_actor(r, m)) {
+				size_t me = mention_end_tok(r, j, s->tb);
+				return modified_noun(r, me, s->tb) &&
+				                       (r->c->ment[m].type == ET_PERSON ||
+				                        !titled(r, s, me, s->tb))
+				               ? -1
+				               : m;
+			}
 			const struct sl_sense *co = tsense(r, j, SK_COREF);
 			if (co)
 				return antecedent(r, r->c->tok[j].start, co->types);

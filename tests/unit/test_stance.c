@@ -429,6 +429,20 @@ static void test_law_owner(void **state)
 	assert_stance(st, "eu:ai-regulation:support");
 }
 
+/* A state followed by a title acts through the office holder; a state
+ * followed by a plain noun does not. */
+static void test_title_speaker(void **state)
+{
+	(void)state;
+	const char *st = analyse("The Dutch trade minister backed the new export controls on "
+	                         "lithography machines.",
+	                         "GOV:nl=Dutch");
+	assert_stance(st, "nl:export-controls:support");
+	st = analyse("Dutch farmers backed the new export controls on lithography machines.",
+	             "GOV:nl=Dutch");
+	assert_null(strstr(st, "nl:"));
+}
+
 /* A participle in apposition: "the bill, sponsored by X, would ...". */
 static void test_passive_apposition(void **state)
 {
@@ -544,6 +558,7 @@ int main(void)
 	        cmocka_unit_test(test_law_owner),
 	        cmocka_unit_test(test_contrast_at_expense_of),
 	        cmocka_unit_test(test_passive_apposition),
+	        cmocka_unit_test(test_title_speaker),
 	        cmocka_unit_test(test_config_new_topic),
 	        cmocka_unit_test(test_config_errors),
 	};
