@@ -1032,6 +1032,7 @@ struct object {
 	int law;        /* a law is the object */
 	int32_t target; /* an actor is the object */
 	size_t end;     /* token after the object */
+	int contested;  /* the measure is the object of a challenge in it */
 };
 
 static int stops_object(const struct run *r, size_t j, size_t start, size_t tb)
@@ -1063,6 +1064,7 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 	o->law = 0;
 	o->target = -1;
 	o->end = start;
+	o->contested = 0;
 	size_t lim = start + OBJECT_REACH < s->tb ? start + OBJECT_REACH : s->tb;
 	for (size_t j = start; j < lim; j++) {
 		if (stops_object(r, j, start, s->tb))
@@ -1095,6 +1097,11 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 			j = e - 1;
 			continue;
 		}
+		/* "dismissed the appeal against the ban": what is done to the
+		 * challenge is done the other way to the measure */
+		const struct sl_sense *cv = verb_sense(r, j, 0);
+		if (j > start && cv && cv->cls == VC_CONTEST && !o->measure && !o->law)
+			o->contested = 1;
 		const struct sl_sense *ms = fitting_measure(r, s, j);
 		if (ms && !o->measure) {
 			/* "an encryption backdoor": the last noun is the head */
@@ -1457,6 +1464,8 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	 * safety": backing a counter-measure only so far as it does not cost
 	 * the measure's aim is backing the measure; backing the measure with
 	 * that reserve is a weaker support. */
+	if (o.contested && (o.measure || o.law))
+		mult = -mult;
 	if (o.measure && at_expense_of(r, o.end, s->tb)) {
 		if (o.measure->value < 0)
 			mult = -mult;

@@ -429,6 +429,26 @@ static void test_law_owner(void **state)
 	assert_stance(st, "eu:ai-regulation:support");
 }
 
+/* Courts: upholding a measure backs it, striking it down opposes it, and
+ * dismissing a challenge to it backs it. */
+static void test_court_rulings(void **state)
+{
+	(void)state;
+	const char *st =
+	        analyse("The appeals court upheld the ban on Huawei equipment in 5G networks.",
+	                "GOV:xx/appeals-court=appeals court|COMPANY:huawei=Huawei");
+	assert_stance(st, "xx/appeals-court:foreign-tech-restrictions:support");
+	st = analyse("The high court dismissed the challenge to the ban on TikTok.",
+	             "GOV:xx/high-court=high court|COMPANY:tiktok=TikTok");
+	assert_stance(st, "xx/high-court:foreign-tech-restrictions:support");
+	st = analyse("The high court threw out the appeal against the new export controls.",
+	             "GOV:xx/high-court=high court");
+	assert_stance(st, "xx/high-court:export-controls:support");
+	st = analyse("The high court struck down the ban on TikTok.",
+	             "GOV:xx/high-court=high court|COMPANY:tiktok=TikTok");
+	assert_stance(st, "xx/high-court:foreign-tech-restrictions:oppose");
+}
+
 /* A state followed by a title acts through the office holder; a state
  * followed by a plain noun does not. */
 static void test_title_speaker(void **state)
@@ -559,6 +579,7 @@ int main(void)
 	        cmocka_unit_test(test_contrast_at_expense_of),
 	        cmocka_unit_test(test_passive_apposition),
 	        cmocka_unit_test(test_title_speaker),
+	        cmocka_unit_test(test_court_rulings),
 	        cmocka_unit_test(test_config_new_topic),
 	        cmocka_unit_test(test_config_errors),
 	};
