@@ -429,6 +429,18 @@ static void test_law_owner(void **state)
 	assert_stance(st, "eu:ai-regulation:support");
 }
 
+/* Idioms of criticism are opposing cues. */
+static void test_criticism_idioms(void **state)
+{
+	(void)state;
+	const char *st =
+	        analyse("Mozilla raised alarms about the surveillance powers in the draft.",
+	                "ORG:mozilla=Mozilla");
+	assert_stance(st, "mozilla:lawful-access:oppose");
+	st = analyse("Amazon took aim at the new digital services tax.", "COMPANY:amazon=Amazon");
+	assert_stance(st, "amazon:digital-taxation:oppose");
+}
+
 /* Courts: upholding a measure backs it, striking it down opposes it, and
  * dismissing a challenge to it backs it. */
 static void test_court_rulings(void **state)
@@ -580,6 +592,7 @@ int main(void)
 	        cmocka_unit_test(test_passive_apposition),
 	        cmocka_unit_test(test_title_speaker),
 	        cmocka_unit_test(test_court_rulings),
+	        cmocka_unit_test(test_criticism_idioms),
 	        cmocka_unit_test(test_config_new_topic),
 	        cmocka_unit_test(test_config_errors),
 	};
