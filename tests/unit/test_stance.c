@@ -429,6 +429,16 @@ static void test_law_owner(void **state)
 	assert_stance(st, "eu:ai-regulation:support");
 }
 
+/* Measure words added to the topics file: a clampdown on a platform is
+ * competition enforcement. */
+static void test_topic_measures(void **state)
+{
+	(void)state;
+	const char *st = analyse("Brussels defended its antitrust clampdown on Google and Amazon.",
+	                         "GOV:eu=Brussels|COMPANY:google=Google|COMPANY:amazon=Amazon");
+	assert_stance(st, "eu:platform-competition:support");
+}
+
 /* Idioms of criticism are opposing cues. */
 static void test_criticism_idioms(void **state)
 {
@@ -593,6 +603,7 @@ int main(void)
 	        cmocka_unit_test(test_title_speaker),
 	        cmocka_unit_test(test_court_rulings),
 	        cmocka_unit_test(test_criticism_idioms),
+	        cmocka_unit_test(test_topic_measures),
 	        cmocka_unit_test(test_config_new_topic),
 	        cmocka_unit_test(test_config_errors),
 	};
