@@ -65,7 +65,8 @@ struct st_vote {
 struct words {
 	uint64_t by, to, and_, from, s, comma, that, which, who, for_, under, over, after, but,
 	        while_, because, despite, amid, as, since, with, of, period, semi, colon, quest,
-	        excl, quote, apos, not_, we, our, and_amp, or_, such, including;
+	        excl, quote, apos, not_, we, our, and_amp, or_, such, including, at, the, expense,
+	        cost;
 };
 
 static struct words W;
@@ -111,6 +112,10 @@ static void init_words(void)
 	W.or_ = sl_hash_word("or");
 	W.such = sl_hash_word("such");
 	W.including = sl_hash_word("including");
+	W.at = sl_hash_word("at");
+	W.the = sl_hash_word("the");
+	W.expense = sl_hash_word("expense");
+	W.cost = sl_hash_word("cost");
 	words_ready = 1;
 }
 
@@ -595,6 +600,17 @@ static int by_agent(const struct run *r, size_t j, size_t tb, struct agents *a)
 		j++;
 	if (j >= tb || !is_actor(r, r->c->info[j].ment))
 		return 0;
+	/* "by Biden enforcers Jane Roe": a name modifying a title is not the
+	 * agent; the person the title introduces is */
+	size_t e = mention_end_tok(r, j, tb);
+	if (e < tb && r->c->tok[e].kind == SL_WORD && r->c->info[e].ment < 0 &&
+	    r->c->info[e].phrase == NONE && !tok_is(r->c, e, tb, W.and_) &&
+	    !tok_is(r->c, e, tb, W.or_) && !tok_is(r->c, e, tb, W.s))
+		for (size_t k = e + 1; k < e + 3 && k < tb && r->c->tok[k].kind == SL_WORD; k++)
+			if (is_actor(r, r->c->info[k].ment)) {
+				j = k;
+				break;
+			}
 	add_agent(a, r->c->info[j].ment, 1.0f);
 	coordinated_right(r, mention_end_tok(r, j, tb), tb, a, 1.0f);
 	return 1;
@@ -698,6 +714,25 @@ static int noun_subject(const struct run *r, const struct st_sentence *s, size_t
 	return 1;
 }
 
+/* "the UK trade minister", "Dutch officials": a state or body followed
+ * by a title acts through the office holder, so the words from token e
+ * on being a title (up to i) keep the actor as the subject; a plain noun
+ * ("US lawmakers", "Apple users") does not. */
+static int titled(const struct run *r, const struct st_sentence *s, size_t e, size_t i)
+{
+	const struct stance_ctx *c = r->c;
+	int title = 0;
+	for (size_t k = e; k < i && k < e + 4; k++) {
+		if (c->tok[k].kind != SL_WORD || c->info[k].ment >= 0)
+			break;
+		if (tsense(r, k, SK_SPOKES) || covered_by(r, s, k, SK_SPOKES))
+			title = 1;
+		else if (c->info[k].phrase != NONE)
+			break;
+	}
+	return title;
+}
+
 /* A "that", "which" or "who" in [a, b): a new clause with its own subject. */
 static int clause_between(const struct run *r, size_t a, size_t b)
 {
@@ -797,7 +832,8 @@ static int subject_agents(const struct run *r, const struct st_sentence *s, size
 			}
 			if (m->type == ET_LAW)
 				return 0; /* "the act requires": no actor */
-			if (modified_noun(r, j + 1, i))
+			if (modified_noun(r, j + 1, i) &&
+			    (m->type == ET_PERSON || !titled(r, s, j + 1, i)))
 				return 0; /* "US lawmakers urged": not the US */
 			/* "the government's concerns don't": a possessor is no
 			 * subject, unless it speaks through its people ("Apple's
@@ -855,7 +891,8 @@ static int32_t find_speaker(const struct run *r, struct st_sentence *s)
 			int32_t m = r->c->info[j].ment;
 			if (is_actor(r, m) &&
 			    !after_prep(r, mention_first_tok(r, j, s->ta), s->ta) &&
-			    !modified_noun(r, j + 1, i))
+			    (!modified_noun(r, j + 1, i) ||
+			     (r->c->ment[m].type != ET_PERSON && titled(r, s, j + 1, i))))
 				return m;
 			const struct sl_sense *p = tsense(r, j, SK_PRONOUN);
 			const struct sl_sense *co = tsense(r, j, SK_COREF);
@@ -870,9 +907,14 @@ static int32_t find_speaker(const struct run *r, struct st_sentence *s)
 		size_t e = i + in->plen;
 		for (size_t j = e; j < s->tb && j < e + 3 && !tells(r, i); j++) {
 			int32_t m = r->c->info[j].ment;
-			if (is_actor(r, m))
-				return modified_noun(r, mention_end_tok(r, j, s->tb), s->tb) ? -1
-				                                                             : m;
+			if (is_actor(r, m)) {
+				size_t me = mention_end_tok(r, j, s->tb);
+				return modified_noun(r, me, s->tb) &&
+				                       (r->c->ment[m].type == ET_PERSON ||
+				                        !titled(r, s, me, s->tb))
+				               ? -1
+				               : m;
+			}
 			const struct sl_sense *co = tsense(r, j, SK_COREF);
 			if (co)
 				return antecedent(r, r->c->tok[j].start, co->types);
@@ -990,6 +1032,7 @@ struct object {
 	int law;        /* a law is the object */
 	int32_t target; /* an actor is the object */
 	size_t end;     /* token after the object */
+	int contested;  /* the measure is the object of a challenge in it */
 };
 
 static int stops_object(const struct run *r, size_t j, size_t start, size_t tb)
@@ -1021,6 +1064,7 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 	o->law = 0;
 	o->target = -1;
 	o->end = start;
+	o->contested = 0;
 	size_t lim = start + OBJECT_REACH < s->tb ? start + OBJECT_REACH : s->tb;
 	for (size_t j = start; j < lim; j++) {
 		if (stops_object(r, j, start, s->tb))
@@ -1053,6 +1097,11 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 			j = e - 1;
 			continue;
 		}
+		/* "dismissed the appeal against the ban": what is done to the
+		 * challenge is done the other way to the measure */
+		const struct sl_sense *cv = verb_sense(r, j, 0);
+		if (j > start && cv && cv->cls == VC_CONTEST && !o->measure && !o->law)
+			o->contested = 1;
 		const struct sl_sense *ms = fitting_measure(r, s, j);
 		if (ms && !o->measure) {
 			/* "an encryption backdoor": the last noun is the head */
@@ -1151,6 +1200,10 @@ static size_t passive_subject(const struct run *r, const struct st_sentence *s, 
 	size_t j = i;
 	for (size_t k = 0; j > s->ta && k < 16; k++) {
 		j--;
+		/* "the bill, sponsored by X,": the participle in apposition
+		 * stands for the noun before the comma */
+		if (j + 1 == i && tok_is(r->c, j, s->tb, W.comma))
+			continue;
 		if (r->c->tok[j].kind == SL_PUNCT && r->c->tok[j].punct != '-' &&
 		    r->c->tok[j].punct != '"')
 			return j + 1;
@@ -1192,6 +1245,26 @@ static int predicate_agents(const struct run *r, const struct st_sentence *s, si
 	for (int k = 0, n = a->n; k < n; k++)
 		if (r->c->ment[a->m[k]].type == ET_PERSON)
 			spokes_body(r, s, a->m[k], a, a->w[k] * 0.9f);
+	return 0;
+}
+
+/* "backs X but not at the expense of Y": a contrast right after the object
+ * puts Y first.  Returns 1 when one starts within a few tokens of j. */
+static int at_expense_of(const struct run *r, size_t j, size_t tb)
+{
+	const struct stance_ctx *c = r->c;
+	for (size_t k = j; k < j + 3 && k < tb; k++) {
+		if (!tok_is(c, k, tb, W.but))
+			continue;
+		size_t m = k + 1;
+		if (!tok_is(c, m, tb, W.not_) || !tok_is(c, m + 1, tb, W.at))
+			return 0;
+		m += 2;
+		if (tok_is(c, m, tb, W.the))
+			m++;
+		return (tok_is(c, m, tb, W.expense) || tok_is(c, m, tb, W.cost)) &&
+		       tok_is(c, m + 1, tb, W.of);
+	}
 	return 0;
 }
 
@@ -1387,6 +1460,18 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	for (size_t k = end; k < o.end; k++)
 		if (!c->info[k].used)
 			c->info[k].used = 2; /* "withdrew its tax": the verb speaks */
+	/* "supported strong encryption but not at the expense of public
+	 * safety": backing a counter-measure only so far as it does not cost
+	 * the measure's aim is backing the measure; backing the measure with
+	 * that reserve is a weaker support. */
+	if (o.contested && (o.measure || o.law))
+		mult = -mult;
+	if (o.measure && at_expense_of(r, o.end, s->tb)) {
+		if (o.measure->value < 0)
+			mult = -mult;
+		else
+			w *= 0.6f;
+	}
 	switch (cls) {
 	case VC_COMPLY:
 	case VC_CONTEST:

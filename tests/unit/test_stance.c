@@ -429,6 +429,94 @@ static void test_law_owner(void **state)
 	assert_stance(st, "eu:ai-regulation:support");
 }
 
+/* Measure words added to the topics file: a clampdown on a platform is
+ * competition enforcement. */
+static void test_topic_measures(void **state)
+{
+	(void)state;
+	const char *st = analyse("Brussels defended its antitrust clampdown on Google and Amazon.",
+	                         "GOV:eu=Brussels|COMPANY:google=Google|COMPANY:amazon=Amazon");
+	assert_stance(st, "eu:platform-competition:support");
+}
+
+/* Idioms of criticism are opposing cues. */
+static void test_criticism_idioms(void **state)
+{
+	(void)state;
+	const char *st =
+	        analyse("Mozilla raised alarms about the surveillance powers in the draft.",
+	                "ORG:mozilla=Mozilla");
+	assert_stance(st, "mozilla:lawful-access:oppose");
+	st = analyse("Amazon took aim at the new digital services tax.", "COMPANY:amazon=Amazon");
+	assert_stance(st, "amazon:digital-taxation:oppose");
+}
+
+/* Courts: upholding a measure backs it, striking it down opposes it, and
+ * dismissing a challenge to it backs it. */
+static void test_court_rulings(void **state)
+{
+	(void)state;
+	const char *st =
+	        analyse("The appeals court upheld the ban on Huawei equipment in 5G networks.",
+	                "GOV:xx/appeals-court=appeals court|COMPANY:huawei=Huawei");
+	assert_stance(st, "xx/appeals-court:foreign-tech-restrictions:support");
+	st = analyse("The high court dismissed the challenge to the ban on TikTok.",
+	             "GOV:xx/high-court=high court|COMPANY:tiktok=TikTok");
+	assert_stance(st, "xx/high-court:foreign-tech-restrictions:support");
+	st = analyse("The high court threw out the appeal against the new export controls.",
+	             "GOV:xx/high-court=high court");
+	assert_stance(st, "xx/high-court:export-controls:support");
+	st = analyse("The high court struck down the ban on TikTok.",
+	             "GOV:xx/high-court=high court|COMPANY:tiktok=TikTok");
+	assert_stance(st, "xx/high-court:foreign-tech-restrictions:oppose");
+}
+
+/* A state followed by a title acts through the office holder; a state
+ * followed by a plain noun does not. */
+static void test_title_speaker(void **state)
+{
+	(void)state;
+	const char *st = analyse("The Dutch trade minister backed the new export controls on "
+	                         "lithography machines.",
+	                         "GOV:nl=Dutch");
+	assert_stance(st, "nl:export-controls:support");
+	st = analyse("Dutch farmers backed the new export controls on lithography machines.",
+	             "GOV:nl=Dutch");
+	assert_null(strstr(st, "nl:"));
+}
+
+/* A participle in apposition: "the bill, sponsored by X, would ...". */
+static void test_passive_apposition(void **state)
+{
+	(void)state;
+	const char *st = analyse("The measure, sponsored by Senator Jane Roe, would ban TikTok "
+	                         "on national security grounds.",
+	                         "PERSON:jane-roe=Jane Roe|COMPANY:tiktok=TikTok");
+	assert_stance(st, "jane-roe:foreign-tech-restrictions:support");
+	/* a name that modifies a title is not the agent: the titled person is */
+	st = analyse("The antitrust case, brought by Obama prosecutors John Doe and Jane Roe, "
+	             "targets Google.",
+	             "PERSON:barack-obama=Obama|PERSON:john-doe=John Doe|PERSON:jane-roe=Jane "
+	             "Roe|COMPANY:google=Google");
+	assert_stance(st, "john-doe:platform-competition:support");
+	assert_stance(st, "jane-roe:platform-competition:support");
+	assert_null(strstr(st, "barack-obama"));
+}
+
+/* A contrast after the object puts what must not be sacrificed first. */
+static void test_contrast_at_expense_of(void **state)
+{
+	(void)state;
+	const char *st =
+	        analyse("The Interior Ministry said it backed strong encryption but not at "
+	                "the expense of catching criminals.",
+	                "GOV:de/interior-ministry=Interior Ministry");
+	assert_stance(st, "de/interior-ministry:lawful-access:support");
+	st = analyse("Signal said it backed strong encryption, full stop.",
+	             "COMPANY:signal=Signal");
+	assert_stance(st, "signal:lawful-access:oppose");
+}
+
 /* A user adds a topic by adding a row: no code involved. */
 static void test_config_new_topic(void **state)
 {
@@ -510,6 +598,12 @@ int main(void)
 	        cmocka_unit_test(test_judgement_of_speaker),
 	        cmocka_unit_test(test_business_is_no_stance),
 	        cmocka_unit_test(test_law_owner),
+	        cmocka_unit_test(test_contrast_at_expense_of),
+	        cmocka_unit_test(test_passive_apposition),
+	        cmocka_unit_test(test_title_speaker),
+	        cmocka_unit_test(test_court_rulings),
+	        cmocka_unit_test(test_criticism_idioms),
+	        cmocka_unit_test(test_topic_measures),
 	        cmocka_unit_test(test_config_new_topic),
 	        cmocka_unit_test(test_config_errors),
 	};
