@@ -771,16 +771,25 @@ static void find_dominant(struct ent_extractor *x, struct ent_result *r)
 	}
 	if (r->title_tn.n)
 		count_countries(x, &r->title_tn, r, &cc, 2);
-	size_t best = 0;
-	for (size_t c = 1; c < cc.n; c++)
-		if (cc.count[c] > cc.count[best])
-			best = c;
-	if (cc.n)
-		memcpy(r->dominant, cc.code[best], 3);
+	/* Rank by count; ties keep the order of first mention. */
+	r->n_ranked = 0;
+	uint8_t used[MAX_COUNTRIES] = {0};
+	while (r->n_ranked < sizeof r->ranked / sizeof r->ranked[0] && r->n_ranked < cc.n) {
+		size_t best = SIZE_MAX;
+		for (size_t c = 0; c < cc.n; c++)
+			if (!used[c] && (best == SIZE_MAX || cc.count[c] > cc.count[best]))
+				best = c;
+		used[best] = 1;
+		memcpy(r->ranked[r->n_ranked++], cc.code[best], 3);
+	}
+	if (r->n_ranked)
+		memcpy(r->dominant, r->ranked[0], 3);
 }
 
 /* Pick one entity among a mention's candidates: the one of the country
- * `prefer`, else of the dominant country, else the first listed. */
+ * `prefer`, else of the article's countries in order of how often they are
+ * mentioned (the dominant one first), else the first listed.  "The Supreme
+ * Court" in an article that names India twice and the US once is India's. */
 static void choose(const struct ent_extractor *x, struct ent_result *r, struct ent_mention *m,
                    const char *prefer)
 {
@@ -788,8 +797,8 @@ static void choose(const struct ent_extractor *x, struct ent_result *r, struct e
 		return;
 	uint32_t pick = m->cand[0];
 	int found = 0;
-	for (int pass = 0; pass < 2 && !found; pass++) {
-		const char *cc = pass == 0 ? prefer : r->dominant;
+	for (size_t pass = 0; pass <= r->n_ranked && !found; pass++) {
+		const char *cc = pass == 0 ? prefer : r->ranked[pass - 1];
 		if (!cc || !cc[0])
 			continue;
 		for (size_t q = 0; q < m->n_cand; q++)
@@ -1645,6 +1654,7 @@ int ent_extract(struct ent_extractor *x, struct ent_result *r, const char *text,
 	r->n = 0;
 	sb_reset(&r->arena);
 	r->dominant[0] = '\0';
+	r->n_ranked = 0;
 	r->shout_line = r->shout_end = 0;
 	if (tn_tokenize(&r->tn, text, n) < 0)
 		return -1;

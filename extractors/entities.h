@@ -132,6 +132,10 @@ struct ent_result {
 	size_t taken_alloc;
 	void *md; /* pcre2_match_data * */
 	char dominant[3];
+	/* Countries of the article's GOV mentions, most mentioned first
+	 * (ranked[0] is `dominant`): what an ambiguous name falls back on. */
+	char ranked[16][3];
+	size_t n_ranked;
 	size_t shout_line, shout_end; /* tokens of the line last judged */
 	int shout;                    /* ... and whether it is in capitals */
 };
