@@ -145,7 +145,7 @@ void ent_release(struct ent_extractor *x);
 
 /*
  * Load rules from a TSV buffer with columns `name type trigger pattern`
- * and optional `country`, `before`, `after` (see docs/extract.md).
+ * and optional `country`, `before`, `after` (see README.md, "news-extract").
  * Bad rows (a pattern that does not compile, an unknown type) are
  * reported and skipped.  Returns rules loaded, -1 on a bad header.
  */

@@ -4,7 +4,7 @@
  * mentions news-extract found in it, and a loaded topic table
  * (topics.h); the results land in buffers of the context.
  *
- * How it reads an article (docs/stance.md has the long form):
+ * How it reads an article (README.md, "news-stance" has the long form):
  *  1. Sentences (sentences.h) and tokens (stance_lex.h); each token knows
  *     the mention it is part of and the lexicon phrase that starts at it.
  *  2. Topics: a sentence touches the topics whose cues it contains; a

@@ -1,7 +1,7 @@
 /*
  * news-stance: tag each actor's stance on the tech-policy topics an
  * article discusses.  Reads `text` and `mentions`, writes `topics`,
- * `stances` and `tone` (see man/news-stance.1.in, docs/stance.md).
+ * `stances` and `tone` (see man/news-stance.1.in, README.md, "news-stance").
  */
 #include <errno.h>
 #include <stdio.h>

@@ -1,7 +1,7 @@
 #!/bin/sh
 # The bundled samples through news-load and news-strip, compared with the
 # extraction a perfect extractor gives (data/samples/expected.tsv, see
-# docs/samples.md): title, published, author, is_article and the text,
+# README.md, "Samples"): title, published, author, is_article and the text,
 # per sample, with a diff of what differs.  Skips (77) while there is no
 # news-strip to test.
 set -u
