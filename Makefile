@@ -2,7 +2,7 @@
 #
 #   make            build bin/news-* (and the generated data)
 #   make demo       install missing packages, build, run the pipeline offline
-#   make check      install missing packages, unit + command-line tests,
+#   make check      install missing packages, lint, unit + command-line tests,
 #                   fuzz regression, then the same suite under ASan+UBSan
 #   make bench      benchmarks against peers (ratios, not absolute times)
 #   make fuzz       long libFuzzer runs (FUZZ_SECONDS per target)
@@ -107,6 +107,7 @@ test-run: all units
 	@scripts/run-tests $(B) $(BIN) $(UNITS)
 
 check: deps-check
+	$(MAKE) lint
 	$(MAKE) test-run
 	$(MAKE) fuzz-check
 	$(MAKE) B=build-san BIN=build-san/bin SAN=1 CFLAGS='-O1 -g' test-run
