@@ -158,11 +158,11 @@ int main(int argc, char **argv)
 		if (is_stdin) {
 			in_stdin = r;
 			stdin_open = 1;
-		} else if (first.fp != r.fp) {
+		} else if (first.lines.fp != r.lines.fp) {
 			tsv_reader_close(&r);
 		}
 	}
-	if (have_first && first.fp != stdin)
+	if (have_first && first.lines.fp != stdin)
 		tsv_reader_close(&first);
 
 	if (!np_no_header && out.n)

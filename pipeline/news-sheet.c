@@ -290,7 +290,7 @@ static void cut_text(struct ctx *c, const struct tsv_reader *r, const char *what
 		return;
 	if (sheet_cut_at(c->text.buf, c->text.len, &c->cursor, start, end, &b0, &b1) < 0) {
 		np_error("%s:%lu: %s: offsets %lu-%lu outside the text (%zu code points)", r->name,
-		         r->line, what, start, end, utf8_count(c->text.buf, c->text.len));
+		         r->lines.line, what, start, end, utf8_count(c->text.buf, c->text.len));
 		return;
 	}
 	*s = c->text.buf + b0;
@@ -306,7 +306,7 @@ static void write_mentions(struct ctx *c, const struct tsv_reader *r)
 	while (sheet_next_item(c->mentions_v.buf, c->mentions_v.len, &pos, &item)) {
 		if (sheet_parse_mention(item, &m) < 0) {
 			np_error("%s:%lu: mentions: malformed item '%.*s'; left out", r->name,
-			         r->line, (int)item.len, item.s);
+			         r->lines.line, (int)item.len, item.s);
 			continue;
 		}
 		if (next_row(s) < 0)
@@ -333,7 +333,7 @@ static void write_stances(struct ctx *c, const struct tsv_reader *r)
 	while (sheet_next_item(c->stances_v.buf, c->stances_v.len, &pos, &item)) {
 		if (sheet_parse_stance(item, &st) < 0) {
 			np_error("%s:%lu: stances: malformed item '%.*s'; left out", r->name,
-			         r->line, (int)item.len, item.s);
+			         r->lines.line, (int)item.len, item.s);
 			continue;
 		}
 		if (next_row(s) < 0)

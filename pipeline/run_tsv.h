@@ -26,17 +26,12 @@
 #include "stage.h"
 
 struct tsv_reader {
-	FILE *fp;
-	char *name; /* "stdin" or the path */
-	char *buf;  /* read buffer */
-	size_t pos, end;
-	int eof;
-	unsigned long line; /* number of the line last read */
-	char **cols;        /* column names, unescaped */
+	struct tsv_lines lines; /* the file, its buffer and line count */
+	char *name;             /* "stdin" or the path */
+	char **cols;            /* column names, unescaped */
 	size_t ncols;
 	struct strbuf raw; /* the current line, escaped, repaired */
 	size_t *fstart, *flen, nf, falloc;
-	int warned_crlf;
 };
 
 /*

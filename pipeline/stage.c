@@ -11,21 +11,15 @@
 #include "prog.h"
 #include "utf8.h"
 
-#define READ_CHUNK (1 << 18)
-
 struct np_input {
-	FILE *fp;
-	char *name;      /* for messages: the path, or "stdin" */
-	char *buf;       /* read buffer */
-	size_t pos, end; /* unread bytes are buf[pos..end) */
-	int eof;
-	unsigned long line; /* number of the line last read */
-	char **cols;        /* column names */
+	struct tsv_lines lines; /* the file, its buffer and line count */
+	char *name;             /* for messages: the path, or "stdin" */
+	char **cols;            /* column names */
 	size_t ncols;
 	int *req_map;   /* per requested column (in_cols, opt_cols): index here, or -1 */
 	int *first_map; /* per column of the first input: index here */
 	int url_list;   /* header-less list of URLs */
-	int warned_crlf, warned_escape;
+	int warned_escape;
 	struct np_input *next; /* inputs stay alive while held rows point at them */
 };
 
@@ -161,7 +155,7 @@ static void input_error(const struct np_input *in, const char *fmt, ...)
 	va_start(ap, fmt);
 	sb_vaddf(&sb, fmt, ap);
 	va_end(ap);
-	np_error("%s:%lu: %s", in->name, in->line, sb.buf);
+	np_error("%s:%lu: %s", in->name, in->lines.line, sb.buf);
 	sb_release(&sb);
 }
 
@@ -177,64 +171,59 @@ unsigned long np_row_line(const struct np_row *row)
 
 /* ------------------------------------------------------------ reading */
 
-/*
- * Read one line into sb (without its LF).  Returns 1 for a line, 0 at the
- * end of input, -1 for a line longer than the cap (consumed and dropped).
- * Memory stays bounded by the cap whatever the input.
- */
-static int read_line(struct np_input *in, struct strbuf *sb, size_t cap)
+int tsv_lines_read(struct tsv_lines *l, struct strbuf *sb, size_t cap)
 {
 	int too_long = 0, got = 0;
 	sb_reset(sb);
 	for (;;) {
-		if (in->pos == in->end) {
-			if (in->eof)
+		if (l->pos == l->end) {
+			if (l->eof)
 				break;
-			in->pos = 0;
-			in->end = 0;
+			l->pos = 0;
+			l->end = 0;
 			/* read(2), not fread(3): take what a pipe has now instead
 			 * of waiting for a whole chunk from a slow producer. */
 			ssize_t n;
 			do
-				n = read(fileno(in->fp), in->buf, READ_CHUNK);
+				n = read(fileno(l->fp), l->buf, TSV_READ_CHUNK);
 			while (n < 0 && errno == EINTR);
 			if (n <= 0) {
-				in->eof = 1;
+				l->eof = 1;
 				if (n < 0)
-					np_error("%s: read error: %s", in->name, strerror(errno));
+					np_error("%s: read error: %s", l->name, strerror(errno));
 				break;
 			}
-			in->end = (size_t)n;
+			l->end = (size_t)n;
 		}
 		got = 1;
-		char *start = in->buf + in->pos;
-		size_t avail = in->end - in->pos;
+		char *start = l->buf + l->pos;
+		size_t avail = l->end - l->pos;
 		char *nl = memchr(start, '\n', avail);
 		size_t take = nl ? (size_t)(nl - start) : avail;
 		if (!too_long && (sb->len + take > cap || sb_add(sb, start, take) < 0)) {
 			too_long = 1;
 			sb_reset(sb);
 		}
-		in->pos += take + (nl ? 1 : 0);
+		l->pos += take + (nl ? 1 : 0);
 		if (nl)
 			break;
 	}
 	if (!got)
 		return 0;
-	in->line++;
+	l->line++;
 	return too_long ? -1 : 1;
 }
 
 static void free_input(struct np_input *in)
 {
-	if (in->fp && in->fp != stdin)
-		fclose(in->fp);
+	if (in->lines.fp && in->lines.fp != stdin)
+		fclose(in->lines.fp);
 	for (size_t i = 0; i < in->ncols; i++)
 		free(in->cols[i]);
 	free(in->cols);
 	free(in->req_map);
 	free(in->first_map);
-	free(in->buf);
+	free(in->lines.buf);
 	free(in->name);
 	free(in);
 }
@@ -300,7 +289,7 @@ static int read_header(struct np_stage *st, struct np_input *in, struct strbuf *
 	if (np_columns) {
 		in->cols = split_names(np_columns, strlen(np_columns), ',', &in->ncols);
 	} else {
-		int r = read_line(in, pending, np_max_record);
+		int r = tsv_lines_read(&in->lines, pending, np_max_record);
 		if (r == 0)
 			return -1; /* empty input: nothing to say */
 		if (r < 0) {
@@ -406,18 +395,19 @@ static int open_next(struct np_stage *st)
 		st->file_i++;
 		struct np_input *in = xcalloc(1, sizeof *in);
 		if (strcmp(path, "-") == 0) {
-			in->fp = stdin;
+			in->lines.fp = stdin;
 			in->name = xstrdup("stdin");
 		} else {
-			in->fp = fopen(path, "r");
+			in->lines.fp = fopen(path, "r");
 			in->name = xstrdup(path);
-			if (!in->fp) {
+			if (!in->lines.fp) {
 				np_error("%s: %s", path, strerror(errno));
 				free_input(in);
 				continue;
 			}
 		}
-		in->buf = xmalloc(READ_CHUNK);
+		in->lines.buf = xmalloc(TSV_READ_CHUNK);
+		in->lines.name = in->name;
 		struct np_input *first = first_input(st);
 		if (read_header(st, in, &pending_line) < 0 ||
 		    (first && map_to_first(st, in, first) < 0)) {
@@ -484,25 +474,24 @@ static void write_header(struct np_stage *st)
 	free(f);
 }
 
-/* Replace NUL bytes, bare CRs and invalid UTF-8 in the raw line, reporting
- * what was found.  Everything a stage passes on is then valid. */
-static void clean_raw(struct np_row *row, struct np_input *in)
+void tsv_line_repair(struct tsv_lines *l, struct strbuf *raw)
 {
-	struct strbuf *raw = &row->rawbuf;
 	if (raw->len && raw->buf[raw->len - 1] == '\r') {
 		sb_setlen(raw, raw->len - 1);
-		if (!in->warned_crlf) {
-			in->warned_crlf = 1;
-			np_warn("%s:%lu: CRLF line ends; the CR is dropped", in->name, row->line);
+		if (!l->warned_crlf) {
+			l->warned_crlf = 1;
+			np_warn("%s:%lu: CRLF line ends; the CR is dropped", l->name, l->line);
 		}
 	}
 	int has_nul = memchr(raw->buf, '\0', raw->len) != NULL;
 	int has_cr = memchr(raw->buf, '\r', raw->len) != NULL;
-	int valid = utf8_valid(raw->buf, raw->len);
-	if (!has_nul && !has_cr && valid)
+	if (!has_nul && !has_cr && utf8_valid(raw->buf, raw->len))
 		return;
-	struct strbuf fixed = STRBUF_INIT;
-	sb_init(&fixed, raw->cap);
+	/* Room for the replacements: each bad byte may grow to three; the
+	 * buffer keeps at least the cap it had. */
+	struct strbuf fixed;
+	size_t room = raw->len * 3 + 16;
+	sb_init(&fixed, room > raw->cap ? room : raw->cap);
 	long bad = 0;
 	size_t i = 0;
 	while (i < raw->len) {
@@ -516,36 +505,36 @@ static void clean_raw(struct np_row *row, struct np_input *in)
 		i = j + 1;
 	}
 	if (has_nul)
-		np_row_error(row, "NUL byte in record; replaced with U+FFFD");
+		np_error("%s:%lu: NUL byte in record; replaced with U+FFFD", l->name, l->line);
 	if (has_cr)
-		np_row_error(row, "unescaped CR in a field; kept as an escaped \\r");
+		np_error("%s:%lu: unescaped CR in a field; kept as an escaped \\r", l->name,
+		         l->line);
 	if (bad)
-		np_row_error(row, "invalid UTF-8 (%ld sequence%s replaced with U+FFFD)", bad,
-		             bad == 1 ? "" : "s");
-	sb_reset(raw);
-	sb_add(raw, fixed.buf, fixed.len);
-	sb_release(&fixed);
+		np_error("%s:%lu: invalid UTF-8 (%ld sequence%s replaced with U+FFFD)", l->name,
+		         l->line, bad, bad == 1 ? "" : "s");
+	sb_release(raw);
+	*raw = fixed;
 }
 
-static void split_fields(struct np_row *row)
+size_t tsv_split(const char *s, size_t n, size_t **start, size_t **len, size_t *alloc)
 {
-	size_t n = 1;
-	for (const char *p = row->raw; (p = memchr(p, '\t', row->raw + row->raw_len - p)); p++)
-		n++;
-	if (n > row->falloc) {
-		row->falloc = n * 2;
-		row->fstart = xrealloc(row->fstart, row->falloc * sizeof *row->fstart);
-		row->flen = xrealloc(row->flen, row->falloc * sizeof *row->flen);
+	size_t count = 1;
+	for (const char *p = s; (p = memchr(p, '\t', (size_t)(s + n - p))); p++)
+		count++;
+	if (count > *alloc) {
+		*alloc = count * 2;
+		*start = xrealloc(*start, *alloc * sizeof **start);
+		*len = xrealloc(*len, *alloc * sizeof **len);
 	}
-	size_t start = 0, k = 0;
-	for (size_t i = 0; i <= row->raw_len; i++) {
-		if (i == row->raw_len || row->raw[i] == '\t') {
-			row->fstart[k] = start;
-			row->flen[k++] = i - start;
-			start = i + 1;
+	size_t from = 0, k = 0;
+	for (size_t i = 0; i <= n; i++) {
+		if (i == n || s[i] == '\t') {
+			(*start)[k] = from;
+			(*len)[k++] = i - from;
+			from = i + 1;
 		}
 	}
-	row->nf = n;
+	return count;
 }
 
 static void decode_values(struct np_stage *st, struct np_row *row, struct np_input *in)
@@ -578,24 +567,25 @@ static void decode_values(struct np_stage *st, struct np_row *row, struct np_inp
 int np_stage_ready(struct np_stage *st)
 {
 	struct np_input *in = st->input;
-	if (!in || in->eof || pending_line.len)
+	if (!in || in->lines.eof || pending_line.len)
 		return 1;
-	if (memchr(in->buf + in->pos, '\n', in->end - in->pos))
+	if (memchr(in->lines.buf + in->lines.pos, '\n', in->lines.end - in->lines.pos))
 		return 1;
 	/* No whole line buffered: take what the input has, without waiting. */
-	struct pollfd p = {fileno(in->fp), POLLIN, 0};
+	struct pollfd p = {fileno(in->lines.fp), POLLIN, 0};
 	if (poll(&p, 1, 0) <= 0)
 		return 0;
-	memmove(in->buf, in->buf + in->pos, in->end - in->pos);
-	in->end -= in->pos;
-	in->pos = 0;
-	if (in->end == READ_CHUNK)
+	memmove(in->lines.buf, in->lines.buf + in->lines.pos, in->lines.end - in->lines.pos);
+	in->lines.end -= in->lines.pos;
+	in->lines.pos = 0;
+	if (in->lines.end == TSV_READ_CHUNK)
 		return 1; /* a line longer than the buffer: read_line copes */
-	ssize_t n = read(fileno(in->fp), in->buf + in->end, READ_CHUNK - in->end);
+	ssize_t n = read(fileno(in->lines.fp), in->lines.buf + in->lines.end,
+	                 TSV_READ_CHUNK - in->lines.end);
 	if (n <= 0)
 		return n == 0 || errno != EINTR; /* end or error: read_line reports */
-	in->end += (size_t)n;
-	return memchr(in->buf, '\n', in->end) != NULL;
+	in->lines.end += (size_t)n;
+	return memchr(in->lines.buf, '\n', in->lines.end) != NULL;
 }
 
 int np_stage_next(struct np_stage *st)
@@ -613,10 +603,10 @@ int np_stage_next(struct np_stage *st)
 			sb_reset(&pending_line);
 			r = 1;
 		} else {
-			r = read_line(in, &row->rawbuf, np_max_record);
+			r = tsv_lines_read(&in->lines, &row->rawbuf, np_max_record);
 		}
 		row->in = in;
-		row->line = in->line;
+		row->line = in->lines.line;
 		if (r == 0) {
 			if (!open_next(st))
 				return 0;
@@ -627,7 +617,7 @@ int np_stage_next(struct np_stage *st)
 			             np_max_record);
 			continue;
 		}
-		clean_raw(row, in);
+		tsv_line_repair(&in->lines, &row->rawbuf);
 		if (in->url_list) {
 			sb_trim(&row->rawbuf);
 			if (row->rawbuf.len == 0 || row->rawbuf.buf[0] == '#')
@@ -645,7 +635,7 @@ int np_stage_next(struct np_stage *st)
 			np_row_error(row, "empty line; skipped");
 			continue;
 		}
-		split_fields(row);
+		row->nf = tsv_split(row->raw, row->raw_len, &row->fstart, &row->flen, &row->falloc);
 		if (row->nf != in->ncols) {
 			np_row_error(row, "%zu field%s, the header has %zu; record skipped",
 			             row->nf, row->nf == 1 ? "" : "s", in->ncols);

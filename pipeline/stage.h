@@ -163,6 +163,32 @@ void np_row_free(struct np_row *row);
 void np_stage_close(struct np_stage *st);
 
 /*
+ * Line reading, shared by the stage and by the programs that read every
+ * column of streams whose headers may differ (news-cat, news-sheet).
+ * The caller owns `fp`, `name` and `buf` (READ_CHUNK bytes); the rest
+ * starts at zero.  tsv_lines_read() puts the next line (without its LF)
+ * in sb: 1, or 0 at the end, or -1 for a line longer than `cap` (consumed
+ * and dropped, so memory stays bounded).  tsv_line_repair() makes a line
+ * fit the stream (CRLF end dropped, warned once; NUL, bare CR and invalid
+ * UTF-8 replaced and reported as "name:line: ...", marking the run failed).
+ * tsv_split() finds the fields of a line: their count, with start and
+ * length in the arrays it grows as needed.
+ */
+#define TSV_READ_CHUNK (1 << 18)
+struct tsv_lines {
+	FILE *fp;
+	const char *name;
+	char *buf;
+	size_t pos, end;
+	int eof;
+	unsigned long line; /* number of the line last read */
+	int warned_crlf;
+};
+int tsv_lines_read(struct tsv_lines *l, struct strbuf *sb, size_t cap);
+void tsv_line_repair(struct tsv_lines *l, struct strbuf *raw);
+size_t tsv_split(const char *s, size_t n, size_t **start, size_t **len, size_t *alloc);
+
+/*
  * Low-level escaping, for programs that write TSV of their own.
  * tsv_escape appends the escaped form of s[0..n) to out; tsv_unescape
  * appends the decoded form and returns the number of unknown escapes
