@@ -246,6 +246,29 @@ static void test_stage_nul_and_cr(void **state)
 	free(err);
 }
 
+/* A repaired line may be longer than the cap its buffer had (each bad byte
+ * becomes three): it must come through whole, not be lost. */
+static void test_line_repair_grows_past_cap(void **state)
+{
+	(void)state;
+	struct strbuf raw;
+	sb_init(&raw, 4);
+	assert_int_equal(sb_add(&raw, "\xff\xff\xff\xff", 4), 0);
+	struct tsv_lines l = {.name = "t", .line = 7};
+	tsv_line_repair(&l, &raw);
+	assert_int_equal(raw.len, 12);
+	assert_true(utf8_valid(raw.buf, raw.len));
+	assert_true(raw.cap >= 4);
+	sb_release(&raw);
+	size_t *start = NULL, *len = NULL, alloc = 0;
+	assert_int_equal(tsv_split("a\tbc\t", 5, &start, &len, &alloc), 3);
+	assert_int_equal(start[1], 2);
+	assert_int_equal(len[1], 2);
+	assert_int_equal(len[2], 0);
+	free(start);
+	free(len);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -260,6 +283,7 @@ int main(void)
 	        cmocka_unit_test(test_stage_missing_column),
 	        cmocka_unit_test(test_stage_url_list),
 	        cmocka_unit_test(test_stage_nul_and_cr),
+	        cmocka_unit_test(test_line_repair_grows_past_cap),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
