@@ -895,7 +895,7 @@ static void rule_match(struct ent_extractor *x, struct ent_result *r, const stru
 		}
 		break;
 	}
-	/* In a headline ("Taking On Big Tech With the Competition Act")
+	/* In a headline ("Reining In Platforms Under the Competition Act")
 	 * every word is capitalised, so a law's name starts after the last
 	 * small word before its head. */
 	if (rule->type == GZ_LAW && title_case(t, lt0, lt1)) {

@@ -1460,10 +1460,10 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	for (size_t k = end; k < o.end; k++)
 		if (!c->info[k].used)
 			c->info[k].used = 2; /* "withdrew its tax": the verb speaks */
-	/* "supported strong encryption but not at the expense of public
-	 * safety": backing a counter-measure only so far as it does not cost
-	 * the measure's aim is backing the measure; backing the measure with
-	 * that reserve is a weaker support. */
+	/* "backed open markets, though not at any cost to jobs": backing a
+	 * counter-measure only so far as it does not cost the measure's aim
+	 * is backing the measure; backing the measure with that reserve is a
+	 * weaker support. */
 	if (o.contested && (o.measure || o.law))
 		mult = -mult;
 	if (o.measure && at_expense_of(r, o.end, s->tb)) {

@@ -91,7 +91,7 @@ static void test_feed_links(void **state)
 	       "https://example.org/news/item%201.html");
 	expect("https://example.org/a/", "/news/\nitem", "https://example.org/news/item");
 	/* no base: the reference as given */
-	expect("", "/blog/2003/12/13/atom03", "/blog/2003/12/13/atom03");
+	expect("", "/notes/2019/05/02/entry", "/notes/2019/05/02/entry");
 	expect("", "post.html", "post.html");
 	/* a relative base (xml:base with no document URL) */
 	expect("/blog/", "post.html", "/blog/post.html");
