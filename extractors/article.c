@@ -444,11 +444,7 @@ static void index_nodes(struct ctx *c, xmlNode *root)
 				continue;
 			}
 		}
-		while (n && !n->next && n != root)
-			n = n->parent;
-		if (!n || n == root)
-			break;
-		n = n->next;
+		n = art_next_after(n, root);
 	}
 }
 
@@ -633,11 +629,7 @@ static void grab(struct ctx *c)
 			n = n->children;
 			continue;
 		}
-		while (n && !n->next && n != root)
-			n = n->parent;
-		if (!n || n == root)
-			break;
-		n = n->next;
+		n = art_next_after(n, root);
 	}
 }
 

@@ -53,6 +53,16 @@ struct art_meta {
 
 /* ---- node helpers (article.c) ---- */
 
+/* The node after n's subtree in document order, without leaving `root`
+ * (NULL when the walk is done): the step of the iterative walks, which
+ * stay iterative so that nesting thousands deep costs no stack. */
+static inline xmlNode *art_next_after(xmlNode *n, const xmlNode *root)
+{
+	while (n && !n->next && n != root)
+		n = n->parent;
+	return !n || n == root ? NULL : n->next;
+}
+
 /* 1 if n is an element named `name` (libxml2 lower-cases HTML names). */
 static inline int art_is(const xmlNode *n, const char *name)
 {

@@ -619,11 +619,7 @@ static void walk(struct collect *c, xmlNode *root)
 			n = n->children;
 			continue;
 		}
-		while (n && !n->next && n != root)
-			n = n->parent;
-		if (!n || n == root)
-			break;
-		n = n->next;
+		n = art_next_after(n, root);
 	}
 }
 
