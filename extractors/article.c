@@ -23,6 +23,7 @@
  * Every pass is linear in the number of nodes (plus the ancestor walk of
  * at most five levels per paragraph), so the work is bounded on any page.
  */
+#include <assert.h>
 #include <ctype.h>
 #include <math.h>
 #include <stdint.h>
@@ -114,6 +115,7 @@ struct ctx {
 
 const char *art_attr(const xmlNode *n, const char *name)
 {
+	ART_ASSERT_KEPT(name);
 	for (const xmlAttr *a = n->properties; a; a = a->next)
 		if (a->name[0] == (xmlChar)name[0] && !strcmp((const char *)a->name, name)) {
 			const xmlNode *t = a->children;
@@ -126,6 +128,7 @@ const char *art_attr(const xmlNode *n, const char *name)
 
 int art_has_attr(const xmlNode *n, const char *name)
 {
+	ART_ASSERT_KEPT(name);
 	for (const xmlAttr *a = n->properties; a; a = a->next)
 		if (a->name[0] == (xmlChar)name[0] && !strcmp((const char *)a->name, name))
 			return 1;
@@ -633,20 +636,38 @@ static void grab(struct ctx *c)
 	}
 }
 
-static unsigned count_commas(const char *s)
+/*
+ * A text node's length as art_text_len counts it (characters, a run of
+ * white space as one) and its commas (',' and the fullwidth, Arabic and
+ * ideographic ones), in one pass: every text node is measured by two
+ * passes of the extractor.
+ */
+static void measure_text(const char *s, unsigned *len, unsigned *commas)
 {
-	unsigned k = 0;
+	unsigned n = 0, k = 0;
+	int space = 1;
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == ',')
+		unsigned char c = *p;
+		if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+			n += !space;
+			space = 1;
+			continue;
+		}
+		if ((c & 0xc0) == 0x80)
+			continue;
+		n++;
+		space = 0;
+		if (c == ',')
 			k++;
-		else if (*p == 0xef && p[1] == 0xbc && p[2] == 0x8c) /* U+FF0C fullwidth */
+		else if (c == 0xef && p[1] == 0xbc && p[2] == 0x8c) /* U+FF0C fullwidth */
 			k++;
-		else if (*p == 0xd8 && p[1] == 0x8c) /* U+060C Arabic */
+		else if (c == 0xd8 && p[1] == 0x8c) /* U+060C Arabic */
 			k++;
-		else if (*p == 0xe3 && p[1] == 0x80 && p[2] == 0x81) /* U+3001 ideographic */
+		else if (c == 0xe3 && p[1] == 0x80 && p[2] == 0x81) /* U+3001 ideographic */
 			k++;
 	}
-	return k;
+	*len = n;
+	*commas = k;
 }
 
 /* Add a finished node's text, link text and commas to its parent. */
@@ -654,9 +675,10 @@ static void fold_into_parent(struct ctx *c, xmlNode *n)
 {
 	struct nstat *ps = stat_of(c, n->parent);
 	if (n->type == XML_TEXT_NODE && n->content) {
-		const char *t = (const char *)n->content;
-		ps->textlen += art_text_len(t, strlen(t));
-		ps->commas += count_commas(t);
+		unsigned len, commas;
+		measure_text((const char *)n->content, &len, &commas);
+		ps->textlen += len;
+		ps->commas += commas;
 	} else if (n->type == XML_ELEMENT_NODE && !is_removed(c, n)) {
 		struct nstat *s = stat_of(c, n);
 		if (art_is(n, "a"))
@@ -755,9 +777,10 @@ static void run_stats(struct ctx *c, const struct para *p, unsigned *len, unsign
 	*len = 0, *commas = 0, *linklen = 0;
 	for (xmlNode *k = p->first;; k = k->next) {
 		if (k->type == XML_TEXT_NODE && k->content) {
-			const char *t = (const char *)k->content;
-			*len += art_text_len(t, strlen(t));
-			*commas += count_commas(t);
+			unsigned tl, tc;
+			measure_text((const char *)k->content, &tl, &tc);
+			*len += tl;
+			*commas += tc;
 		} else if (k->type == XML_ELEMENT_NODE && !is_removed(c, k)) {
 			struct nstat *s = stat_of(c, k);
 			*len += s->textlen;
@@ -1237,9 +1260,10 @@ static void clean_children(struct ctx *c, xmlNode *n, struct clean_env env, stru
 	for (xmlNode *k = n->children; k; k = k->next) {
 		if (k->type == XML_TEXT_NODE && k->content) {
 			const char *t = (const char *)k->content;
-			unsigned len = art_text_len(t, strlen(t));
+			unsigned len, commas;
+			measure_text(t, &len, &commas);
 			m->text += len;
-			m->commas += count_commas(t);
+			m->commas += commas;
 			if (div && len > 1) {
 				m->textish_text += len;
 				if (!in_run)
@@ -1593,16 +1617,19 @@ static char *pick_title(struct ctx *c)
 	return without_dateline(buf);
 }
 
-static xmlDoc *parse(const char *html, size_t len, const char *url)
+static xmlDoc *parse(const char *page, size_t page_len, const char *url)
 {
-	int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	           HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+	char *html = xmalloc(page_len + 1);
+	size_t len = art_prefilter(html, page, page_len);
 	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
-	if (!ctxt)
+	if (!ctxt) {
+		free(html);
 		return NULL;
+	}
 	/* The buffer is UTF-8 whatever its <meta charset> says. */
-	xmlDoc *doc = htmlCtxtReadMemory(ctxt, html, (int)len, url, "UTF-8", opts);
+	xmlDoc *doc = htmlCtxtReadMemory(ctxt, html, (int)len, url, "UTF-8", ART_PARSE_OPTIONS);
 	htmlFreeParserCtxt(ctxt);
+	free(html);
 	return doc;
 }
 

@@ -15,7 +15,9 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <assert.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "article.h"
 #include "strbuf.h"
@@ -112,7 +114,8 @@ char *art_fold(const char *s, size_t n, size_t max);
 /* Count code points of s[0..n) ignoring white space runs beyond one. */
 size_t art_text_len(const char *s, size_t n);
 
-/* What kind of element n is (0 for unknown names and non-elements). */
+/* What kind of element n is (0 for unknown names and non-elements); the
+ * answer is cached in the node's `extra` field. */
 #define ART_TAG_BLOCK      1u  /* starts a line of its own */
 #define ART_TAG_DIVBLOCK   2u  /* makes a div a container, not a paragraph */
 #define ART_TAG_INVISIBLE  4u  /* its content is never shown as text */
@@ -130,6 +133,30 @@ int art_is_block(const xmlNode *n);
  */
 void art_serialize(struct art_text *t, const xmlNode *n, int (*skip)(const xmlNode *, void *),
                    void *arg);
+
+/* ---- prefilter (article_prefilter.c) ---- */
+
+/* How article_extract asks libxml2 to parse a page (the buffer is UTF-8). */
+#define ART_PARSE_OPTIONS                                                                          \
+	(HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |       \
+	 HTML_PARSE_COMPACT)
+
+/*
+ * Copy the page `html` (len bytes) into `out` (at least len bytes) without
+ * the text of <script> (except JSON-LD) and <style> and without the
+ * attributes the extractor never reads; returns the copy's length (never
+ * more than len).  libxml2 builds the same tree from the copy, less what
+ * was dropped.
+ */
+size_t art_prefilter(char *out, const char *html, size_t len);
+/* 1 when the attribute `name` (n bytes, any case) is one the prefilter
+ * keeps: every name passed to art_attr and art_has_attr must be. */
+int art_attr_kept(const char *name, size_t n);
+#ifdef NEWSPIPE_CHECKS
+#define ART_ASSERT_KEPT(name) assert(art_attr_kept((name), strlen(name)))
+#else
+#define ART_ASSERT_KEPT(name) ((void)0)
+#endif
 
 /* ---- metadata (article_meta.c) ---- */
 

@@ -1028,7 +1028,7 @@ static int month_at(const char *s, size_t n, size_t *used)
 		word[i] = tolower((unsigned char)s[i]);
 	word[w] = 0;
 	for (const struct month_name *mn = months; mn->name; mn++)
-		if (!strcmp(word, mn->name)) {
+		if (mn->name[0] == word[0] && !strcmp(word, mn->name)) {
 			*used = w + (w < n && s[w] == '.');
 			return mn->month;
 		}

@@ -7,6 +7,7 @@
  * for the eye.  Soft hyphens are the page's own and stay.  Block elements end a line, so the
  * result is one paragraph, heading, list item or table row a line.
  */
+#include <assert.h>
 #include <string.h>
 
 #include "article_int.h"
@@ -238,21 +239,33 @@ static const struct tag_kind tag_kinds[] = {
 #undef S
 #undef C
 
+/* Set in xmlNode.extra (which nothing else uses in an HTML tree) once
+ * art_tag has looked the node's name up: the passes ask it of every node
+ * several times. */
+#define TAG_CACHED 0x8000u
+
 unsigned art_tag(const xmlNode *n)
 {
 	if (n->type != XML_ELEMENT_NODE || !n->name)
 		return 0;
+	if (n->extra & TAG_CACHED)
+		return n->extra & ~TAG_CACHED;
 	const char *name = (const char *)n->name;
+	unsigned flags = 0;
 	/* The table is sorted: scan only the entries of the first letter. */
 	for (const struct tag_kind *k = tag_kinds; k->name; k++) {
 		if (k->name[0] < name[0])
 			continue;
 		if (k->name[0] > name[0])
 			break;
-		if (!strcmp(k->name, name))
-			return k->flags;
+		if (!strcmp(k->name, name)) {
+			flags = k->flags;
+			break;
+		}
 	}
-	return 0;
+	assert(flags < TAG_CACHED);
+	((xmlNode *)n)->extra = (unsigned short)(flags | TAG_CACHED);
+	return flags;
 }
 
 /* Elements whose content is never text of the page. */

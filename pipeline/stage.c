@@ -1,6 +1,7 @@
 /* stage: the record stream; see stage.h for the contract. */
 #include "stage.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <poll.h>
 #include <stdarg.h>
@@ -527,13 +528,16 @@ size_t tsv_split(const char *s, size_t n, size_t **start, size_t **len, size_t *
 		*len = xrealloc(*len, *alloc * sizeof **len);
 	}
 	size_t from = 0, k = 0;
-	for (size_t i = 0; i <= n; i++) {
-		if (i == n || s[i] == '\t') {
-			(*start)[k] = from;
-			(*len)[k++] = i - from;
-			from = i + 1;
-		}
+	for (;;) {
+		const char *tab = memchr(s + from, '\t', n - from);
+		size_t to = tab ? (size_t)(tab - s) : n;
+		(*start)[k] = from;
+		(*len)[k++] = to - from;
+		if (!tab)
+			break;
+		from = to + 1;
 	}
+	assert(k == count);
 	return count;
 }
 
