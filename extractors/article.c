@@ -1574,7 +1574,9 @@ static const char *without_kicker(const char *head, const char *title, const cha
 	size_t hl = strlen(head), tl = strlen(title);
 	if (tl < 8 || tl + 2 > hl || head[hl - tl - 1] != ' ')
 		return head;
-	if (strcasecmp(head + hl - tl, title) || words_in(title) < 3)
+	/* Two words make a title when a colon sets the kicker apart. */
+	if (strcasecmp(head + hl - tl, title) ||
+	    words_in(title) < (hl - tl >= 2 && head[hl - tl - 2] == ':' ? 2u : 3u))
 		return head;
 	if (words_in(head) - words_in(title) > 6)
 		return head;
@@ -1613,6 +1615,16 @@ static char *pick_title(struct ctx *c)
 		if (heading_matches(h, buf) || (m->title && heading_matches(h, m->title)) ||
 		    (m->title_tag && heading_matches(h, m->title_tag)) || art_title_part_is(raw, h))
 			return without_dateline(without_kicker(h, buf, raw, m->title_tag));
+	}
+	/* No heading is the best metadata title: one that another metadata
+	 * title names exactly is the headline. */
+	for (int i = 0; i < ART_MAX_HEADS; i++) {
+		const char *h = m->heads[i];
+		if (!h || m->head_logo[i] || is_site_name(h, m->site_name))
+			continue;
+		for (int k = 0; k < m->n_alt_titles; k++)
+			if (!strcasecmp(h, m->alt_titles[k]))
+				return without_dateline(h);
 	}
 	return without_dateline(buf);
 }

@@ -29,10 +29,15 @@
 #define ART_MAX_HEADS 12
 #define ART_MAX_H1    4
 
+/* Distinct metadata titles kept (og:title, twitter:title, JSON-LD...). */
+#define ART_MAX_ALT_TITLES 4
+
 /* Metadata found before content extraction: each a malloc'd string or NULL. */
 struct art_meta {
-	char *title;                  /* best headline candidate before cleaning */
-	char *title_tag;              /* <title> text */
+	char *title;                          /* best headline candidate before cleaning */
+	char *title_tag;                      /* <title> text */
+	char *alt_titles[ART_MAX_ALT_TITLES]; /* every distinct metadata title */
+	int n_alt_titles;
 	char *h1;                     /* first <h1> text that is not a logo */
 	char *heads[ART_MAX_HEADS];   /* texts of the first h1s, then h2s */
 	int head_logo[ART_MAX_HEADS]; /* that heading is the site's logo */

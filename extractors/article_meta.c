@@ -129,10 +129,9 @@ struct collect {
 	char *ld_headline, *ld_name; /* both set and different */
 };
 
-static void set_field(struct collect *c, enum field f, int rank, const char *v, size_t n)
+/* A metadata value folded to one line, entities decoded (malloc'd). */
+static char *meta_value(const char *v, size_t n)
 {
-	if (rank >= c->rank[f] || n == 0)
-		return;
 	char *s = art_fold(v, n, ART_META_MAX);
 	if (strchr(s, '&')) {
 		art_decode_entities(s);
@@ -140,6 +139,33 @@ static void set_field(struct collect *c, enum field f, int rank, const char *v, 
 		free(s);
 		s = t;
 	}
+	return s;
+}
+
+/* Every distinct title the metadata gives, whatever its rank: a page's
+ * headline may be the og:title while its JSON-LD says something else. */
+static void add_alt_title(struct art_meta *m, const char *v, size_t n)
+{
+	if (m->n_alt_titles >= ART_MAX_ALT_TITLES || n == 0)
+		return;
+	char *s = meta_value(v, n);
+	for (int i = 0; *s && i < m->n_alt_titles; i++)
+		if (!strcmp(m->alt_titles[i], s))
+			*s = 0;
+	if (!*s) {
+		free(s);
+		return;
+	}
+	m->alt_titles[m->n_alt_titles++] = s;
+}
+
+static void set_field(struct collect *c, enum field f, int rank, const char *v, size_t n)
+{
+	if (f == F_TITLE)
+		add_alt_title(c->m, v, n);
+	if (rank >= c->rank[f] || n == 0)
+		return;
+	char *s = meta_value(v, n);
 	if (!*s) {
 		free(s);
 		return;
@@ -426,9 +452,16 @@ static int is_logo_heading(const xmlNode *n)
 {
 	static const char *const words[] = {"logo",  "site-title", "site-name", "sitename",
 	                                    "brand", "masthead",   NULL};
-	for (const xmlNode *p = n; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+	/* The heading or a close container of it: a page's <body> often says
+	 * "custom-logo" of the whole theme. */
+	int up = 0;
+	for (const xmlNode *p = n; p && p->type == XML_ELEMENT_NODE && up < 4;
+	     p = p->parent, up++) {
+		if (art_is(p, "body") || art_is(p, "main") || art_is(p, "article"))
+			break;
 		if (hinted(p, words))
 			return 1;
+	}
 	const xmlNode *only = NULL;
 	for (const xmlNode *k = n->children; k; k = k->next) {
 		if (k->type == XML_ELEMENT_NODE) {
@@ -973,6 +1006,8 @@ void art_meta_release(struct art_meta *m)
 	free(m->h1);
 	for (int i = 0; i < ART_MAX_HEADS; i++)
 		free(m->heads[i]);
+	for (int i = 0; i < m->n_alt_titles; i++)
+		free(m->alt_titles[i]);
 	free(m->published);
 	free(m->modified);
 	free(m->author);

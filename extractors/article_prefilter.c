@@ -15,6 +15,7 @@
  * of the page unchanged.  tests/unit/test_article.c and fuzz_prefilter
  * compare the two trees.
  */
+#include <assert.h>
 #include <string.h>
 
 #include "article_int.h"
@@ -84,14 +85,29 @@ static int name_char(int c)
 #define NAME_MAX_LEN 90
 
 struct scan {
-	const char *p, *end;
-	char *out; /* the copy, never longer than the page */
+	const char *page, *p, *end;
+	char *copy, *out; /* the copy, never longer than what it was made of */
 };
+
+/* The invariant that lets the copy live in a buffer the page's size:
+ * what is written never outruns what is read. */
+static void check_room(const struct scan *s, const char *read_to)
+{
+	assert(s->out - s->copy <= read_to - s->page);
+	(void)s, (void)read_to;
+}
 
 static void copy(struct scan *s, const char *from, const char *to)
 {
 	memmove(s->out, from, (size_t)(to - from));
 	s->out += to - from;
+	check_room(s, to);
+}
+
+static void put_blank(struct scan *s, const char *read_to)
+{
+	*s->out++ = ' ';
+	check_room(s, read_to);
 }
 
 static const char *skip_blanks(const char *p, const char *end)
@@ -149,7 +165,7 @@ static int start_tag(struct scan *s, enum raw *raw, const char **rawname)
 	size_t name_len = (size_t)(name_end - p);
 	int is_script = ascii_eq(p, name_len, "script");
 	int is_style = ascii_eq(p, name_len, "style");
-	int ld_json = 0;
+	int ld_json = 0, after_unquoted = 0;
 	char *out = s->out;
 	copy(s, s->p, name_end);
 	p = name_end;
@@ -160,10 +176,10 @@ static int start_tag(struct scan *s, enum raw *raw, const char **rawname)
 		if (*a == '>' || (*a == '/' && a + 1 < end && a[1] == '>')) {
 			int closed = *a == '/';
 			p = a + 1 + closed;
-			/* "/>" right after an unquoted value would join it. */
-			if (closed && s->out[-1] != '"' && s->out[-1] != '\'' &&
-			    s->out - out > (name_end - s->p))
-				*s->out++ = ' ';
+			/* "/>" right after an unquoted value would join it (the
+			 * page had a blank after that value). */
+			if (closed && after_unquoted)
+				put_blank(s, a);
 			copy(s, a, p);
 			*raw = RAW_NONE;
 			if ((is_script || is_style) && !closed) {
@@ -186,9 +202,13 @@ static int start_tag(struct scan *s, enum raw *raw, const char **rawname)
 			attr_end = v_end;
 		}
 		if (art_attr_kept(a, (size_t)(an_end - a))) {
-			/* One blank before it, as libxml2 ignores which. */
-			*s->out++ = ' ';
+			/* A blank before it where the page had one, or where
+			 * no quote ends what comes before (the page then had a
+			 * dropped attribute there). */
+			if (a != p || (s->out[-1] != '"' && s->out[-1] != '\''))
+				put_blank(s, a);
 			copy(s, a, attr_end);
+			after_unquoted = v_end && *v != '"' && *v != '\'';
 			/* JSON-LD is kept; so is a type written with
 			 * character references, which this scan does not
 			 * decode. */
@@ -291,7 +311,7 @@ size_t art_prefilter(char *out, const char *html, size_t len)
 	/* libxml2 reads a NUL as the end of a name, a value or raw text:
 	 * from the first one on, the page is copied as it is. */
 	const char *nul = memchr(html, '\0', len);
-	struct scan s = {html, nul ? nul : html + len, out};
+	struct scan s = {html, html, nul ? nul : html + len, out, out};
 	while (s.p < s.end) {
 		const char *lt = memchr(s.p, '<', (size_t)(s.end - s.p));
 		if (!lt)

@@ -42,6 +42,13 @@ static const struct {
         /* Self-closed: no raw text follows. */
         {"<script src=a.js/>b</script>", "<script></script>"},
         {"<script src=\"a.js\" />b", "<script/>b"},
+        /* No blank is added where the page had none. */
+        {"<meta property=\"og:title \"content=\"x\">",
+         "<meta property=\"og:title \"content=\"x\">"},
+        {"<a data-x=\"1\"class=y>", "<a class=y>"},
+        {"<a hidden/>", "<a hidden/>"},
+        {"<a hidden data-x/>", "<a hidden/>"},
+        {"<a class=b data-x/>", "<a class=b />"},
         /* "/>" after an unquoted value is kept apart from it. */
         {"<path class=a d=M1z />", "<path class=a />"},
         /* Attributes nobody reads go; the ones read stay, values as written. */
