@@ -323,6 +323,50 @@ static void test_title_without_site(void **state)
 	assert_string_equal(a.title, "Rock & roll \xe2\x80\x99s law");
 }
 
+/* Headings are headline candidates unless they or a close container are
+ * the site's logo; a theme's class on <body> says nothing of them. */
+static void test_title_logo_hints(void **state)
+{
+	(void)state;
+	extract("<html><head><title>Tug fleet electrified \xe2\x80\x93 Notes From The Harbour"
+	        "</title></head><body class='home wp-custom-logo'><div><h1 class='entry-title'>"
+	        "Tug fleet electrified</h1><p>" PROSE1 "</p></div></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Tug fleet electrified");
+	/* A heading inside the masthead is the logo, not the headline. */
+	extract("<html><head><title>Harbour authority buys two electric tugs | Port Notes</title>"
+	        "</head><body><div class='masthead'><h1>Harbour authority buys two electric "
+	        "tugs</h1></div><p>" PROSE1 "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Harbour authority buys two electric tugs");
+	extract("<html><head><title>Port Notes</title></head><body><header class='site-logo'>"
+	        "<h1>Port Notes</h1></header><h2>Tug fleet goes electric</h2><p>" PROSE1
+	        "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Port Notes");
+}
+
+/* When no heading is the best metadata title, one that another metadata
+ * title names exactly is the headline (JSON-LD may carry an SEO title). */
+static void test_title_other_metadata(void **state)
+{
+	(void)state;
+	extract("<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\","
+	        "\"headline\":\"Tug operators switch to batteries\"}</script><meta "
+	        "property='og:title' content='Why a small port bet on electric tugs'></head>"
+	        "<body><h1>Why a small port bet on electric tugs</h1><p>" PROSE1
+	        "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Why a small port bet on electric tugs");
+	/* Without such a heading the best metadata title stays. */
+	extract("<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\","
+	        "\"headline\":\"Tug operators switch to batteries\"}</script><meta "
+	        "property='og:title' content='Why a small port bet on electric tugs'></head>"
+	        "<body><h1>Harbour news</h1><p>" PROSE1 "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Tug operators switch to batteries");
+}
+
 /* A kicker or dateline the heading adds in front of the metadata title is
  * dropped, unless the metadata carries it too. */
 static void test_title_kicker_and_dateline(void **state)
@@ -339,6 +383,12 @@ static void test_title_kicker_and_dateline(void **state)
 	        "</h1><p>" PROSE1 "</p></body></html>",
 	        NULL);
 	assert_string_equal(a.title, "Data protection: Court voids the data transfer pact");
+	/* A colon sets a kicker apart from a title of two words. */
+	extract("<html><head><meta property='og:title' content='Tugs electrified?'><title>Tugs "
+	        "electrified? - Port Notes</title></head><body><h1>Harbour energy: Tugs "
+	        "electrified?</h1><p>" PROSE1 "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Tugs electrified?");
 	/* A leading date is a dateline, in the heading or in the title. */
 	extract("<html><head><title>Ministry publishes chip export rules - Example News</title>"
 	        "</head><body><h1><time>3. March 2024</time> Ministry publishes chip export "
@@ -609,6 +659,8 @@ int main(void)
 	        cmocka_unit_test_setup_teardown(test_jsonld_body_cross_check, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_title_without_site, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_title_kicker_and_dateline, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_title_logo_hints, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_title_other_metadata, setup, teardown),
 	        cmocka_unit_test(test_clean_title_helper),
 	        cmocka_unit_test_setup_teardown(test_dates_in_order_of_trust, setup, teardown),
 	        cmocka_unit_test(test_parse_date_forms),
