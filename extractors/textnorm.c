@@ -349,6 +349,107 @@ static int followed_by_break(const char *s, size_t n, size_t i)
 	       c >= 0x80;
 }
 
+/*
+ * The rest of a word from s[j]: word code points, ASCII or not.  Adds the
+ * upper- and lower-case letters to *upper and *lower and the code points
+ * to *cp_pos; returns where the word ends.
+ */
+static size_t word_rest(const char *s, size_t n, size_t j, uint32_t *cp_pos, int *upper, int *lower)
+{
+	while (j < n) {
+		int cls = byte_class[(unsigned char)s[j]];
+		if (cls == C_WORD_LOWER || cls == C_WORD_UPPER || cls == C_DIGIT) {
+			*upper += cls == C_WORD_UPPER;
+			*lower += cls == C_WORD_LOWER;
+			j++;
+		} else if (cls == C_HIGH) {
+			uint32_t cp;
+			size_t u = utf8_decode(s + j, n - j, &cp);
+			if (!tn_is_word_cp(cp))
+				break;
+			if (is_upper_cp(cp))
+				(*upper)++;
+			else if (is_lower_cp(cp))
+				(*lower)++;
+			j += u;
+		} else {
+			break;
+		}
+		(*cp_pos)++;
+	}
+	return j;
+}
+
+/*
+ * The word that starts at s[*i] (an ASCII letter or digit, or a non-ASCII
+ * word code point) as a token with the flags `fl` plus its own; advances
+ * *i and *cp_pos past it.  ASCII words, most of them, are folded and
+ * hashed in one pass; a word with any other code point is folded again
+ * by tn_fold_word.  -1 when memory runs out.
+ */
+static int add_word(struct tn_text *t, const char *s, size_t n, size_t *i, uint32_t *cp_pos, int fl)
+{
+	size_t st = *i, j = st;
+	uint32_t cst = *cp_pos;
+	size_t foff = t->fold.len;
+	uint64_t h = HASH_SEED;
+	int upper = 0, lower = 0, digits = 0;
+	char *f = t->fold.buf + foff;
+	for (; j < n; j++) {
+		unsigned char c = (unsigned char)s[j];
+		int cls = byte_class[c];
+		if (cls == C_WORD_LOWER) {
+			lower++;
+		} else if (cls == C_WORD_UPPER) {
+			upper++;
+			c = (unsigned char)(c + 32);
+		} else if (cls == C_DIGIT) {
+			digits++;
+		} else {
+			break;
+		}
+		*f++ = (char)c;
+		h = hash_step(h, c);
+	}
+	uint32_t cp_end = cst + (uint32_t)(j - st);
+	size_t ascii_end = j;
+	j = word_rest(s, n, j, &cp_end, &upper, &lower);
+	int ascii = j == ascii_end;
+
+	struct tn_token *k = new_token(t);
+	k->start = (uint32_t)st;
+	k->end = (uint32_t)j;
+	k->cp_start = cst;
+	k->cp_end = cp_end;
+	k->kind = TN_WORD;
+	if (ascii) {
+		sb_used(&t->fold, foff + (j - st));
+		k->hash = hash_final(h);
+	} else {
+		sb_setlen(&t->fold, foff);
+		if (tn_fold_word(&t->fold, s + st, j - st) < 0 ||
+		    sb_grow(&t->fold, (n - j) + 16) < 0)
+			return -1;
+		k->hash = tn_hash(t->fold.buf + foff, t->fold.len - foff);
+	}
+	k->fold_off = (uint32_t)foff;
+	k->fold_len = (uint32_t)(t->fold.len - foff);
+	uint32_t first;
+	utf8_decode(s + st, n - st, &first);
+	if (ascii)
+		fl |= TN_ASCII;
+	if (is_upper_cp(first))
+		fl |= TN_CAP;
+	if (upper >= 2 && lower == 0)
+		fl |= TN_ALLCAPS;
+	if (digits == (int)(j - st))
+		fl |= TN_DIGITS;
+	k->flags = (uint8_t)fl;
+	*i = j;
+	*cp_pos = cp_end;
+	return 0;
+}
+
 int tn_tokenize(struct tn_text *t, const char *s, size_t n)
 {
 	if (n >= UINT32_MAX)
@@ -384,91 +485,9 @@ int tn_tokenize(struct tn_text *t, const char *s, size_t n)
 			continue;
 		}
 		if (cls == C_WORD_LOWER || cls == C_WORD_UPPER || cls == C_DIGIT) {
-			/* ASCII word fast path; continues into the slow path
-			 * if a non-ASCII letter follows. */
-			size_t st = i;
-			uint32_t cst = cp_pos;
-			size_t foff = t->fold.len;
-			uint64_t h = HASH_SEED;
-			int upper = 0, lower = 0, digits = 0;
-			char *f = t->fold.buf + foff;
-			while (i < n) {
-				c = (unsigned char)s[i];
-				cls = byte_class[c];
-				if (cls == C_WORD_LOWER) {
-					lower++;
-				} else if (cls == C_WORD_UPPER) {
-					upper++;
-					c = (unsigned char)(c + 32);
-				} else if (cls == C_DIGIT) {
-					digits++;
-				} else {
-					break;
-				}
-				*f++ = (char)c;
-				h = hash_step(h, c);
-				i++;
-			}
-			cp_pos += (uint32_t)(i - st);
-			int ascii = 1;
-			if (i < n && cls == C_HIGH) {
-				/* Word goes on with non-ASCII code points. */
-				size_t j = i;
-				uint32_t cp;
-				while (j < n) {
-					size_t u = utf8_decode(s + j, n - j, &cp);
-					if (!tn_is_word_cp(cp))
-						break;
-					if (is_upper_cp(cp))
-						upper++;
-					else if (is_lower_cp(cp))
-						lower++;
-					j += u;
-					cp_pos++;
-					ascii = 0;
-					/* ASCII letters after it join the word too. */
-					while (j < n &&
-					       byte_class[(unsigned char)s[j]] >= C_WORD_LOWER &&
-					       byte_class[(unsigned char)s[j]] <= C_DIGIT) {
-						cls = byte_class[(unsigned char)s[j]];
-						if (cls == C_WORD_UPPER)
-							upper++;
-						else if (cls == C_WORD_LOWER)
-							lower++;
-						j++;
-						cp_pos++;
-					}
-				}
-				i = j;
-			}
-			struct tn_token *k = new_token(t);
-			k->start = (uint32_t)st;
-			k->end = (uint32_t)i;
-			k->cp_start = cst;
-			k->cp_end = cp_pos;
-			k->kind = TN_WORD;
-			if (ascii) {
-				sb_used(&t->fold, foff + (i - st));
-				k->hash = hash_final(h);
-			} else {
-				sb_setlen(&t->fold, foff);
-				if (tn_fold_word(&t->fold, s + st, i - st) < 0 ||
-				    sb_grow(&t->fold, (n - i) + 16) < 0)
-					return -1;
-				k->hash = tn_hash(t->fold.buf + foff, t->fold.len - foff);
-			}
-			k->fold_off = (uint32_t)foff;
-			k->fold_len = (uint32_t)(t->fold.len - foff);
-			int fl = pending | (ascii ? TN_ASCII : 0);
-			if (byte_class[(unsigned char)s[st]] == C_WORD_UPPER)
-				fl |= TN_CAP;
-			if (upper >= 2 && lower == 0)
-				fl |= TN_ALLCAPS;
-			if (digits == (int)(i - st))
-				fl |= TN_DIGITS;
-			if (sentence_next)
-				fl |= TN_SENT_START;
-			k->flags = (uint8_t)fl;
+			if (add_word(t, s, n, &i, &cp_pos,
+			             pending | (sentence_next ? TN_SENT_START : 0)) < 0)
+				return -1;
 			pending = 0;
 			sentence_next = 0;
 			continue;
@@ -489,44 +508,9 @@ int tn_tokenize(struct tn_text *t, const char *s, size_t n)
 				continue;
 			}
 			if (cp != UTF8_INVALID && tn_is_word_cp(cp)) {
-				/* Reuse the word path: treat as a word start by
-				 * pretending the ASCII loop matched nothing. */
-				size_t st = i;
-				uint32_t cst = cp_pos;
-				int upper = 0, lower = 0;
-				while (i < n) {
-					uint32_t w;
-					size_t uu = utf8_decode(s + i, n - i, &w);
-					if (!tn_is_word_cp(w))
-						break;
-					if (is_upper_cp(w))
-						upper++;
-					else if (is_lower_cp(w))
-						lower++;
-					i += uu;
-					cp_pos++;
-				}
-				size_t foff = t->fold.len;
-				if (tn_fold_word(&t->fold, s + st, i - st) < 0 ||
-				    sb_grow(&t->fold, (n - i) + 16) < 0)
+				if (add_word(t, s, n, &i, &cp_pos,
+				             pending | (sentence_next ? TN_SENT_START : 0)) < 0)
 					return -1;
-				struct tn_token *k = new_token(t);
-				k->start = (uint32_t)st;
-				k->end = (uint32_t)i;
-				k->cp_start = cst;
-				k->cp_end = cp_pos;
-				k->kind = TN_WORD;
-				k->fold_off = (uint32_t)foff;
-				k->fold_len = (uint32_t)(t->fold.len - foff);
-				k->hash = tn_hash(t->fold.buf + foff, k->fold_len);
-				int fl = pending;
-				if (is_upper_cp(cp))
-					fl |= TN_CAP;
-				if (upper >= 2 && lower == 0)
-					fl |= TN_ALLCAPS;
-				if (sentence_next)
-					fl |= TN_SENT_START;
-				k->flags = (uint8_t)fl;
 				pending = 0;
 				sentence_next = 0;
 				continue;
