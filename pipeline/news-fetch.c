@@ -13,7 +13,9 @@
 #include "prog.h"
 #include "stage.h"
 
-#define DEFAULT_AGENT "newspipe/" NP_VERSION " (+https://github.com/newspipe/newspipe)"
+/* No contact address of ours: the tool cannot know who runs it, and a
+ * made-up one would mislead site owners.  Users add theirs with -A. */
+#define DEFAULT_AGENT "newspipe/" NP_VERSION
 
 enum {
 	O_PER_HOST = NP_OPT_LONG,
