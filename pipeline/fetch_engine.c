@@ -28,6 +28,7 @@
 #include "prog.h"
 #include "robots.h"
 #include "strbuf.h"
+#include "warc.h"
 
 #define HOST_BUCKETS     4096
 #define ROBOTS_MAX_AGE   (24 * 3600) /* RFC 9309 2.4: at most a day */
@@ -807,6 +808,34 @@ static void take_response_info(struct job *j, struct xfer *x, long code)
 	j->last_modified = dup_or_null(v);
 }
 
+/*
+ * A body that is a gzip file (a sitemap.xml.gz), as opposed to a gzip
+ * Content-Encoding that libcurl has already undone: the document is its
+ * content, decoded under the same --max-size.  Returns 0 (x->body now
+ * holds the content) or the fetch_error to give.
+ */
+static const char *gunzip_body(struct xfer *x)
+{
+	static const struct warc_span gzip = {"gzip", 4};
+	struct strbuf plain;
+
+	sb_init(&plain, x->body.cap);
+	int r = http_decode_content(&plain, x->body.buf, x->body.len, gzip);
+	if (r != WARC_OK) {
+		sb_release(&plain);
+		return r == WARC_CAP ? "too_large" : "decode_error";
+	}
+	sb_release(&x->body);
+	x->body = plain;
+	return NULL;
+}
+
+static int is_gzip_file(const struct strbuf *body)
+{
+	return body->len >= 2 && (unsigned char)body->buf[0] == 0x1f &&
+	       (unsigned char)body->buf[1] == 0x8b;
+}
+
 static void success(struct engine *e, struct job *j, struct xfer *x)
 {
 	char hash[65];
@@ -816,10 +845,21 @@ static void success(struct engine *e, struct job *j, struct xfer *x)
 
 	sha256_hex(x->body.buf, x->body.len, hash);
 	e->n_bytes += x->body.len;
+	if (is_gzip_file(&x->body)) {
+		const char *error = gunzip_body(x);
+		if (error) {
+			job_finish(e, j, error, "a gzip file", hash);
+			return;
+		}
+		/* Its media type is the archive's: sniff the content. */
+		ct = "application/octet-stream";
+	}
 	if (!is_text_type(ct, x->body.buf, x->body.len)) {
 		job_finish(e, j, "not_text", ct, hash);
 		return;
 	}
+	if (ct != j->content_type)
+		ct = NULL;
 	enc = charset_detect(ct, ct ? strlen(ct) : 0, x->body.buf, x->body.len, &bom);
 	if (charset_to_utf8(&j->body, enc, x->body.buf + bom, x->body.len - bom) < 0) {
 		sb_reset(&j->body);
