@@ -231,6 +231,36 @@ static int end_tag_of(const char *p, const char *end, const char *name, size_t n
 	       (p + 2 + n == end || !name_char((unsigned char)p[2 + n]));
 }
 
+/* The first "</name" from p on (see raw_end). */
+static const char *raw_end_after(const char *p, const char *end, const char *name, size_t n)
+{
+	while (p < end) {
+		const char *lt = memchr(p, '<', (size_t)(end - p));
+		if (!lt)
+			return end;
+		if (lt + 2 + n <= end && lt[1] == '/' && ascii_eq(lt + 2, n, name))
+			return end_tag_of(lt, end, name, n) ? lt : NULL;
+		p = lt + 1;
+	}
+	return end;
+}
+
+/* 1 when the start tag whose name begins at p makes libxml2 close the
+ * open element `name` (its htmlAutoCloseTag table). */
+static int start_closes(const char *p, const char *end, const char *name)
+{
+	char tag[NAME_MAX_LEN + 1];
+	size_t k = 0;
+	for (; p < end && name_char((unsigned char)*p); p++) {
+		if (k == NAME_MAX_LEN)
+			return 1; /* a name libxml2 truncates: not sure, stop */
+		tag[k++] = (char)lower((unsigned char)*p);
+	}
+	tag[k] = 0;
+	xmlNode open = {.type = XML_ELEMENT_NODE, .name = (const xmlChar *)tag};
+	return htmlAutoCloseTag(NULL, (const xmlChar *)name, &open) != 0;
+}
+
 /*
  * Where the raw text of <script> or <style> that starts at p ends: the
  * first "</" followed by the element's name, in any case.  NULL when
@@ -244,15 +274,12 @@ static const char *raw_end(const char *p, const char *end, const char *name)
 	size_t n = strlen(name);
 	if (p + 1 < end && p[0] == '<' && p[1] == '/')
 		return end_tag_of(p, end, name, n) ? p : NULL;
-	while (p < end) {
-		const char *lt = memchr(p, '<', (size_t)(end - p));
-		if (!lt)
-			return end;
-		if (lt + 2 + n <= end && lt[1] == '/' && ascii_eq(lt + 2, n, name))
-			return end_tag_of(lt, end, name, n) ? lt : NULL;
-		p = lt + 1;
-	}
-	return end;
+	/* A start tag right away is first checked against the element:
+	 * one that closes it (<noscript> closes <script>, by libxml2's own
+	 * table) ends the raw text before it starts. */
+	if (p + 1 < end && p[0] == '<' && letter((unsigned char)p[1]))
+		return start_closes(p + 1, end, name) ? p : raw_end_after(p, end, name, n);
+	return raw_end_after(p, end, name, n);
 }
 
 /* A memmem for the short needles used here. */
