@@ -4,12 +4,8 @@
 # news-feed reads the URLs from it; a corrupt file gives decode_error, one
 # that decompresses past --max-size too_large, a gzipped binary not_text.
 set -u
-. "$NEWSPIPE_HOME/tests/cli/nginx-lib.sh"
-tmp=$(mktemp -d)
-trap 'nginx_stop; rm -rf "$tmp"' EXIT
-export ASAN_OPTIONS="${ASAN_OPTIONS:-}:log_path=$tmp/san"
-export UBSAN_OPTIONS="${UBSAN_OPTIONS:-}:log_path=$tmp/san"
-sh "$NEWSPIPE_HOME/tests/nginx/make-fetch-site.sh" "$tmp/site"
+. "$NEWSPIPE_HOME/tests/cli/fetch-lib.sh"
+fetch_site_start || exit $?
 site=$tmp/site/main
 cat >"$tmp/sitemap.xml" <<'XML'
 <?xml version="1.0" encoding="UTF-8"?>
@@ -22,7 +18,6 @@ gzip -9 -c "$tmp/sitemap.xml" >"$site/sitemap.xml.gz"
 printf '\037\213\010\000\000\000\000\000\000\003this is not deflate data at all' >"$site/bad.xml.gz"
 python3 -c 'import sys; sys.stdout.write("<x>" + "a" * (3 << 20) + "</x>")' | gzip -9 -c >"$site/bomb.xml.gz"
 head -c 4096 /dev/urandom | tr -d '<' | gzip -c >"$site/blob.gz"
-nginx_start "$NEWSPIPE_HOME/tests/nginx/fetch.conf" "$tmp/site" || exit $?
 U=$NGINX_URL
 fail=0
 printf 'url\n%s/sitemap.xml.gz\n%s/bad.xml.gz\n%s/bomb.xml.gz\n%s/blob.gz\n' "$U" "$U" "$U" "$U" >"$tmp/in.tsv"
@@ -57,8 +52,5 @@ links = [x.get("url") or x.get("link") for x in read(sys.argv[1])]
 assert "https://news.example.org/2026/11/harbour-tugs-go-electric" in links, links
 assert "https://news.example.org/2026/11/caf%C3%A9-owners-win-appeal" in links, links
 PY
-if ls "$tmp"/san* >/dev/null 2>&1; then
-	cat "$tmp"/san*
-	fail=1
-fi
+fetch_san_reports || fail=1
 exit $fail

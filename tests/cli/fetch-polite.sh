@@ -5,15 +5,8 @@
 # --ignore-robots, retries on 429/503 honouring Retry-After (and giving
 # up when it asks too much), a rate-limited origin that recovers.
 set -u
-. "$NEWSPIPE_HOME/tests/cli/nginx-lib.sh"
-tmp=$(mktemp -d)
-trap 'nginx_stop; rm -rf "$tmp"' EXIT
-# Sanitizer reports (in the build-san run) go to files checked at the end,
-# since most of news-fetch's stderr is captured and compared here.
-export ASAN_OPTIONS="${ASAN_OPTIONS:-}:log_path=$tmp/san"
-export UBSAN_OPTIONS="${UBSAN_OPTIONS:-}:log_path=$tmp/san"
-sh "$NEWSPIPE_HOME/tests/nginx/make-fetch-site.sh" "$tmp/site"
-nginx_start "$NEWSPIPE_HOME/tests/nginx/fetch.conf" "$tmp/site" || exit $?
+. "$NEWSPIPE_HOME/tests/cli/fetch-lib.sh"
+fetch_site_start || exit $?
 U=$NGINX_URL
 P=$NGINX_PORT
 LOG=$NGINX_PREFIX/access.log
@@ -161,10 +154,5 @@ fetch --delay 0 --retries 2 <"$tmp/list" >"$tmp/out.tsv" 2>/dev/null
 # ---- connection refused: no retry, a row all the same
 echo "http://127.0.0.1:1/x" | fetch --delay 0 --ignore-robots >"$tmp/out.tsv" 2>/dev/null
 [ "$(tail -1 "$tmp/out.tsv" | cut -f7)" = connect_error ] || { echo "refused"; cat "$tmp/out.tsv"; fail=1; }
-for f in "$tmp"/san.*; do
-	[ -e "$f" ] || continue
-	echo "sanitizer report:"
-	cat "$f"
-	fail=1
-done
+fetch_san_reports || fail=1
 exit $fail

@@ -5,15 +5,8 @@
 # state, --skip-seen, the documented schema, WARC 1.1 records one gzip
 # member each with the bytes as they crossed the wire.
 set -u
-. "$NEWSPIPE_HOME/tests/cli/nginx-lib.sh"
-tmp=$(mktemp -d)
-trap 'nginx_stop; rm -rf "$tmp"' EXIT
-# Sanitizer reports (in the build-san run) go to files checked at the end,
-# since most of news-fetch's stderr is captured and compared here.
-export ASAN_OPTIONS="${ASAN_OPTIONS:-}:log_path=$tmp/san"
-export UBSAN_OPTIONS="${UBSAN_OPTIONS:-}:log_path=$tmp/san"
-sh "$NEWSPIPE_HOME/tests/nginx/make-fetch-site.sh" "$tmp/site"
-nginx_start "$NEWSPIPE_HOME/tests/nginx/fetch.conf" "$tmp/site" || exit $?
+. "$NEWSPIPE_HOME/tests/cli/fetch-lib.sh"
+fetch_site_start || exit $?
 U=$NGINX_URL
 LOG=$NGINX_PREFIX/access.log
 DB=$tmp/state.db
@@ -166,10 +159,5 @@ fi
 echo "not a database, just some text here and there and more of it" >"$tmp/bad.db"
 echo "$U/page.html" | fetch --state "$tmp/bad.db" >"$tmp/out.tsv" 2>"$tmp/err"
 [ $? -eq 1 ] && grep -q "bad.db" "$tmp/err" || { echo "bad state file"; cat "$tmp/err"; fail=1; }
-for f in "$tmp"/san.*; do
-	[ -e "$f" ] || continue
-	echo "sanitizer report:"
-	cat "$f"
-	fail=1
-done
+fetch_san_reports || fail=1
 exit $fail

@@ -5,15 +5,8 @@
 # non-text bodies, invalid URLs, output in input order with every other
 # column passed through, the address policy, a slow body that times out.
 set -u
-. "$NEWSPIPE_HOME/tests/cli/nginx-lib.sh"
-tmp=$(mktemp -d)
-trap 'nginx_stop; rm -rf "$tmp"' EXIT
-# Sanitizer reports (in the build-san run) go to files checked at the end,
-# since most of news-fetch's stderr is captured and compared here.
-export ASAN_OPTIONS="${ASAN_OPTIONS:-}:log_path=$tmp/san"
-export UBSAN_OPTIONS="${UBSAN_OPTIONS:-}:log_path=$tmp/san"
-sh "$NEWSPIPE_HOME/tests/nginx/make-fetch-site.sh" "$tmp/site"
-nginx_start "$NEWSPIPE_HOME/tests/nginx/fetch.conf" "$tmp/site" || exit $?
+. "$NEWSPIPE_HOME/tests/cli/fetch-lib.sh"
+fetch_site_start || exit $?
 U=$NGINX_URL
 fetch() { timeout 60 "$BIN/news-fetch" --allow-private --delay 0 --retries 0 --timeout 10 "$@"; }
 fail=0
@@ -174,10 +167,5 @@ for bad in "--parallel 0" "--delay x" "--max-size 0" "--skip-seen" "--max-redire
 	"$BIN/news-fetch" $bad </dev/null >/dev/null 2>&1
 	[ $? -eq 2 ] || { echo "$bad: not a usage error"; fail=1; }
 done
-for f in "$tmp"/san.*; do
-	[ -e "$f" ] || continue
-	echo "sanitizer report:"
-	cat "$f"
-	fail=1
-done
+fetch_san_reports || fail=1
 exit $fail
