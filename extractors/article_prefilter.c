@@ -310,7 +310,8 @@ static int other_markup(struct scan *s)
 		stop = stop ? stop + 3 : end;
 	} else if (p + 1 < end && (p[1] == '/' || p[1] == '!' || p[1] == '?')) {
 		/* End tags, doctypes and processing instructions end at the
-		 * first '>'; a quote inside a doctype may hide one.  Other
+		 * first '>'; a quote inside a doctype may hide one, and a '<'
+		 * before it may start a tag.  Other
 		 * uses of "<!", "</" and "<?" libxml2 reads as text or not at
 		 * all, which this scan does not follow. */
 		if (p[1] == '/' && (p + 2 >= end || !name_start((unsigned char)p[2])))
@@ -320,9 +321,11 @@ static int other_markup(struct scan *s)
 		if (p[1] == '!' && (p + 9 > end || !ascii_eq(p + 2, 7, "doctype")))
 			return -1;
 		stop = memchr(p, '>', (size_t)(end - p));
-		if (p[1] == '!' && memchr(p, '"', (size_t)((stop ? stop : end) - p)))
+		size_t span = (size_t)((stop ? stop : end) - p);
+		if (p[1] == '!' && (memchr(p, '"', span) || memchr(p, '\'', span)))
 			return -1;
-		if (p[1] == '!' && memchr(p, '\'', (size_t)((stop ? stop : end) - p)))
+		/* libxml2 may read "</a<b>" as text and a tag: not followed. */
+		if (memchr(p + 1, '<', span - 1))
 			return -1;
 		stop = stop ? stop + 1 : end;
 	} else {

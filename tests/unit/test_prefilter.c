@@ -63,6 +63,7 @@ static const struct {
         {"<!-- <script>x</script> --><p data-a=1>", "<!-- <script>x</script> --><p>"},
         {"<!DOCTYPE html><html lang=en>", "<!DOCTYPE html><html lang=en>"},
         {"</div <script>>x", "</div <script>>x"},
+        {"<p data-a=1></b<i data-b=2>", "<p></b<i data-b=2>"},
         {"<?xml version=\"1.0\"?><p data-a=1>", "<?xml version=\"1.0\"?><p>"},
         {"a < b and c<d", "a < b and c<d"},
         /* Markup the strict grammar does not read: the rest as it is. */
@@ -140,6 +141,9 @@ static const char *const tricky[] = {
         "<script>a</script.x>b</script><p data-a=1>",
         "<!<script><script>x",
         "<script ><noscript",
+        "E<!DOCTYPE></s<script><a >",
+        "</b<p data-a=1>x",
+        "<?php echo '<p data-a=1>'; ?><p data-b=2>",
         "<style><body>x</style><p data-a=1>",
         "<script><p>x</p></script><p data-a=1>",
         "</div <script>>x<p data-a=1><script>y</script>",
