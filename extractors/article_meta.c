@@ -735,7 +735,18 @@ static const char *skip_author_prefix(const char *p)
 	                                       "publiziert am",
 	                                       "publiziert von",
 	                                       "geschrieben von",
+	                                       "veröffentlicht von",
+	                                       "eingestellt von",
+	                                       "erstellt von",
+	                                       "verfasst von",
 	                                       "beitrag von",
+	                                       "publié par",
+	                                       "écrit par",
+	                                       "rédigé par",
+	                                       "publicado por",
+	                                       "escrito por",
+	                                       "pubblicato da",
+	                                       "scritto da",
 	                                       "by",
 	                                       "von",
 	                                       "par",
@@ -756,9 +767,12 @@ static const char *skip_author_prefix(const char *p)
 			p++;
 		for (size_t i = 0; prefixes[i]; i++) {
 			size_t k = strlen(prefixes[i]);
-			/* The prefix as a whole word (then a space, ':' or the end). */
+			/* The prefix as a whole word (then a space, ':' or the
+			 * end), or run into the name by markup without a space
+			 * ("Posted byJane Roe"). */
 			if (!strncasecmp(p, prefixes[i], k) &&
-			    (p[k] == ' ' || p[k] == ':' || p[k] == 0)) {
+			    (p[k] == ' ' || p[k] == ':' || p[k] == 0 ||
+			     (islower((unsigned char)p[k - 1]) && isupper((unsigned char)p[k])))) {
 				p += k;
 				again = 1;
 				break;
@@ -783,10 +797,27 @@ static int is_ui_label(const char *p, size_t n)
 	return 0;
 }
 
+/* A commenter ("Jane Roe says"), a form label ("Name *"). */
+static int is_comment_or_form(const char *p, size_t n)
+{
+	static const char *const ends[] = {" says", " said", " wrote", " schreibt", NULL};
+	if (memchr(p, '*', n))
+		return 1;
+	for (size_t i = 0; ends[i]; i++) {
+		size_t k = strlen(ends[i]);
+		if (n > k && !strncasecmp(p + n - k, ends[i], k))
+			return 1;
+	}
+	return 0;
+}
+
 static int plausible_name(const char *p, size_t n)
 {
-	size_t words = 1;
-	if (n == 0 || n >= 80 || is_url(p) || is_ui_label(p, n))
+	size_t words = 1, used;
+	if (n == 0 || n >= 80 || is_url(p) || is_ui_label(p, n) || is_comment_or_form(p, n))
+		return 0;
+	/* A month alone is the date that follows a byline. */
+	if (month_at(p, n, &used) && used >= n - (p[n - 1] == '.'))
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		words += p[i] == ' ';

@@ -571,7 +571,7 @@ static void test_meta_author_lang_canonical(void **state)
 }
 
 /* A byline's section before "by", its dateline and dangling dashes are
- * not names. */
+ * not names; nor are a commenter, a form label or a month. */
 static void test_author_byline_tails(void **state)
 {
 	(void)state;
@@ -584,6 +584,17 @@ static void test_author_byline_tails(void **state)
 	        {"Theresa May", "Theresa May"},
 	        {"Sign In", ""},
 	        {"Follow;Jo Bloggs", "Jo Bloggs"},
+	        /* Bylines in other languages, and run into the name. */
+	        {"Ver\xc3\xb6"
+	         "ffentlicht von Jo Bloggs",
+	         "Jo Bloggs"},
+	        {"Eingestellt von Sam Lee", "Sam Lee"},
+	        {"Publi\xc3\xa9 par Jo Bloggs", "Jo Bloggs"},
+	        {"Posted byJo Bloggs", "Jo Bloggs"},
+	        /* Commenters, form labels and a month are no authors. */
+	        {"Jo Bloggs says", ""},
+	        {"Name *", ""},
+	        {"September", ""},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char html[512];
