@@ -572,15 +572,49 @@ static void coordinated_left(const struct run *r, size_t f, size_t ta, struct ag
 	}
 }
 
-/* "X and Y" to the right of the mention ending before token e. */
+/* Past a bracketed aside right after a mention: "Jane Roe (D-CA)". */
+static size_t skip_parenthesis(const struct run *r, size_t e, size_t tb)
+{
+	if (e >= tb || r->c->tok[e].kind != SL_PUNCT || r->c->tok[e].punct != '(')
+		return e;
+	for (size_t k = e + 1; k < tb && k < e + 8; k++)
+		if (r->c->tok[k].kind == SL_PUNCT && r->c->tok[k].punct == ')')
+			return k + 1;
+	return e;
+}
+
+/* Past a determiner and up to three title words ("the", "Ranking Member",
+ * "Economy Minister") before a name; returns the token after them. */
+static size_t skip_title(const struct run *r, size_t j, size_t tb)
+{
+	if (j < tb && tsense(r, j, SK_DET))
+		j++;
+	size_t k = j;
+	int title = 0;
+	for (size_t n = 0; n < 3 && k < tb && r->c->info[k].ment < 0 &&
+	                   r->c->tok[k].kind == SL_WORD && r->c->tok[k].cap;
+	     n++, k++)
+		if (tsense(r, k, SK_SPOKES))
+			title = 1;
+		else if (r->c->info[k].phrase != NONE)
+			break;
+	return title && k < tb && is_actor(r, r->c->info[k].ment) ? k : j;
+}
+
+/* "X and Y" to the right of the mention ending before token e; also "X and
+ * the Y", "X (R-TX) and Ranking Member Y". */
 static void coordinated_right(const struct run *r, size_t e, size_t tb, struct agents *a, float w)
 {
+	e = skip_parenthesis(r, e, tb);
 	while (e + 1 < tb && (tok_is(r->c, e, tb, W.and_) || tok_is(r->c, e, tb, W.comma))) {
-		int32_t m = r->c->info[e + 1].ment;
+		size_t j = skip_title(r, e + 1, tb);
+		if (j >= tb)
+			return;
+		int32_t m = r->c->info[j].ment;
 		if (!is_actor(r, m))
 			return;
 		add_agent(a, m, w);
-		e = mention_end_tok(r, e + 1, tb);
+		e = skip_parenthesis(r, mention_end_tok(r, j, tb), tb);
 	}
 }
 
@@ -604,9 +638,10 @@ static int by_agent(const struct run *r, size_t j, size_t tb, struct agents *a)
 	 * agent; the person the title introduces is */
 	size_t e = mention_end_tok(r, j, tb);
 	if (e < tb && r->c->tok[e].kind == SL_WORD && r->c->info[e].ment < 0 &&
-	    r->c->info[e].phrase == NONE && !tok_is(r->c, e, tb, W.and_) &&
+	    (r->c->info[e].phrase == NONE || tsense(r, e, SK_SPOKES)) &&
+	    !tok_is(r->c, e, tb, W.and_) &&
 	    !tok_is(r->c, e, tb, W.or_) && !tok_is(r->c, e, tb, W.s))
-		for (size_t k = e + 1; k < e + 3 && k < tb && r->c->tok[k].kind == SL_WORD; k++)
+		for (size_t k = e + 1; k < e + 4 && k < tb && r->c->tok[k].kind == SL_WORD; k++)
 			if (is_actor(r, r->c->info[k].ment)) {
 				j = k;
 				break;
