@@ -746,6 +746,16 @@ static int noun_subject(const struct run *r, const struct st_sentence *s, size_t
 	if (c->info[j].phrase != NONE || covered_by(r, s, j, SK_COREF) ||
 	    covered_by(r, s, j, SK_SPOKES))
 		return 0;
+	/* "Privacy Watch and Freedomnet sued": a name the gazetteer does not
+	 * know, joined to one it knows, is no plain noun */
+	size_t f = j;
+	while (f > s->ta && c->tok[f - 1].kind == SL_WORD && c->tok[f - 1].cap &&
+	       c->info[f - 1].ment < 0 && f + 3 > j)
+		f--;
+	if (c->tok[j].cap && f > s->ta + 1 &&
+	    (c->tok[f - 1].hash == W.and_ || c->tok[f - 1].hash == W.comma) &&
+	    is_actor(r, c->info[f - 2].ment))
+		return 0;
 	return 1;
 }
 
@@ -1401,12 +1411,17 @@ static void noun_predicate(struct run *r, const struct st_sentence *s, size_t i)
 			k++;
 			if (k < s->tb && tsense(r, k, SK_DET))
 				k++;
+			size_t e = k;
 			if (k < s->tb && is_actor(r, r->c->info[k].ment)) {
-				size_t e = mention_end_tok(r, k, s->tb);
+				e = mention_end_tok(r, k, s->tb);
 				if (!modified_noun(r, e, s->tb))
 					add_agent(&a, r->c->info[k].ment, 0.9f);
-				coordinated_right(r, e, s->tb, &a, 0.9f);
 			}
+			/* "criticism from US tech firms and the White House": the
+			 * first conjunct, a noun, may stand for no actor */
+			for (size_t n = 0; n < 3 && modified_noun(r, e, s->tb); n++)
+				e++;
+			coordinated_right(r, e, s->tb, &a, 0.9f);
 		}
 	}
 	if (a.n == 0)
