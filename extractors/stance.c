@@ -463,6 +463,8 @@ static const struct sl_sense *tsense(const struct run *r, size_t i, int kind)
 	return sense_of(&r->t->cues, r->c->info[i].phrase, kind);
 }
 
+static const struct sl_sense *verb_sense(const struct run *r, size_t i, int carry);
+
 /* First token of the mention that token i belongs to. */
 static size_t mention_first_tok(const struct run *r, size_t i, size_t ta)
 {
@@ -633,6 +635,9 @@ static int by_agent(const struct run *r, size_t j, size_t tb, struct agents *a)
 	     k++)
 		j++;
 	if (j >= tb || !is_actor(r, r->c->info[j].ment))
+		return 0;
+	/* "protected by Apple's service": the possessor is no agent */
+	if (tok_is(r->c, mention_end_tok(r, j, tb), tb, W.s))
 		return 0;
 	/* "by Biden enforcers Jane Roe": a name modifying a title is not the
 	 * agent; the person the title introduces is */
@@ -810,6 +815,33 @@ static int32_t relative_antecedent(const struct run *r, const struct st_sentence
 	return is_actor(r, c->info[j].ment) ? c->info[j].ment : -1;
 }
 
+/* "the UK's decision to", "a ministry plan to", "its bid to": the owner of
+ * the intention noun at token n (a carrier such as plan, move, decision),
+ * or -1. */
+static int32_t intention_owner(const struct run *r, const struct st_sentence *s, size_t n)
+{
+	const struct stance_ctx *c = r->c;
+	const struct sl_sense *v = verb_sense(r, n, 1);
+	if (!v || v->cls != VC_CARRY || c->info[n].ment >= 0 || word_ends(r, n, "ed") ||
+	    word_ends(r, n, "ing"))
+		return -1;
+	size_t j = n;
+	/* past an adjective or two: "the UK's controversial decision" */
+	while (j > s->ta && j + 2 > n && c->tok[j - 1].kind == SL_WORD && !c->tok[j - 1].cap &&
+	       c->info[j - 1].ment < 0 && c->info[j - 1].phrase == NONE)
+		j--;
+	if (j <= s->ta)
+		return -1;
+	int32_t m = -1;
+	if (c->tok[j - 1].hash == W.s && j - 1 > s->ta)
+		m = c->info[j - 2].ment;
+	else if (c->info[j - 1].ment >= 0 && c->ment[c->info[j - 1].ment].type != ET_PERSON)
+		m = c->info[j - 1].ment; /* "a Home Office decision to" */
+	else if (tsense(r, j - 1, SK_DET) && tsense(r, j - 1, SK_PRONOUN))
+		m = resolve_pronoun(r, s, j - 1, tsense(r, j - 1, SK_PRONOUN));
+	return is_actor(r, m) ? m : -1;
+}
+
 /* The subject of a predicate at token i: see stance.h.  *coref is set
  * when it was found through a pronoun or "the company"; returns 0 when
  * the subject is a plain noun ("the backdoor would break"), which no
@@ -833,6 +865,14 @@ static int subject_agents(const struct run *r, const struct st_sentence *s, size
 	 * demanding access"): the subject of the sentence acts */
 	if (i > s->ta && (c->tok[i - 1].hash == W.to ||
 	                  (c->tok[i - 1].hash == W.comma && word_ends(r, i, "ing")))) {
+		/* "the UK's decision to ban": the owner of the intention */
+		int32_t own = c->tok[i - 1].hash == W.to && i > s->ta + 1
+		                      ? intention_owner(r, s, i - 2)
+		                      : -1;
+		if (own >= 0) {
+			add_agent(a, own, 0.9f);
+			return 1;
+		}
 		for (size_t j = s->ta; j + 1 < i && j < s->ta + 16; j++) {
 			int32_t m = c->info[j].ment;
 			if (m < 0)
@@ -1448,8 +1488,12 @@ static size_t complement_verb(const struct run *r, const struct st_sentence *s, 
 	for (size_t j = e, k = 0; j + 1 < s->tb && k < 6; j++, k++) {
 		if (c->tok[j].hash == W.to)
 			return c->info[j + 1].ment < 0 && verb_sense(r, j + 1, 0) ? j + 1 : 0;
-		if (c->tok[j].kind == SL_PUNCT || verb_sense(r, j, 0))
-			return 0;
+		/* "announced its decision to", "unveiled plans to": an
+		 * intention noun passes the predicate on */
+		const struct sl_sense *v = verb_sense(r, j, 0);
+		if (c->tok[j].kind == SL_PUNCT || (v && v->cls != VC_CARRY) ||
+		    (v && intention_owner(r, s, j) >= 0))
+			return 0; /* "fought the UK's plan to": the plan is the UK's */
 	}
 	return 0;
 }
