@@ -553,10 +553,29 @@ static int is_actor(const struct run *r, int32_t m)
 	return m >= 0 && (r->c->ment[m].type & (ET_GOV | ET_COMPANY | ET_PERSON | ET_ORG));
 }
 
+/* Back past title words before a name at token f ("Representative",
+ * "Ranking Member"): the first title token, or f. */
+static size_t title_left(const struct run *r, size_t f, size_t ta)
+{
+	size_t k = f;
+	int title = 0;
+	for (int n = 0; n < 3 && k > ta && r->c->info[k - 1].ment < 0 &&
+	                r->c->tok[k - 1].kind == SL_WORD && r->c->tok[k - 1].cap;
+	     n++) {
+		k--;
+		if (tsense(r, k, SK_SPOKES))
+			title = 1;
+	}
+	return title ? k : f;
+}
+
 /* "X and Y", "X, Y and Z" to the left of mention starting at token f. */
 static void coordinated_left(const struct run *r, size_t f, size_t ta, struct agents *a, float w)
 {
 	while (f >= ta + 2) {
+		f = title_left(r, f, ta);
+		if (f < ta + 2)
+			return;
 		size_t j = f - 1;
 		if (tsense(r, j, SK_DET) && j > ta + 1)
 			j--; /* "X and the EU" */
@@ -900,6 +919,12 @@ static int subject_agents(const struct run *r, const struct st_sentence *s, size
 	int32_t ante = relative_antecedent(r, s, i);
 	if (ante >= 0) {
 		add_agent(a, ante, 1.0f);
+		/* "X and Y, who raised": both */
+		size_t f = i;
+		while (f > s->ta && c->info[f - 1].ment != ante)
+			f--;
+		if (f > s->ta)
+			coordinated_left(r, mention_first_tok(r, f - 1, s->ta), s->ta, a, 1.0f);
 		return 1;
 	}
 	if (noun_subject(r, s, i))
@@ -1032,7 +1057,12 @@ static void spokes_body(const struct run *r, const struct st_sentence *s, int32_
 			break;
 		if (tsense(r, j, SK_SPOKES))
 			spokes = 1;
-		if (is_actor(r, c->info[j].ment) && c->ment[c->info[j].ment].type != ET_PERSON) {
+		/* "US Senator Jane Roe and Representative Y": the title is
+		 * Y's, the body is Roe's */
+		if (tok_is(c, j, s->tb, W.and_) ||
+		    (c->info[j].ment >= 0 && c->ment[c->info[j].ment].type == ET_PERSON))
+			break;
+		if (is_actor(r, c->info[j].ment)) {
 			if (spokes)
 				add_agent(a, c->info[j].ment, w);
 			return;
@@ -1105,9 +1135,12 @@ static const struct sl_sense *fitting_measure(const struct run *r, const struct 
 			continue;
 		if (topic_in(r, s, sv[k].topic))
 			return &sv[k];
-		if ((!s->ntopics || s->inherited) && r->c->topic_count[sv[k].topic] >= 2 &&
-		    !fallback)
-			fallback = &sv[k];
+		/* a sentence on no topic of its own, or a measure of the
+		 * article's main topic ("such a demand" in an article on it) */
+		if (((!s->ntopics || s->inherited) && r->c->topic_count[sv[k].topic] >= 2) ||
+		    sv[k].topic == r->main_topic)
+			if (!fallback)
+				fallback = &sv[k];
 	}
 	return fallback;
 }
