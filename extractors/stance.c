@@ -65,7 +65,7 @@ struct st_vote {
 struct words {
 	uint64_t by, to, and_, from, s, comma, that, which, who, for_, under, over, after, but,
 	        while_, because, despite, amid, as, since, with, of, period, semi, colon, quest,
-	        excl, quote, apos, not_, we, our, and_amp, or_, such, including, at, the, expense,
+	        excl, quote, apos, not_, against, we, our, and_amp, or_, such, including, at, the, expense,
 	        cost;
 };
 
@@ -106,6 +106,7 @@ static void init_words(void)
 	W.quote = sl_hash_word("\"");
 	W.apos = sl_hash_word("'");
 	W.not_ = sl_hash_word("not");
+	W.against = sl_hash_word("against");
 	W.we = sl_hash_word("we");
 	W.our = sl_hash_word("our");
 	W.and_amp = sl_hash_word("&");
@@ -834,6 +835,24 @@ static int32_t relative_antecedent(const struct run *r, const struct st_sentence
 	return is_actor(r, c->info[j].ment) ? c->info[j].ment : -1;
 }
 
+/* Is the mention at tokens [f, e) the object of a verb before it ("fined
+ * Apple", "directs the ministry to", "warned the Commission against")?
+ * Then it is not the subject of what follows. */
+static int object_of_verb(const struct run *r, const struct st_sentence *s, size_t f, size_t e)
+{
+	const struct stance_ctx *c = r->c;
+	if (f > s->ta && tsense(r, f - 1, SK_DET))
+		f--;
+	if (f <= s->ta || c->info[f - 1].ment >= 0)
+		return 0;
+	if (verb_sense(r, f - 1, 0))
+		return !tsense(r, f - 1, SK_SPEECH); /* "said Apple would" */
+	if (!tsense(r, f - 1, SK_SPEECH) || e >= s->tb)
+		return 0;
+	uint64_t h = c->tok[e].hash;
+	return h == W.to || h == W.against || h == W.not_;
+}
+
 /* "the UK's decision to", "a ministry plan to", "its bid to": the owner of
  * the intention noun at token n (a carrier such as plan, move, decision),
  * or -1. */
@@ -942,6 +961,8 @@ static int subject_agents(const struct run *r, const struct st_sentence *s, size
 			}
 			if (m->type == ET_LAW)
 				return 0; /* "the act requires": no actor */
+			if (object_of_verb(r, s, f, mention_end_tok(r, j, s->tb)))
+				return 0; /* "directs the ministry to", "warned X against" */
 			if (modified_noun(r, j + 1, i) &&
 			    (m->type == ET_PERSON || !titled(r, s, j + 1, i)))
 				return 0; /* "US lawmakers urged": not the US */
