@@ -1701,6 +1701,14 @@ static int opens_quote(const struct run *r, const struct st_sentence *s)
 	return s->tb > s->ta && r->c->tok[s->ta].kind == SL_PUNCT && r->c->tok[s->ta].punct == '"';
 }
 
+static int has_quote(const struct run *r, const struct st_sentence *s)
+{
+	for (size_t i = s->ta; i < s->tb; i++)
+		if (r->c->tok[i].kind == SL_PUNCT && r->c->tok[i].punct == '"')
+			return 1;
+	return 0;
+}
+
 /* Speakers of all sentences.  A quote that names no speaker takes the one
  * of the next sentence when that closes the quote ("... ," he said), or of
  * the sentence before when it goes on in the first person: `speaker_near`,
@@ -1721,6 +1729,11 @@ static void find_speakers(struct run *r)
 		if (opens_quote(r, s) && next && next->para == s->para && next->speaker >= 0 &&
 		    !next->speaker_near) {
 			s->speaker = next->speaker;
+		} else if (opens_quote(r, s) && prev && prev->para + 1 >= s->para &&
+		           prev->speaker >= 0 && has_quote(r, prev)) {
+			/* "“A,” she said. “B.”": quotes in a row, one voice; also
+			 * a quote running on into the next paragraph */
+			s->speaker = prev->speaker;
 		} else if (prev && prev->para == s->para && prev->speaker >= 0) {
 			for (size_t i = s->ta; i < s->tb; i++)
 				if (c->tok[i].hash == W.we || c->tok[i].hash == W.our) {
