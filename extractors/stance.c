@@ -1174,6 +1174,14 @@ struct object {
 	int contested;  /* the measure is the object of a challenge in it */
 };
 
+/* A word that is no mention and no cue of any kind: "firm", "fair". */
+static int plain_word(const struct run *r, size_t j)
+{
+	const struct stance_ctx *c = r->c;
+	return c->tok[j].kind == SL_WORD && c->info[j].ment < 0 && c->info[j].phrase == NONE &&
+	       c->info[j].mphrase == NONE && c->info[j].tphrase == NONE;
+}
+
 static int stops_object(const struct run *r, size_t j, size_t start, size_t tb)
 {
 	const struct sl_token *tk = &r->c->tok[j];
@@ -1191,6 +1199,9 @@ static int stops_object(const struct run *r, size_t j, size_t start, size_t tb)
 		       verb_sense(r, n, 0) || tsense(r, n, SK_SKIP) || tsense(r, n, SK_SPEECH);
 	}
 	uint64_t h = tk->hash;
+	if (h == W.but && plain_word(r, j - 1) && j + 1 < tb && plain_word(r, j + 1) &&
+	    !r->c->tok[j + 1].cap)
+		return 0; /* "firm but fair rules": one object */
 	return h == W.for_ || h == W.under || h == W.over || h == W.after || h == W.but ||
 	       h == W.while_ || h == W.because || h == W.despite || h == W.amid || h == W.since ||
 	       h == W.which || h == W.who;
