@@ -1207,6 +1207,27 @@ static int stops_object(const struct run *r, size_t j, size_t start, size_t tb)
 	       h == W.which || h == W.who;
 }
 
+/* "signed an order that halts the ban", "a bill to scrap the tax": at
+ * token j, "that" or "to" opens a clause whose predicate takes a measure
+ * away or opposes it; what the clause does is what the object is for, so
+ * the object ends here and the clause speaks for itself. */
+static int reversing_clause(const struct run *r, const struct st_sentence *s, size_t j)
+{
+	const struct stance_ctx *c = r->c;
+	if (c->tok[j].hash != W.that && c->tok[j].hash != W.to)
+		return 0;
+	size_t k = j + 1;
+	for (int n = 0; n < 2 && k < s->tb &&
+	                (tsense(r, k, SK_SKIP) || tsense(r, k, SK_MODAL) ||
+	                 (c->tok[k].kind == SL_WORD && word_ends(r, k, "ly")));
+	     n++)
+		k++;
+	if (k >= s->tb || c->info[k].ment >= 0)
+		return 0;
+	const struct sl_sense *v = verb_sense(r, k, 0);
+	return v && v->value < 0 && (v->cls == VC_ENACT || v->cls == VC_ATTITUDE);
+}
+
 static void find_object(const struct run *r, const struct st_sentence *s, size_t start,
                         struct object *o)
 {
@@ -1223,6 +1244,8 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 		 * at halting the ban" */
 		if (j > start && r->c->info[j].ment < 0 && verb_sense(r, j, 0) &&
 		    (word_ends(r, j, "ing") || word_ends(r, j, "ed")) && !tsense(r, j - 1, SK_DET))
+			break;
+		if (j > start && reversing_clause(r, s, j))
 			break;
 		o->end = j + 1;
 		const struct st_tokinfo *in = &r->c->info[j];
