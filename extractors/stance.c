@@ -884,8 +884,39 @@ static int32_t intention_owner(const struct run *r, const struct st_sentence *s,
  * when it was found through a pronoun or "the company"; returns 0 when
  * the subject is a plain noun ("the backdoor would break"), which no
  * speaker stands in for, else 1. */
+static int subject_agents_at(const struct run *r, const struct st_sentence *s, size_t i,
+                             struct agents *a, int *coref, int depth);
+
 static int subject_agents(const struct run *r, const struct st_sentence *s, size_t i,
                           struct agents *a, int *coref)
+{
+	return subject_agents_at(r, s, i, a, coref, 0);
+}
+
+/* The finite predicate an infinitive at token `to` + 1 serves: the nearest
+ * predicate to the left in the same clause, not itself an infinitive or
+ * an intention noun; its token, or 0. */
+static size_t purpose_head(const struct run *r, const struct st_sentence *s, size_t to)
+{
+	const struct stance_ctx *c = r->c;
+	for (size_t k = to; k > s->ta + 1;) {
+		k--;
+		const struct sl_token *tk = &c->tok[k];
+		if (is_stop_punct(tk) || tk->hash == W.that || tk->hash == W.which ||
+		    tk->hash == W.who)
+			return 0;
+		if (c->info[k].ment >= 0 || !verb_sense(r, k, 0) || tsense(r, k, SK_DET))
+			continue;
+		if (c->tok[k - 1].hash == W.to || tsense(r, k - 1, SK_DET) ||
+		    c->tok[k - 1].hash == W.s || word_ends(r, k, "ing"))
+			return 0;
+		return k;
+	}
+	return 0;
+}
+
+static int subject_agents_at(const struct run *r, const struct st_sentence *s, size_t i,
+                             struct agents *a, int *coref, int depth)
 {
 	const struct stance_ctx *c = r->c;
 	*coref = 0;
@@ -929,9 +960,19 @@ static int subject_agents(const struct run *r, const struct st_sentence *s, size
 				return 1;
 			}
 			if (c->ment[m].type != ET_LAW && !after_prep(r, j, s->ta))
-				return 0;
+				break;
 			j = e - 1;
 		}
+		/* "invoked its powers under the act to ban the apps": an
+		 * infinitive of purpose has the subject of the verb it serves */
+		size_t k = c->tok[i - 1].hash == W.to && depth == 0 ? purpose_head(r, s, i - 1) : 0;
+		if (k && subject_agents_at(r, s, k, a, coref, depth + 1) && a->n > 0) {
+			for (int q = 0; q < a->n; q++)
+				a->w[q] *= 0.8f;
+			return 1;
+		}
+		a->n = 0;
+		*coref = 0;
 		return 0; /* no speaker stands in for an uncontrolled infinitive */
 	}
 	/* "the Ninth Circuit, which affirmed": the relative's antecedent */
