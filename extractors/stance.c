@@ -65,8 +65,8 @@ struct st_vote {
 struct words {
 	uint64_t by, to, and_, from, s, comma, that, which, who, for_, under, over, after, but,
 	        while_, because, despite, amid, as, since, with, of, period, semi, colon, quest,
-	        excl, quote, apos, not_, against, we, our, and_amp, or_, such, including, at, the, expense,
-	        cost;
+	        excl, quote, apos, not_, against, we, our, and_amp, or_, such, including, at, the,
+	        expense, cost;
 };
 
 static struct words W;
@@ -664,8 +664,8 @@ static int by_agent(const struct run *r, size_t j, size_t tb, struct agents *a)
 	size_t e = mention_end_tok(r, j, tb);
 	if (e < tb && r->c->tok[e].kind == SL_WORD && r->c->info[e].ment < 0 &&
 	    (r->c->info[e].phrase == NONE || tsense(r, e, SK_SPOKES)) &&
-	    !tok_is(r->c, e, tb, W.and_) &&
-	    !tok_is(r->c, e, tb, W.or_) && !tok_is(r->c, e, tb, W.s))
+	    !tok_is(r->c, e, tb, W.and_) && !tok_is(r->c, e, tb, W.or_) &&
+	    !tok_is(r->c, e, tb, W.s))
 		for (size_t k = e + 1; k < e + 4 && k < tb && r->c->tok[k].kind == SL_WORD; k++)
 			if (is_actor(r, r->c->info[k].ment)) {
 				j = k;
@@ -935,9 +935,11 @@ static int subject_agents_at(const struct run *r, const struct st_sentence *s, s
 	if (i > s->ta && (c->tok[i - 1].hash == W.to ||
 	                  (c->tok[i - 1].hash == W.comma && word_ends(r, i, "ing")))) {
 		/* "the UK's decision to ban": the owner of the intention */
-		int32_t own = c->tok[i - 1].hash == W.to && i > s->ta + 1
-		                      ? intention_owner(r, s, i - 2)
-		                      : -1;
+		size_t n = i - 1; /* "decision not to renew" too */
+		if (c->tok[n].hash == W.to && n > s->ta + 1 && tsense(r, n - 1, SK_NEGATION))
+			n--;
+		int32_t own =
+		        c->tok[i - 1].hash == W.to && n > s->ta ? intention_owner(r, s, n - 1) : -1;
 		if (own >= 0) {
 			add_agent(a, own, 0.9f);
 			return 1;
@@ -1220,7 +1222,8 @@ static int plain_word(const struct run *r, size_t j)
 {
 	const struct stance_ctx *c = r->c;
 	return c->tok[j].kind == SL_WORD && c->info[j].ment < 0 && c->info[j].phrase == NONE &&
-	       c->info[j].mphrase == NONE && c->info[j].tphrase == NONE;
+	       c->info[j].mphrase == NONE && c->info[j].tphrase == NONE &&
+	       c->tok[j].hash != W.and_ && c->tok[j].hash != W.or_;
 }
 
 static int stops_object(const struct run *r, size_t j, size_t start, size_t tb)
@@ -1495,6 +1498,9 @@ static int noun_use(const struct run *r, const struct st_sentence *s, size_t i)
 	if (i == s->ta)
 		return 0; /* a headline's first word: "Ban on..." is rare */
 	size_t j = i - 1;
+	/* "an order that halts": "that" before a plural form is no determiner */
+	if (c->tok[j].hash == W.that && word_ends(r, i, "s"))
+		return 0;
 	if (tsense(r, j, SK_DET) || c->tok[j].hash == W.s)
 		return 1;
 	if (c->info[j].ment >= 0) /* "the Home Office order", not "Canada withdrew" */
@@ -1588,7 +1594,9 @@ static void noun_predicate(struct run *r, const struct st_sentence *s, size_t i)
 			}
 			/* "criticism from US tech firms and the White House": the
 			 * first conjunct, a noun, may stand for no actor */
-			for (size_t n = 0; n < 3 && modified_noun(r, e, s->tb); n++)
+			for (size_t n = 0;
+			     n < 3 && e < s->tb && (modified_noun(r, e, s->tb) || plain_word(r, e));
+			     n++)
 				e++;
 			coordinated_right(r, e, s->tb, &a, 0.9f);
 		}

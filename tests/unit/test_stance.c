@@ -575,6 +575,163 @@ static void test_config_errors(void **state)
 	sb_release(&err);
 }
 
+static void test_coordination_titles(void **state)
+{
+	(void)state;
+	/* "X and the Y": a determiner before the second conjunct */
+	const char *st =
+	        analyse("The Trade Ministry and the Cabinet Office unveiled a plan to grant "
+	                "chipmakers new subsidies for domestic fabs.",
+	                "GOV:xx/trade-ministry=Trade Ministry|GOV:xx/cabinet-office=Cabinet "
+	                "Office");
+	assert_stance(st, "xx/trade-ministry:tech-industrial-policy:support");
+	assert_stance(st, "xx/cabinet-office:tech-industrial-policy:support");
+	/* a passive agent behind a body's title, past a bracketed aside, and a
+	 * second titled name: the people, not the committee */
+	st = analyse(
+	        "The export control bill, sponsored by Trade Committee Chairman Ann Lee (R-OH) "
+	        "and Ranking Member Bo Park (D-WA), passed the House.",
+	        "GOV:xx/trade-committee=Trade Committee|PERSON:ann-lee=Ann Lee|"
+	        "PERSON:bo-park=Bo Park");
+	assert_stance(st, "ann-lee:export-controls:support");
+	assert_stance(st, "bo-park:export-controls:support");
+	assert_no_stance(st, "xx/trade-committee:export-controls:support");
+	/* "X and Y, who raised alarms": both; the senator's country is not
+	 * the second member's body */
+	st = analyse("Utopia Senator Ann Lee and Representative Bo Park, who raised alarms in a "
+	             "joint letter about the encryption backdoor, met the minister.",
+	             "PERSON:ann-lee=Ann Lee|PERSON:bo-park=Bo Park|GOV:xx=Utopia");
+	assert_stance(st, "ann-lee:lawful-access:oppose");
+	assert_stance(st, "bo-park:lawful-access:oppose");
+	assert_no_stance(st, "xx:lawful-access:oppose");
+}
+
+static void test_nominal_owner_coordination(void **state)
+{
+	(void)state;
+	/* "criticism from US firms and the White House": the noun first
+	 * conjunct stands for no actor, the second does */
+	const char *st = analyse("The AI rules were postponed after sustained criticism from "
+	                         "Utopian software makers and the Utopian cabinet.",
+	                         "GOV:xx=Utopian cabinet");
+	assert_stance(st, "xx:ai-regulation:oppose");
+	/* a name the gazetteer does not know, joined to one it knows */
+	st = analyse(
+	        "Digital Rights Watch and Freenet Alliance have filed a legal challenge against "
+	        "the surveillance law.",
+	        "ORG:digital-rights-watch=Digital Rights Watch");
+	assert_stance(st, "digital-rights-watch:lawful-access:oppose");
+	/* a plain noun subject still gives nothing */
+	st = analyse(
+	        "Campaigners and lawyers have filed a legal challenge against the surveillance "
+	        "law, Digital Rights Watch reported on Monday.",
+	        "ORG:digital-rights-watch=Digital Rights Watch");
+	assert_no_stance(st, "digital-rights-watch:lawful-access:oppose");
+}
+
+static void test_intention_nouns(void **state)
+{
+	(void)state;
+	/* the owner of a decision, plan or bid is the agent of what follows */
+	const char *st = analyse("Critics attacked the Interior Ministry's decision to ban "
+	                         "messaging apps run by foreign adversaries.",
+	                         "GOV:xx/interior-ministry=Interior Ministry");
+	assert_stance(st, "xx/interior-ministry:foreign-tech-restrictions:support");
+	/* a body's name as modifier: "a Home Office decision to issue" */
+	st = analyse("Lumen Corp appealed a Home Office decision to issue it with a technical "
+	             "capability notice.",
+	             "GOV:gb/home-office=Home Office|COMPANY:lumen=Lumen Corp");
+	assert_stance(st, "gb/home-office:lawful-access:support");
+	assert_stance(st, "lumen:lawful-access:oppose");
+	/* negation: "decision not to renew" */
+	st = analyse("Analysts welcomed the Finance Ministry's decision not to renew the digital "
+	             "services tax.",
+	             "GOV:xx/finance-ministry=Finance Ministry");
+	assert_stance(st, "xx/finance-ministry:digital-taxation:oppose");
+	/* coreference: "its bid to" after "the company" */
+	st = analyse("Lumen Corp faces a new antitrust case. The company lost its bid to block the "
+	             "antitrust case in court.",
+	             "COMPANY:lumen=Lumen Corp");
+	assert_stance(st, "lumen:platform-competition:oppose");
+	/* "announced its decision to scrap": the intention passes the predicate on */
+	st = analyse("Utopia announced its decision to scrap the digital services tax.",
+	             "GOV:xx=Utopia");
+	assert_stance(st, "xx:digital-taxation:oppose");
+	assert_no_stance(st, "xx:digital-taxation:support");
+}
+
+static void test_object_is_no_subject(void **state)
+{
+	(void)state;
+	/* "directs the agency to not enforce": the agency is told, not telling */
+	const char *st = analyse("The decree directs the Trade Agency to stop enforcing the ban on "
+	                         "apps from foreign adversaries.",
+	                         "GOV:xx/trade-agency=Trade Agency");
+	assert_no_stance(st, "xx/trade-agency:foreign-tech-restrictions:oppose");
+	/* "warned the Commission against weakening": the one warned */
+	st = analyse("Several lawmakers warned the European Commission against weakening the AI "
+	             "rules.",
+	             "GOV:eu/european-commission=European Commission");
+	assert_no_stance(st, "eu/european-commission:ai-regulation:support");
+	/* passive possessor: "protected by Lumen's service" names no agent */
+	st = analyse("Police want access to messages protected by Lumen's end-to-end encryption.",
+	             "COMPANY:lumen=Lumen");
+	assert_no_stance(st, "lumen:lawful-access:support");
+}
+
+static void test_quote_run_and_concern(void **state)
+{
+	(void)state;
+	/* quotes in a row: one voice, into the next paragraph */
+	const char *st = analyse("\"We studied the case for a year,\" Jane Roe said. \"The data "
+	                         "localisation rules are a welcome step.\"\n\"They undermine the "
+	                         "privacy safeguards users rely on,\" she added later.",
+	                         "PERSON:jane-roe=Jane Roe");
+	assert_stance(st, "jane-roe:data-protection:support");
+	/* a quote after an unrelated sentence keeps no speaker */
+	st = analyse("Jane Roe spoke at the summit on Monday.\n\"The data localisation rules are a "
+	             "welcome step.\"",
+	             "PERSON:jane-roe=Jane Roe");
+	assert_no_stance(st, "jane-roe:data-protection:support");
+	/* "raised concerns" without "about", the measure further on */
+	st = analyse("Lumen Corp raised concerns in a filing on Friday about the proposed "
+	             "encryption backdoor.",
+	             "COMPANY:lumen=Lumen Corp");
+	assert_stance(st, "lumen:lawful-access:oppose");
+	/* negated: "did not raise concerns" */
+	st = analyse("Lumen Corp did not raise concerns about the proposed encryption backdoor.",
+	             "COMPANY:lumen=Lumen Corp");
+	assert_no_stance(st, "lumen:lawful-access:oppose");
+}
+
+static void test_clauses_and_objects(void **state)
+{
+	(void)state;
+	/* "signed an order that halts the ban": the clause decides */
+	const char *st = analyse("Governor Jane Roe signed an order that halts the ban on "
+	                         "apps from foreign adversaries for ninety days.",
+	                         "PERSON:jane-roe=Jane Roe");
+	assert_stance(st, "jane-roe:foreign-tech-restrictions:oppose");
+	/* negated clause: the ban stands, signing it is backing it */
+	st = analyse("Governor Jane Roe signed an order that does not halt the ban on apps "
+	             "from foreign adversaries.",
+	             "PERSON:jane-roe=Jane Roe");
+	assert_no_stance(st, "jane-roe:foreign-tech-restrictions:oppose");
+	/* an infinitive of purpose: the subject of the verb it serves */
+	st = analyse(
+	        "The Telecom Ministry invoked emergency powers under Section 12 of the Network "
+	        "Security Code and the related Procedure Rules to ban apps from "
+	        "foreign adversaries.",
+	        "GOV:xx/telecom-ministry=Telecom Ministry|LAW:network-security-code=Network "
+	        "Security Code");
+	assert_stance(st, "xx/telecom-ministry:foreign-tech-restrictions:support");
+	/* "firm but fair enforcement": one object */
+	st = analyse("\"We have taken firm but fair enforcement action against the gatekeepers,\" "
+	             "Commissioner Ann Lee said.",
+	             "PERSON:ann-lee=Ann Lee");
+	assert_stance(st, "ann-lee:platform-competition:support");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -604,6 +761,12 @@ int main(void)
 	        cmocka_unit_test(test_court_rulings),
 	        cmocka_unit_test(test_criticism_idioms),
 	        cmocka_unit_test(test_topic_measures),
+	        cmocka_unit_test(test_coordination_titles),
+	        cmocka_unit_test(test_nominal_owner_coordination),
+	        cmocka_unit_test(test_intention_nouns),
+	        cmocka_unit_test(test_object_is_no_subject),
+	        cmocka_unit_test(test_quote_run_and_concern),
+	        cmocka_unit_test(test_clauses_and_objects),
 	        cmocka_unit_test(test_config_new_topic),
 	        cmocka_unit_test(test_config_errors),
 	};
