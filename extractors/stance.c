@@ -781,6 +781,11 @@ static int noun_subject(const struct run *r, const struct st_sentence *s, size_t
 	    (c->tok[f - 1].hash == W.and_ || c->tok[f - 1].hash == W.comma) &&
 	    is_actor(r, c->info[f - 2].ment))
 		return 0;
+	/* "Foreign Ministry Spokesman Lin Wei criticised": an unknown name
+	 * after a title; the body speaks through it */
+	if (c->tok[j].cap && f > s->ta && f < j + 1 &&
+	    (tsense(r, f - 1, SK_SPOKES) || covered_by(r, s, f - 1, SK_SPOKES)))
+		return 0;
 	return 1;
 }
 
@@ -832,7 +837,21 @@ static int32_t relative_antecedent(const struct run *r, const struct st_sentence
 	j--;
 	if (c->tok[j].hash == W.comma && j > s->ta)
 		j--;
-	return is_actor(r, c->info[j].ment) ? c->info[j].ment : -1;
+	if (is_actor(r, c->info[j].ment))
+		return c->info[j].ment;
+	/* "the court's 2020 decision, which struck down": the owner of a
+	 * ruling or measure acts through it */
+	if (c->info[j].mphrase == NONE && !verb_sense(r, j, 0))
+		return -1;
+	for (size_t k = j, n = 0; k > s->ta + 1 && n < 5; n++) {
+		k--;
+		if (c->tok[k].hash == W.s)
+			return is_actor(r, c->info[k - 1].ment) ? c->info[k - 1].ment : -1;
+		if (c->tok[k].kind == SL_PUNCT ||
+		    (c->info[k].ment >= 0 && c->ment[c->info[k].ment].type != ET_LAW))
+			return -1;
+	}
+	return -1;
 }
 
 /* Is the mention at tokens [f, e) the object of a verb before it ("fined
@@ -1901,8 +1920,14 @@ static void law_owner(struct run *r, const struct st_sentence *s, size_t i)
 	int32_t owner = -1;
 	if (j > s->ta + 1 && c->tok[j - 1].hash == W.s && is_actor(r, c->info[j - 2].ment))
 		owner = c->info[j - 2].ment;
-	else if (j > s->ta && tsense(r, j - 1, SK_PRONOUN) && tsense(r, j - 1, SK_DET))
-		owner = resolve_pronoun(r, s, j - 1, tsense(r, j - 1, SK_PRONOUN));
+	else if (j > s->ta && tsense(r, j - 1, SK_PRONOUN) && tsense(r, j - 1, SK_DET)) {
+		/* "its proposed bill": a law's owner is a state or a person, so
+		 * "its" looks for one of those */
+		struct sl_sense p = *tsense(r, j - 1, SK_PRONOUN);
+		p.types &= ET_GOV | ET_PERSON | ET_SPEAKER;
+		if (p.types)
+			owner = resolve_pronoun(r, s, j - 1, &p);
+	}
 	if (owner < 0 || !(c->ment[owner].type & (ET_GOV | ET_PERSON)))
 		return;
 	r->pred = i;
