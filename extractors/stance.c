@@ -775,7 +775,7 @@ static int noun_subject(const struct run *r, const struct st_sentence *s, size_t
 	 * know, joined to one it knows, is no plain noun */
 	size_t f = j;
 	while (f > s->ta && c->tok[f - 1].kind == SL_WORD && c->tok[f - 1].cap &&
-	       c->info[f - 1].ment < 0 && f + 3 > j)
+	       c->info[f - 1].ment < 0 && c->info[f - 1].phrase == NONE && f + 3 > j)
 		f--;
 	if (c->tok[j].cap && f > s->ta + 1 &&
 	    (c->tok[f - 1].hash == W.and_ || c->tok[f - 1].hash == W.comma) &&
@@ -1890,7 +1890,10 @@ static void speaker_judgement(struct run *r, const struct st_sentence *s, size_t
 			}
 			r->pred = i;
 		}
-		if (!measure)
+		/* the speaker's own name is not what it judges ("TikTok said
+		 * the concerns don't justify a restriction") */
+		if (!measure && (c->info[i].ment < 0 ||
+		                 c->ment[c->info[i].ment].ent != c->ment[s->speaker].ent))
 			measure = fitting_measure(r, s, i);
 		if (c->info[i].ment >= 0 && c->ment[c->info[i].ment].type == ET_LAW)
 			law = 1;
