@@ -1572,7 +1572,10 @@ static void noun_predicate(struct run *r, const struct st_sentence *s, size_t i)
 		if (p && r->c->info[i].used != 2)
 			add_agent(&a, resolve_pronoun(r, s, j - 2, p), 0.7f);
 	} else if (j > s->ta && is_actor(r, r->c->info[j - 1].ment) &&
-	           (r->c->ment[r->c->info[j - 1].ment].type & owners & ~ET_PERSON)) {
+	           (r->c->ment[r->c->info[j - 1].ment].type & owners & ~ET_PERSON) &&
+	           (!ms || ms->value > 0)) {
+		/* "a ministry order" is the ministry's; "US data privacy", "UK
+		 * exports" are only where the thing restricted is */
 		add_agent(&a, r->c->info[j - 1].ment, 0.7f);
 	} else if (j > s->ta && tsense(r, j - 1, SK_DET) && tsense(r, j - 1, SK_PRONOUN) &&
 	           r->c->info[i].used != 2) {
