@@ -664,8 +664,8 @@ static void test_object_is_no_subject(void **state)
 {
 	(void)state;
 	/* "directs the agency to not enforce": the agency is told, not telling */
-	const char *st = analyse("The decree directs the Trade Agency to stop enforcing the ban on "
-	                         "apps from foreign adversaries.",
+	const char *st = analyse("The decree directs the Trade Agency to not take any action to "
+	                         "enforce the ban on apps from foreign adversaries.",
 	                         "GOV:xx/trade-agency=Trade Agency");
 	assert_no_stance(st, "xx/trade-agency:foreign-tech-restrictions:oppose");
 	/* "warned the Commission against weakening": the one warned */
@@ -673,6 +673,7 @@ static void test_object_is_no_subject(void **state)
 	             "rules.",
 	             "GOV:eu/european-commission=European Commission");
 	assert_no_stance(st, "eu/european-commission:ai-regulation:support");
+	assert_no_stance(st, "eu/european-commission:ai-regulation:oppose");
 	/* passive possessor: "protected by Lumen's service" names no agent */
 	st = analyse("Police want access to messages protected by Lumen's end-to-end encryption.",
 	             "COMPANY:lumen=Lumen");
@@ -732,6 +733,64 @@ static void test_clauses_and_objects(void **state)
 	assert_stance(st, "ann-lee:platform-competition:support");
 }
 
+static void test_speakers_and_owners(void **state)
+{
+	(void)state;
+	/* a body's title before a name the gazetteer does not know */
+	const char *st =
+	        analyse("Utopia Foreign Ministry Spokesman Lin Wei condemned the new export "
+	                "controls on chipmaking tools.",
+	                "GOV:xx/foreign-ministry=Utopia Foreign Ministry");
+	assert_stance(st, "xx/foreign-ministry:export-controls:oppose");
+	/* the speaker's own name is not the measure it judges; negated
+	 * "justify" is a judgement against the measure */
+	st = analyse("Lumen Corp said the security concerns do not justify a ban on its app from "
+	             "foreign adversaries' markets.",
+	             "COMPANY:lumen=Lumen Corp");
+	assert_stance(st, "lumen:foreign-tech-restrictions:oppose");
+	/* "its proposed bill": the state, not the company named in between */
+	st = analyse(
+	        "The Utopian government faces a clash with Lumen Corp over its proposed Online "
+	        "Safety Bill.",
+	        "GOV:xx=Utopian government|COMPANY:lumen=Lumen Corp|LAW:online-safety-bill="
+	        "Online Safety Bill");
+	assert_stance(st, "xx:content-regulation:support");
+	assert_no_stance(st, "lumen:content-regulation:support");
+	/* "the court's decision, which struck down": the owner of the ruling */
+	st = analyse(
+	        "The ruling follows the High Court's 2021 decision, which struck down the data "
+	        "transfer pact as a breach of data protection law.",
+	        "GOV:xx/high-court=High Court");
+	assert_stance(st, "xx/high-court:data-protection:support");
+	/* released draft rules: enacting a measure */
+	st = analyse("The Digital Ministry released draft rules on the localisation of personal "
+	             "data.",
+	             "GOV:xx/digital-ministry=Digital Ministry");
+	assert_stance(st, "xx/digital-ministry:data-protection:support");
+}
+
+static void test_places_are_no_agents(void **state)
+{
+	(void)state;
+	/* "inside the administration", "outside Utopia": after a preposition */
+	const char *st =
+	        analyse("Talks inside the Utopian cabinet about imposing chip tariffs went "
+	                "on for weeks.",
+	                "GOV:xx=Utopian cabinet");
+	assert_no_stance(st, "xx:tariffs:support");
+	st = analyse("The rules restrict the transfer of personal data outside Utopia.",
+	             "GOV:xx=Utopia");
+	assert_no_stance(st, "xx:data-protection:support");
+	/* a state before what a measure restricts is no owner of it ... */
+	st = analyse("The encryption case ended the Utopia data privacy dispute.", "GOV:xx=Utopia");
+	assert_no_stance(st, "xx:lawful-access:oppose");
+	/* ... but before what a measure imposes it is */
+	st = analyse("Lumen Corp lost its appeal against a Utopia access order on encrypted "
+	             "messages.",
+	             "GOV:xx=Utopia|COMPANY:lumen=Lumen Corp");
+	assert_stance(st, "xx:lawful-access:support");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -767,6 +826,8 @@ int main(void)
 	        cmocka_unit_test(test_object_is_no_subject),
 	        cmocka_unit_test(test_quote_run_and_concern),
 	        cmocka_unit_test(test_clauses_and_objects),
+	        cmocka_unit_test(test_speakers_and_owners),
+	        cmocka_unit_test(test_places_are_no_agents),
 	        cmocka_unit_test(test_config_new_topic),
 	        cmocka_unit_test(test_config_errors),
 	};
