@@ -854,6 +854,16 @@ static int32_t relative_antecedent(const struct run *r, const struct st_sentence
 	return -1;
 }
 
+/* "X-backed", "X-funded": a participle joined by a hyphen to the actor
+ * before it, an adjective whose agent is that actor. */
+static int hyphen_agent(const struct run *r, const struct st_sentence *s, size_t i)
+{
+	const struct stance_ctx *c = r->c;
+	return i >= s->ta + 2 && c->tok[i - 1].kind == SL_PUNCT && c->tok[i - 1].punct == '-' &&
+	       c->tok[i - 1].start == c->tok[i - 2].end && c->tok[i].start == c->tok[i - 1].end &&
+	       is_actor(r, c->info[i - 2].ment) && word_ends(r, i, "ed");
+}
+
 /* Is the mention at tokens [f, e) the object of a verb before it ("fined
  * Apple", "directs the ministry to", "warned the Commission against")?
  * Then it is not the subject of what follows. */
@@ -939,6 +949,10 @@ static int subject_agents_at(const struct run *r, const struct st_sentence *s, s
 {
 	const struct stance_ctx *c = r->c;
 	*coref = 0;
+	if (hyphen_agent(r, s, i)) {
+		add_agent(a, c->info[i - 2].ment, 1.0f);
+		return 1;
+	}
 	/* "a notice requiring", "a law banning": the noun is the agent */
 	size_t pv = i;
 	while (pv > s->ta + 1 && word_ends(r, pv - 1, "ly") && c->info[pv - 1].ment < 0)
@@ -1392,9 +1406,10 @@ static void qualifiers(const struct run *r, const struct st_sentence *s, size_t 
 		const struct st_tokinfo *in = &r->c->info[j];
 		if (in->ment >= 0 || r->c->tok[j].kind == SL_PUNCT)
 			break;
-		if (tsense(r, j, SK_NEGATION))
+		/* "whether or not it would": a question, not a negation */
+		if (tsense(r, j, SK_NEGATION) && !covered_by(r, s, j, SK_MODAL))
 			*neg = !*neg;
-		if (tsense(r, j, SK_MODAL))
+		if (is_kind(r, s, j, SK_MODAL))
 			*modal = 1;
 	}
 }
@@ -1546,6 +1561,20 @@ static int noun_use(const struct run *r, const struct st_sentence *s, size_t i)
 	return 1;
 }
 
+/* The first measure fitting the sentence from token k on, outside
+ * mentions, or NULL. */
+static const struct sl_sense *later_measure(const struct run *r, const struct st_sentence *s,
+                                            size_t k)
+{
+	for (; k < s->tb; k++)
+		if (r->c->info[k].ment < 0 && r->c->info[k].mphrase != NONE) {
+			const struct sl_sense *ms = fitting_measure(r, s, k);
+			if (ms)
+				return ms;
+		}
+	return NULL;
+}
+
 /* "the UK's demand", "a Home Office order", "requests from Washington":
  * the owner of a measure supports it in its direction. */
 static void noun_predicate(struct run *r, const struct st_sentence *s, size_t i)
@@ -1632,8 +1661,13 @@ static void noun_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	if (vb && (vb->cls == VC_ATTITUDE || vb->cls == VC_CONTEST)) {
 		struct object o;
 		find_object(r, s, end, &o);
+		/* "Despite Huawei's appeal, the court upheld the ban": with no
+		 * object of its own, the attitude is about the sentence's measure */
+		const struct sl_sense *ms2 = o.measure ? NULL : later_measure(r, s, o.end);
 		if (o.measure)
 			cast(r, s, &a, o.measure, vb->value * o.measure->value, 0.7f, -1);
+		else if (ms2 && vb->value < 0)
+			cast(r, s, &a, ms2, vb->value * ms2->value, 0.7f, -1);
 		else if (vb->value < 0 && (vb->cls == VC_ATTITUDE || !from))
 			cast(r, s, &a, NULL, -1, 0.6f, -1); /* "Huawei's appeal", "pleas from X" */
 	}
@@ -1748,6 +1782,10 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 			cast(r, s, &a, NULL, mult * pol, w * 0.6f, -1); /* "Apple objected" */
 		break;
 	case VC_ENACT:
+		/* "the Biden-boosted policy": the name before the hyphen enacted
+		 * what the sentence is about */
+		if (!o.measure && !o.law && pol > 0 && hyphen_agent(r, s, i))
+			cast(r, s, &a, NULL, mult * pol, w * 0.7f, -1);
 		if (!o.measure && !o.law && pol > 0)
 			break; /* "announced", "opened": enacting what is not said */
 		if (mult * pol > 0 && r->c->ment[a.m[0]].type == ET_COMPANY)
