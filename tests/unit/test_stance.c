@@ -791,6 +791,31 @@ static void test_places_are_no_agents(void **state)
 	assert_stance(st, "xx:lawful-access:support");
 }
 
+static void test_sentence_measure_and_compounds(void **state)
+{
+	(void)state;
+	/* an appeal with no object of its own is about the sentence's measure */
+	const char *st = analyse("Utopia banned apps from foreign adversaries in May. Despite "
+	                         "Lumen's appeal, a court upheld the ban.",
+	                         "COMPANY:lumen=Lumen|GOV:xx=Utopia");
+	assert_stance(st, "lumen:foreign-tech-restrictions:oppose");
+	assert_stance(st, "xx:foreign-tech-restrictions:support");
+	/* "the Roe-boosted policy": the name before the hyphen enacted it */
+	st = analyse(
+	        "Chipmakers doubt the new cabinet will keep the Roe-boosted industrial policy.",
+	        "PERSON:jane-roe=Roe");
+	assert_stance(st, "jane-roe:tech-industrial-policy:support");
+	/* "whether or not it would back": a question, no negation */
+	st = analyse("Chip grants are in doubt. Analysts asked whether or not it would back the "
+	             "Roe-boosted industrial policy.",
+	             "PERSON:jane-roe=Roe");
+	assert_no_stance(st, "jane-roe:tech-industrial-policy:oppose");
+	/* a hyphen inside a word with no actor before it is nothing */
+	st = analyse("Critics doubt the state-backed industrial policy will last.",
+	             "GOV:xx=Utopia");
+	assert_string_equal(st, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -828,6 +853,7 @@ int main(void)
 	        cmocka_unit_test(test_clauses_and_objects),
 	        cmocka_unit_test(test_speakers_and_owners),
 	        cmocka_unit_test(test_places_are_no_agents),
+	        cmocka_unit_test(test_sentence_measure_and_compounds),
 	        cmocka_unit_test(test_config_new_topic),
 	        cmocka_unit_test(test_config_errors),
 	};
