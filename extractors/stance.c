@@ -1313,6 +1313,7 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 	o->target = -1;
 	o->end = start;
 	o->contested = 0;
+	size_t contest_at = 0;
 	size_t lim = start + OBJECT_REACH < s->tb ? start + OBJECT_REACH : s->tb;
 	for (size_t j = start; j < lim; j++) {
 		if (stops_object(r, j, start, s->tb))
@@ -1326,6 +1327,11 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 			break;
 		o->end = j + 1;
 		const struct st_tokinfo *in = &r->c->info[j];
+		/* the challenge governs what follows it closely ("the appeal
+		 * against the ban"), not a measure in a later clause */
+		if (contest_at && j <= contest_at + 4 &&
+		    (in->ment >= 0 || fitting_measure(r, s, j)))
+			o->contested = 1;
 		if (in->ment >= 0) {
 			size_t e = mention_end_tok(r, j, s->tb);
 			const struct st_mention *m = &r->c->ment[in->ment];
@@ -1350,9 +1356,11 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 		/* "dismissed the appeal against the ban": what is done to the
 		 * challenge is done the other way to the measure */
 		const struct sl_sense *cv = verb_sense(r, j, 0);
-		if (j > start && cv && cv->cls == VC_CONTEST && !o->measure && !o->law)
-			o->contested = 1;
 		const struct sl_sense *ms = fitting_measure(r, s, j);
+		/* "an investigation into the tax" acts against the tax; "an
+		 * antitrust investigation" is itself the measure */
+		if (j > start && cv && cv->cls == VC_CONTEST && !o->measure && !o->law && !ms)
+			contest_at = j;
 		if (ms && !o->measure) {
 			/* "an encryption backdoor": the last noun is the head */
 			for (size_t k = j + r->c->info[j].mplen; k < lim && r->c->info[k].ment < 0;
@@ -1687,6 +1695,13 @@ static size_t complement_verb(const struct run *r, const struct st_sentence *s, 
 		if (c->tok[j].kind == SL_PUNCT || (v && v->cls != VC_CARRY) ||
 		    (v && intention_owner(r, s, j) >= 0))
 			return 0; /* "fought the UK's plan to": the plan is the UK's */
+		/* a carrier counts as a noun right after the verb or after a
+		 * determiner; "disagreed ... and planned to appeal" is a new
+		 * predicate */
+		if (v && j > e && !tsense(r, j - 1, SK_DET))
+			return 0;
+		if (c->tok[j].hash == W.and_ || c->tok[j].hash == W.or_)
+			return 0;
 	}
 	return 0;
 }

@@ -816,6 +816,32 @@ static void test_sentence_measure_and_compounds(void **state)
 	assert_string_equal(st, "");
 }
 
+static void test_investigations(void **state)
+{
+	(void)state;
+	/* an investigation into a measure acts against it ... */
+	const char *st =
+	        analyse("The Trade Office opened an investigation into the digital services "
+	                "tax.",
+	                "GOV:xx/trade-office=Trade Office");
+	assert_stance(st, "xx/trade-office:digital-taxation:oppose");
+	/* ... an antitrust investigation is itself the measure */
+	st = analyse("The regulator launched an antitrust investigation into the app store.",
+	             "GOV:xx/regulator=regulator");
+	assert_stance(st, "xx/regulator:platform-competition:support");
+	/* a measure in a later clause is not what the inquiry is into */
+	st = analyse("The Trade Office opened an inquiry into chip imports that could lead to new "
+	             "chip tariffs.",
+	             "GOV:xx/trade-office=Trade Office");
+	assert_no_stance(st, "xx/trade-office:tariffs:oppose");
+	/* "disagreed with the decision and planned to appeal": two predicates */
+	st = analyse(
+	        "The privacy watchdog fined Lumen under the GDPR. Lumen said it disagreed with "
+	        "the decision and planned to appeal.",
+	        "COMPANY:lumen=Lumen|GOV:xx/watchdog=privacy watchdog");
+	assert_stance(st, "lumen:data-protection:oppose");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -854,6 +880,7 @@ int main(void)
 	        cmocka_unit_test(test_speakers_and_owners),
 	        cmocka_unit_test(test_places_are_no_agents),
 	        cmocka_unit_test(test_sentence_measure_and_compounds),
+	        cmocka_unit_test(test_investigations),
 	        cmocka_unit_test(test_config_new_topic),
 	        cmocka_unit_test(test_config_errors),
 	};
