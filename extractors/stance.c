@@ -1616,10 +1616,12 @@ static void noun_predicate(struct run *r, const struct st_sentence *s, size_t i)
 		add_agent(&a, r->c->info[j - 1].ment, 0.7f);
 	} else if (j > s->ta && tsense(r, j - 1, SK_DET) && tsense(r, j - 1, SK_PRONOUN) &&
 	           r->c->info[i].used != 2) {
-		/* its, their */
+		/* its, their: owned like a name is ("its demand" is a state's
+		 * or a person's; "its encryption", "their rules" as a firm's own
+		 * say nothing) */
 		const struct sl_sense *p = tsense(r, j - 1, SK_PRONOUN);
 		int32_t m = resolve_pronoun(r, s, j - 1, p);
-		if (m >= 0)
+		if (m >= 0 && (r->c->ment[m].type & owners) && (!ms || ms->value > 0))
 			add_agent(&a, m, 0.7f);
 	}
 	size_t end = i + (r->c->info[i].plen > r->c->info[i].mplen ? r->c->info[i].plen

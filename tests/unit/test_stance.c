@@ -789,6 +789,18 @@ static void test_places_are_no_agents(void **state)
 	             "messages.",
 	             "GOV:xx=Utopia|COMPANY:lumen=Lumen Corp");
 	assert_stance(st, "xx:lawful-access:support");
+	/* "its", "their" before a measure: a state's demand, not a firm's own
+	 * rules or a state named nearby owning a firm's encryption */
+	st = analyse("Lumen threatened to leave Utopia rather than weaken its encryption.",
+	             "COMPANY:lumen=Lumen|GOV:xx=Utopia");
+	assert_no_stance(st, "xx:lawful-access:oppose");
+	st = analyse("The EU fined Lumen and Orbo over their app store rules.",
+	             "GOV:eu=EU|COMPANY:lumen=Lumen|COMPANY:orbo=Orbo");
+	assert_stance(st, "eu:platform-competition:support");
+	assert_no_stance(st, "orbo:platform-competition:support");
+	st = analyse("Utopia said its demand for an encryption backdoor stands.",
+	             "GOV:xx=Utopia|COMPANY:lumen=Lumen");
+	assert_stance(st, "xx:lawful-access:support");
 }
 
 static void test_sentence_measure_and_compounds(void **state)
