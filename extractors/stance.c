@@ -65,8 +65,8 @@ struct st_vote {
 struct words {
 	uint64_t by, to, and_, from, s, comma, that, which, who, for_, under, over, after, but,
 	        while_, because, despite, amid, as, since, with, of, period, semi, colon, quest,
-	        excl, quote, apos, not_, against, we, our, and_amp, or_, such, including, at, the,
-	        expense, cost;
+	        excl, quote, apos, not_, against, pressure, urging, lobbying, we, our, and_amp, or_,
+	        such, including, at, the, expense, cost;
 };
 
 static struct words W;
@@ -107,6 +107,9 @@ static void init_words(void)
 	W.apos = sl_hash_word("'");
 	W.not_ = sl_hash_word("not");
 	W.against = sl_hash_word("against");
+	W.pressure = sl_hash_word("pressure");
+	W.urging = sl_hash_word("urging");
+	W.lobbying = sl_hash_word("lobbying");
 	W.we = sl_hash_word("we");
 	W.our = sl_hash_word("our");
 	W.and_amp = sl_hash_word("&");
@@ -1372,6 +1375,7 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 				j = k;
 			}
 			o->measure = ms;
+			o->end = j + r->c->info[j].mplen; /* past the whole phrase */
 			if (o->target < 0 && !o->law)
 				return;
 		}
@@ -1708,6 +1712,69 @@ static size_t complement_verb(const struct run *r, const struct st_sentence *s, 
 	return 0;
 }
 
+/* "under pressure from X", "at the urging of X", "after lobbying by X"
+ * after token k: the actors who pressed for what the predicate does
+ * (past a noun conjunct, "top US leaders, including Y"). */
+static void pressure_agents(const struct run *r, const struct st_sentence *s, size_t k,
+                            struct agents *a)
+{
+	const struct stance_ctx *c = r->c;
+	/* right after the predicate's object: "under", "after", "amid" and
+	 * the like, with no other predicate between */
+	size_t lim = k + 5;
+	for (; k + 2 < s->tb && k < lim; k++) {
+		uint64_t h = c->tok[k].hash, n = c->tok[k + 1].hash;
+		if ((h == W.pressure || h == W.urging || h == W.lobbying) &&
+		    (n == W.from || n == W.by || n == W.of))
+			break;
+		if (verb_sense(r, k, 0) || is_stop_punct(&c->tok[k]))
+			return;
+	}
+	if (k + 2 >= s->tb || k >= lim)
+		return;
+	size_t e = skip_title(r, k + 2, s->tb);
+	if (e < s->tb && is_actor(r, c->info[e].ment)) {
+		size_t me = mention_end_tok(r, e, s->tb);
+		if (!modified_noun(r, me, s->tb))
+			add_agent(a, c->info[e].ment, 0.7f);
+		e = me;
+	}
+	for (size_t n = 0; n < 3 && e < s->tb && (modified_noun(r, e, s->tb) || plain_word(r, e));
+	     n++)
+		e++;
+	coordinated_right(r, e, s->tb, a, 0.7f);
+	/* ", including Vice President Y" */
+	while (e < s->tb &&
+	       (c->info[e].ment >= 0 || c->tok[e].hash == W.and_ || c->tok[e].hash == W.comma ||
+	        plain_word(r, e) || tsense(r, e, SK_SPOKES)))
+		e++;
+	if (e > 0 && tok_is(c, e, s->tb, W.including)) {
+		size_t j = skip_title(r, e + 1, s->tb);
+		if (j < s->tb && is_actor(r, c->info[j].ment)) {
+			add_agent(a, c->info[j].ment, 0.7f);
+			coordinated_right(r, mention_end_tok(r, j, s->tb), s->tb, a, 0.7f);
+		}
+	}
+}
+
+/* The pressing actors favour the act as done: "dropped the tax under
+ * pressure from X" is X opposing the tax, whoever gave in. */
+static void pressure_cast(struct run *r, const struct st_sentence *s, size_t end, int cls, int pol,
+                          int mult, float w, const struct object *o)
+{
+	struct agents p = {.n = 0};
+	pressure_agents(r, s, end, &p);
+	if (p.n == 0)
+		return;
+	int dir = cls == VC_RESTRICT ? -1 : 1;
+	if (o->measure)
+		cast(r, s, &p, o->measure, dir * mult * pol * o->measure->value, w, -1);
+	else if (o->law)
+		cast(r, s, &p, NULL, dir * mult * pol, w, -1);
+	else if (cls == VC_ENACT && mult * pol < 0)
+		cast(r, s, &p, NULL, -1, w, -1); /* "backed down under pressure" */
+}
+
 static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 {
 	struct stance_ctx *c = r->c;
@@ -1739,8 +1806,14 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	 * refusing to comply does */
 	if (cls == VC_COMPLY && (neg ? -mult : mult) > 0)
 		return;
-	if (modal && cls == VC_ENACT && pol * mult < 0)
-		return; /* "may back down": the measure still stands */
+	if (modal && cls == VC_ENACT && pol * mult < 0) {
+		/* "may back down": the measure still stands, but those pressing
+		 * for the retreat stand against it */
+		struct object po;
+		find_object(r, s, end, &po);
+		pressure_cast(r, s, po.end, cls, pol, neg ? -mult : mult, 1.0f, &po);
+		return;
+	}
 	if (neg)
 		mult = -mult;
 	if (modal)
@@ -1756,11 +1829,12 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	        (int)(c->tok[i].end - c->tok[i].start), r->text + c->tok[i].start, cls, pol, mult,
 	        a.n, passive);
 #endif
-	if (a.n == 0)
-		return;
-
 	struct object o;
 	find_object(r, s, passive ? passive_subject(r, s, i) : end, &o);
+	/* "was delayed under pressure from X": X speaks even when no agent does */
+	pressure_cast(r, s, passive ? end : o.end, cls, pol, mult, w, &o);
+	if (a.n == 0)
+		return;
 	for (size_t k = end; k < o.end; k++)
 		if (!c->info[k].used)
 			c->info[k].used = 2; /* "withdrew its tax": the verb speaks */

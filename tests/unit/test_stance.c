@@ -854,6 +854,40 @@ static void test_investigations(void **state)
 	assert_stance(st, "lumen:data-protection:oppose");
 }
 
+static void test_pressure_from(void **state)
+{
+	(void)state;
+	/* those pressing for a retreat oppose the measure, titled members too */
+	const char *st = analyse("Utopia dropped its digital services tax under pressure from the "
+	                         "Orban cabinet and top Ruritanian officials, including Trade "
+	                         "Minister Jane Roe.",
+	                         "GOV:xx=Utopia|GOV:yy=Orban cabinet|PERSON:jane-roe=Jane Roe");
+	assert_stance(st, "xx:digital-taxation:oppose");
+	assert_stance(st, "yy:digital-taxation:oppose");
+	assert_stance(st, "jane-roe:digital-taxation:oppose");
+	/* a modal retreat leaves the measure standing for its owner, but the
+	 * pressing actor still opposes it */
+	st = analyse("The Home Office demanded an encryption backdoor. The Home Office may back "
+	             "down under pressure from Ruritania.",
+	             "GOV:gb/home-office=Home Office|GOV:rr=Ruritania");
+	assert_stance(st, "gb/home-office:lawful-access:support");
+	assert_stance(st, "rr:lawful-access:oppose");
+	/* passive with no agent: the pressing actors still speak */
+	st = analyse("The AI rules were delayed under pressure from Orbo and the Utopian cabinet.",
+	             "GOV:xx=Utopian cabinet|COMPANY:orbo=Orbo");
+	assert_stance(st, "xx:ai-regulation:oppose");
+	assert_stance(st, "orbo:ai-regulation:oppose");
+	/* pressure for an imposition is support */
+	st = analyse("Utopia imposed chip export controls under pressure from Ruritania.",
+	             "GOV:xx=Utopia|GOV:rr=Ruritania");
+	assert_stance(st, "rr:export-controls:support");
+	/* pressure far from the predicate, after another clause, is not its */
+	st = analyse("Utopia imposed chip export controls, which firms said came after years of "
+	             "pressure from Ruritania on trade.",
+	             "GOV:xx=Utopia|GOV:rr=Ruritania");
+	assert_no_stance(st, "rr:export-controls:support");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -893,6 +927,7 @@ int main(void)
 	        cmocka_unit_test(test_places_are_no_agents),
 	        cmocka_unit_test(test_sentence_measure_and_compounds),
 	        cmocka_unit_test(test_investigations),
+	        cmocka_unit_test(test_pressure_from),
 	        cmocka_unit_test(test_config_new_topic),
 	        cmocka_unit_test(test_config_errors),
 	};
