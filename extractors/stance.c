@@ -2030,12 +2030,28 @@ static void speaker_judgement(struct run *r, const struct st_sentence *s, size_t
 		if (c->info[i].ment >= 0 && c->ment[c->info[i].ment].type == ET_LAW)
 			law = 1;
 	}
-	if (!eval || (!measure && (!law || harm)))
+	/* "the Commission is bullying our firms," he said: condemning a state
+	 * or body with no measure named is standing against its stance */
+	int32_t judged = -1;
+	if (eval < 0 && !measure && !law && !harm)
+		for (size_t i = s->ta; i < s->tb && judged < 0; i++) {
+			int32_t m = c->info[i].ment;
+			if (m >= 0 && c->ment[m].type == ET_GOV &&
+			    c->ment[m].ent != c->ment[s->speaker].ent &&
+			    !tok_is(c, mention_end_tok(r, i, s->tb), s->tb, W.s) &&
+			    !after_prep(r, mention_first_tok(r, i, s->ta), s->ta))
+				judged = m;
+		}
+	if (!eval || (!measure && judged < 0 && (!law || harm)))
 		return; /* "might violate the Cloud Act": a law is no side taken */
 	struct agents a = {.n = 0};
-	add_agent(&a, s->speaker, 0.7f);
+	add_agent(&a, s->speaker, 0.75f);
 	if (r->c->ment[s->speaker].type == ET_PERSON)
 		spokes_body(r, s, s->speaker, &a, 0.6f);
+	if (judged >= 0) {
+		cast(r, s, &a, NULL, -1, 0.8f, judged);
+		return;
+	}
 	cast(r, s, &a, measure, eval * (measure ? measure->value : 1), 0.8f, -1);
 }
 

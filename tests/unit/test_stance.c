@@ -888,6 +888,24 @@ static void test_pressure_from(void **state)
 	assert_no_stance(st, "rr:export-controls:support");
 }
 
+static void test_judging_an_actor(void **state)
+{
+	(void)state;
+	/* condemning a body with no measure named: against its stance */
+	const char *st = analyse("The Commission fined Orbo under the Digital Markets Act. \"The "
+	                         "Commission is bullying successful firms,\" Jane Roe said.",
+	                         "GOV:eu/european-commission=Commission|COMPANY:orbo=Orbo|"
+	                         "PERSON:jane-roe=Jane Roe|LAW:dma=Digital Markets Act");
+	assert_stance(st, "eu/european-commission:platform-competition:support");
+	assert_stance(st, "jane-roe:platform-competition:oppose");
+	/* negated: no judgement */
+	st = analyse("The Commission fined Orbo under the Digital Markets Act. \"The Commission is "
+	             "not bullying anyone,\" Jane Roe said.",
+	             "GOV:eu/european-commission=Commission|COMPANY:orbo=Orbo|PERSON:jane-roe=Jane "
+	             "Roe|LAW:dma=Digital Markets Act");
+	assert_no_stance(st, "jane-roe:platform-competition:oppose");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -928,6 +946,7 @@ int main(void)
 	        cmocka_unit_test(test_sentence_measure_and_compounds),
 	        cmocka_unit_test(test_investigations),
 	        cmocka_unit_test(test_pressure_from),
+	        cmocka_unit_test(test_judging_an_actor),
 	        cmocka_unit_test(test_config_new_topic),
 	        cmocka_unit_test(test_config_errors),
 	};
