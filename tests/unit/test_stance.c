@@ -822,6 +822,16 @@ static void test_sentence_measure_and_compounds(void **state)
 	             "Roe-boosted industrial policy.",
 	             "PERSON:jane-roe=Roe");
 	assert_no_stance(st, "jane-roe:tech-industrial-policy:oppose");
+	/* "they" after a state is the rules, not the state: "they" stands for
+	 * firms and groups, not for one state */
+	st = analyse("Utopia published the draft data rules in May. However, they restrict the "
+	             "transfer of personal data for some classes, the guidance said.",
+	             "GOV:xx=Utopia");
+	assert_no_stance(st, "xx:data-protection:support");
+	st = analyse("Lumen and Orbo sued over the new age verification rules. They said the rules "
+	             "were unfair.",
+	             "COMPANY:lumen=Lumen|COMPANY:orbo=Orbo");
+	assert_stance(st, "orbo:content-regulation:oppose");
 	/* a hyphen inside a word with no actor before it is nothing */
 	st = analyse("Critics doubt the state-backed industrial policy will last.",
 	             "GOV:xx=Utopia");
