@@ -1108,6 +1108,13 @@ static int32_t find_speaker(const struct run *r, struct st_sentence *s)
 			const struct sl_sense *co = tsense(r, j, SK_COREF);
 			if (p && tsense(r, j, SK_DET))
 				continue; /* "its creators said" */
+			/* "X condemned the move. It said ...": a pronoun opening the
+			 * sentence goes on with the previous sentence's speaker */
+			const struct st_sentence *prev = s > r->c->sent ? s - 1 : NULL;
+			if (p && j == s->ta && prev && prev->para == s->para &&
+			    prev->speaker >= 0 && (r->c->ment[prev->speaker].type & p->types) &&
+			    r->c->tok[j].hash != W.we)
+				return prev->speaker;
 			if ((p || co) && r->c->tok[j].hash != W.we)
 				return antecedent(r, r->c->tok[j].start, p ? p->types : co->types);
 			if (r->c->tok[j].kind == SL_PUNCT && r->c->tok[j].punct != ',')

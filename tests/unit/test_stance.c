@@ -908,6 +908,18 @@ static void test_judging_an_actor(void **state)
 	                         "PERSON:jane-roe=Jane Roe|LAW:dma=Digital Markets Act");
 	assert_stance(st, "eu/european-commission:platform-competition:support");
 	assert_stance(st, "jane-roe:platform-competition:oppose");
+	/* "X condemned ... saying Y ... . It said ...": the pronoun opening the
+	 * next sentence goes on with X, not with Y named last; taking
+	 * "necessary measures" is a threat, not praise of a measure */
+	st = analyse(
+	        "The Utopia trade ministry condemned the export controls, saying Ruritania was "
+	        "abusing them. It said Utopia would take necessary measures to protect its "
+	        "firms.",
+	        "GOV:xx/trade-ministry=Utopia trade ministry|GOV:rr=Ruritania|GOV:xx=Utopia");
+	assert_stance(st, "xx/trade-ministry:export-controls:oppose");
+	assert_no_stance(st, "rr:export-controls:support");
+	assert_no_stance(st, "rr:foreign-tech-restrictions:support");
+	assert_no_stance(st, "xx/trade-ministry:foreign-tech-restrictions:support");
 	/* negated: no judgement */
 	st = analyse("The Commission fined Orbo under the Digital Markets Act. \"The Commission is "
 	             "not bullying anyone,\" Jane Roe said.",
