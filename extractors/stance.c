@@ -1651,6 +1651,7 @@ static void noun_predicate(struct run *r, const struct st_sentence *s, size_t i)
 		}
 	}
 	int from = 0;
+	size_t obj = end; /* where what the noun is about starts */
 	if (a.n == 0) {
 		size_t k = end;
 		if (tok_is(r->c, k, s->tb, W.from) || tok_is(r->c, k, s->tb, W.by)) {
@@ -1671,6 +1672,13 @@ static void noun_predicate(struct run *r, const struct st_sentence *s, size_t i)
 			     n++)
 				e++;
 			coordinated_right(r, e, s->tb, &a, 0.9f);
+			/* "opposition from X to the bill": what it is about follows
+			 * the agents */
+			while (e < s->tb &&
+			       (r->c->info[e].ment >= 0 || tok_is(r->c, e, s->tb, W.and_) ||
+			        tok_is(r->c, e, s->tb, W.comma) || tsense(r, e, SK_DET)))
+				e++;
+			obj = e;
 		}
 	}
 	if (a.n == 0)
@@ -1679,9 +1687,12 @@ static void noun_predicate(struct run *r, const struct st_sentence *s, size_t i)
 		cast(r, s, &a, ms, flip * ms->value, 0.8f, -1);
 		return;
 	}
+	/* "support for the ban": "for" opens an attitude's object */
+	if (vb && vb->cls == VC_ATTITUDE && tok_is(r->c, obj, s->tb, W.for_))
+		obj++;
 	if (vb && (vb->cls == VC_ATTITUDE || vb->cls == VC_CONTEST)) {
 		struct object o;
-		find_object(r, s, end, &o);
+		find_object(r, s, obj, &o);
 		/* "Despite Huawei's appeal, the court upheld the ban": with no
 		 * object of its own, the attitude is about the sentence's measure */
 		const struct sl_sense *ms2 = o.measure ? NULL : later_measure(r, s, o.end);

@@ -621,6 +621,18 @@ static void test_nominal_owner_coordination(void **state)
 	        "the surveillance law.",
 	        "ORG:digital-rights-watch=Digital Rights Watch");
 	assert_stance(st, "digital-rights-watch:lawful-access:oppose");
+	/* "X's support for", "opposition from X to": the object after "for",
+	 * or after the agents */
+	st = analyse("Lumen's support for the encryption backdoor surprised analysts.",
+	             "COMPANY:lumen=Lumen");
+	assert_stance(st, "lumen:lawful-access:support");
+	st = analyse("The opposition from Lumen to the surveillance bill grew.",
+	             "COMPANY:lumen=Lumen");
+	assert_stance(st, "lumen:lawful-access:oppose");
+	st = analyse("Lumen's lack of support for the encryption backdoor was no surprise.",
+	             "COMPANY:lumen=Lumen");
+	assert_no_stance(st, "lumen:lawful-access:oppose");
+	assert_no_stance(st, "lumen:lawful-access:support");
 	/* a plain noun subject still gives nothing */
 	st = analyse(
 	        "Campaigners and lawyers have filed a legal challenge against the surveillance "
