@@ -65,8 +65,8 @@ struct st_vote {
 struct words {
 	uint64_t by, to, and_, from, s, comma, that, which, who, for_, under, over, after, but,
 	        while_, because, despite, amid, as, since, with, of, period, semi, colon, quest,
-	        excl, quote, apos, not_, we, our, and_amp, or_, such, including, at, the, expense,
-	        cost;
+	        excl, quote, apos, not_, against, pressure, urging, lobbying, we, our, and_amp, or_,
+	        such, including, at, the, expense, cost;
 };
 
 static struct words W;
@@ -106,6 +106,10 @@ static void init_words(void)
 	W.quote = sl_hash_word("\"");
 	W.apos = sl_hash_word("'");
 	W.not_ = sl_hash_word("not");
+	W.against = sl_hash_word("against");
+	W.pressure = sl_hash_word("pressure");
+	W.urging = sl_hash_word("urging");
+	W.lobbying = sl_hash_word("lobbying");
 	W.we = sl_hash_word("we");
 	W.our = sl_hash_word("our");
 	W.and_amp = sl_hash_word("&");
@@ -463,6 +467,8 @@ static const struct sl_sense *tsense(const struct run *r, size_t i, int kind)
 	return sense_of(&r->t->cues, r->c->info[i].phrase, kind);
 }
 
+static const struct sl_sense *verb_sense(const struct run *r, size_t i, int carry);
+
 /* First token of the mention that token i belongs to. */
 static size_t mention_first_tok(const struct run *r, size_t i, size_t ta)
 {
@@ -551,10 +557,29 @@ static int is_actor(const struct run *r, int32_t m)
 	return m >= 0 && (r->c->ment[m].type & (ET_GOV | ET_COMPANY | ET_PERSON | ET_ORG));
 }
 
+/* Back past title words before a name at token f ("Representative",
+ * "Ranking Member"): the first title token, or f. */
+static size_t title_left(const struct run *r, size_t f, size_t ta)
+{
+	size_t k = f;
+	int title = 0;
+	for (int n = 0; n < 3 && k > ta && r->c->info[k - 1].ment < 0 &&
+	                r->c->tok[k - 1].kind == SL_WORD && r->c->tok[k - 1].cap;
+	     n++) {
+		k--;
+		if (tsense(r, k, SK_SPOKES))
+			title = 1;
+	}
+	return title ? k : f;
+}
+
 /* "X and Y", "X, Y and Z" to the left of mention starting at token f. */
 static void coordinated_left(const struct run *r, size_t f, size_t ta, struct agents *a, float w)
 {
 	while (f >= ta + 2) {
+		f = title_left(r, f, ta);
+		if (f < ta + 2)
+			return;
 		size_t j = f - 1;
 		if (tsense(r, j, SK_DET) && j > ta + 1)
 			j--; /* "X and the EU" */
@@ -572,15 +597,49 @@ static void coordinated_left(const struct run *r, size_t f, size_t ta, struct ag
 	}
 }
 
-/* "X and Y" to the right of the mention ending before token e. */
+/* Past a bracketed aside right after a mention: "Jane Roe (D-CA)". */
+static size_t skip_parenthesis(const struct run *r, size_t e, size_t tb)
+{
+	if (e >= tb || r->c->tok[e].kind != SL_PUNCT || r->c->tok[e].punct != '(')
+		return e;
+	for (size_t k = e + 1; k < tb && k < e + 8; k++)
+		if (r->c->tok[k].kind == SL_PUNCT && r->c->tok[k].punct == ')')
+			return k + 1;
+	return e;
+}
+
+/* Past a determiner and up to three title words ("the", "Ranking Member",
+ * "Economy Minister") before a name; returns the token after them. */
+static size_t skip_title(const struct run *r, size_t j, size_t tb)
+{
+	if (j < tb && tsense(r, j, SK_DET))
+		j++;
+	size_t k = j;
+	int title = 0;
+	for (size_t n = 0; n < 3 && k < tb && r->c->info[k].ment < 0 &&
+	                   r->c->tok[k].kind == SL_WORD && r->c->tok[k].cap;
+	     n++, k++)
+		if (tsense(r, k, SK_SPOKES))
+			title = 1;
+		else if (r->c->info[k].phrase != NONE)
+			break;
+	return title && k < tb && is_actor(r, r->c->info[k].ment) ? k : j;
+}
+
+/* "X and Y" to the right of the mention ending before token e; also "X and
+ * the Y", "X (R-TX) and Ranking Member Y". */
 static void coordinated_right(const struct run *r, size_t e, size_t tb, struct agents *a, float w)
 {
+	e = skip_parenthesis(r, e, tb);
 	while (e + 1 < tb && (tok_is(r->c, e, tb, W.and_) || tok_is(r->c, e, tb, W.comma))) {
-		int32_t m = r->c->info[e + 1].ment;
+		size_t j = skip_title(r, e + 1, tb);
+		if (j >= tb)
+			return;
+		int32_t m = r->c->info[j].ment;
 		if (!is_actor(r, m))
 			return;
 		add_agent(a, m, w);
-		e = mention_end_tok(r, e + 1, tb);
+		e = skip_parenthesis(r, mention_end_tok(r, j, tb), tb);
 	}
 }
 
@@ -600,13 +659,17 @@ static int by_agent(const struct run *r, size_t j, size_t tb, struct agents *a)
 		j++;
 	if (j >= tb || !is_actor(r, r->c->info[j].ment))
 		return 0;
+	/* "protected by Apple's service": the possessor is no agent */
+	if (tok_is(r->c, mention_end_tok(r, j, tb), tb, W.s))
+		return 0;
 	/* "by Biden enforcers Jane Roe": a name modifying a title is not the
 	 * agent; the person the title introduces is */
 	size_t e = mention_end_tok(r, j, tb);
 	if (e < tb && r->c->tok[e].kind == SL_WORD && r->c->info[e].ment < 0 &&
-	    r->c->info[e].phrase == NONE && !tok_is(r->c, e, tb, W.and_) &&
-	    !tok_is(r->c, e, tb, W.or_) && !tok_is(r->c, e, tb, W.s))
-		for (size_t k = e + 1; k < e + 3 && k < tb && r->c->tok[k].kind == SL_WORD; k++)
+	    (r->c->info[e].phrase == NONE || tsense(r, e, SK_SPOKES)) &&
+	    !tok_is(r->c, e, tb, W.and_) && !tok_is(r->c, e, tb, W.or_) &&
+	    !tok_is(r->c, e, tb, W.s))
+		for (size_t k = e + 1; k < e + 4 && k < tb && r->c->tok[k].kind == SL_WORD; k++)
 			if (is_actor(r, r->c->info[k].ment)) {
 				j = k;
 				break;
@@ -711,6 +774,21 @@ static int noun_subject(const struct run *r, const struct st_sentence *s, size_t
 	if (c->info[j].phrase != NONE || covered_by(r, s, j, SK_COREF) ||
 	    covered_by(r, s, j, SK_SPOKES))
 		return 0;
+	/* "Privacy Watch and Freedomnet sued": a name the gazetteer does not
+	 * know, joined to one it knows, is no plain noun */
+	size_t f = j;
+	while (f > s->ta && c->tok[f - 1].kind == SL_WORD && c->tok[f - 1].cap &&
+	       c->info[f - 1].ment < 0 && c->info[f - 1].phrase == NONE && f + 3 > j)
+		f--;
+	if (c->tok[j].cap && f > s->ta + 1 &&
+	    (c->tok[f - 1].hash == W.and_ || c->tok[f - 1].hash == W.comma) &&
+	    is_actor(r, c->info[f - 2].ment))
+		return 0;
+	/* "Foreign Ministry Spokesman Lin Wei criticised": an unknown name
+	 * after a title; the body speaks through it */
+	if (c->tok[j].cap && f > s->ta && f < j + 1 &&
+	    (tsense(r, f - 1, SK_SPOKES) || covered_by(r, s, f - 1, SK_SPOKES)))
+		return 0;
 	return 1;
 }
 
@@ -762,18 +840,122 @@ static int32_t relative_antecedent(const struct run *r, const struct st_sentence
 	j--;
 	if (c->tok[j].hash == W.comma && j > s->ta)
 		j--;
-	return is_actor(r, c->info[j].ment) ? c->info[j].ment : -1;
+	if (is_actor(r, c->info[j].ment))
+		return c->info[j].ment;
+	/* "the court's 2020 decision, which struck down": the owner of a
+	 * ruling or measure acts through it */
+	if (c->info[j].mphrase == NONE && !verb_sense(r, j, 0))
+		return -1;
+	for (size_t k = j, n = 0; k > s->ta + 1 && n < 5; n++) {
+		k--;
+		if (c->tok[k].hash == W.s)
+			return is_actor(r, c->info[k - 1].ment) ? c->info[k - 1].ment : -1;
+		if (c->tok[k].kind == SL_PUNCT ||
+		    (c->info[k].ment >= 0 && c->ment[c->info[k].ment].type != ET_LAW))
+			return -1;
+	}
+	return -1;
+}
+
+/* "X-backed", "X-funded": a participle joined by a hyphen to the actor
+ * before it, an adjective whose agent is that actor. */
+static int hyphen_agent(const struct run *r, const struct st_sentence *s, size_t i)
+{
+	const struct stance_ctx *c = r->c;
+	return i >= s->ta + 2 && c->tok[i - 1].kind == SL_PUNCT && c->tok[i - 1].punct == '-' &&
+	       c->tok[i - 1].start == c->tok[i - 2].end && c->tok[i].start == c->tok[i - 1].end &&
+	       is_actor(r, c->info[i - 2].ment) && word_ends(r, i, "ed");
+}
+
+/* Is the mention at tokens [f, e) the object of a verb before it ("fined
+ * Apple", "directs the ministry to", "warned the Commission against")?
+ * Then it is not the subject of what follows. */
+static int object_of_verb(const struct run *r, const struct st_sentence *s, size_t f, size_t e)
+{
+	const struct stance_ctx *c = r->c;
+	if (f > s->ta && tsense(r, f - 1, SK_DET))
+		f--;
+	if (f <= s->ta || c->info[f - 1].ment >= 0)
+		return 0;
+	if (verb_sense(r, f - 1, 0))
+		return !tsense(r, f - 1, SK_SPEECH); /* "said Apple would" */
+	if (!tsense(r, f - 1, SK_SPEECH) || e >= s->tb)
+		return 0;
+	uint64_t h = c->tok[e].hash;
+	return h == W.to || h == W.against || h == W.not_;
+}
+
+/* "the UK's decision to", "a ministry plan to", "its bid to": the owner of
+ * the intention noun at token n (a carrier such as plan, move, decision),
+ * or -1. */
+static int32_t intention_owner(const struct run *r, const struct st_sentence *s, size_t n)
+{
+	const struct stance_ctx *c = r->c;
+	const struct sl_sense *v = verb_sense(r, n, 1);
+	if (!v || v->cls != VC_CARRY || c->info[n].ment >= 0 || word_ends(r, n, "ed") ||
+	    word_ends(r, n, "ing"))
+		return -1;
+	size_t j = n;
+	/* past an adjective or two: "the UK's controversial decision" */
+	while (j > s->ta && j + 2 > n && c->tok[j - 1].kind == SL_WORD && !c->tok[j - 1].cap &&
+	       c->info[j - 1].ment < 0 && c->info[j - 1].phrase == NONE)
+		j--;
+	if (j <= s->ta)
+		return -1;
+	int32_t m = -1;
+	if (c->tok[j - 1].hash == W.s && j - 1 > s->ta)
+		m = c->info[j - 2].ment;
+	else if (c->info[j - 1].ment >= 0 && c->ment[c->info[j - 1].ment].type != ET_PERSON)
+		m = c->info[j - 1].ment; /* "a Home Office decision to" */
+	else if (tsense(r, j - 1, SK_DET) && tsense(r, j - 1, SK_PRONOUN))
+		m = resolve_pronoun(r, s, j - 1, tsense(r, j - 1, SK_PRONOUN));
+	return is_actor(r, m) ? m : -1;
 }
 
 /* The subject of a predicate at token i: see stance.h.  *coref is set
  * when it was found through a pronoun or "the company"; returns 0 when
  * the subject is a plain noun ("the backdoor would break"), which no
  * speaker stands in for, else 1. */
+static int subject_agents_at(const struct run *r, const struct st_sentence *s, size_t i,
+                             struct agents *a, int *coref, int depth);
+
 static int subject_agents(const struct run *r, const struct st_sentence *s, size_t i,
                           struct agents *a, int *coref)
 {
+	return subject_agents_at(r, s, i, a, coref, 0);
+}
+
+/* The finite predicate an infinitive at token `to` + 1 serves: the nearest
+ * predicate to the left in the same clause, not itself an infinitive or
+ * an intention noun; its token, or 0. */
+static size_t purpose_head(const struct run *r, const struct st_sentence *s, size_t to)
+{
+	const struct stance_ctx *c = r->c;
+	for (size_t k = to; k > s->ta + 1;) {
+		k--;
+		const struct sl_token *tk = &c->tok[k];
+		if (is_stop_punct(tk) || tk->hash == W.that || tk->hash == W.which ||
+		    tk->hash == W.who)
+			return 0;
+		if (c->info[k].ment >= 0 || !verb_sense(r, k, 0) || tsense(r, k, SK_DET))
+			continue;
+		if (c->tok[k - 1].hash == W.to || tsense(r, k - 1, SK_DET) ||
+		    c->tok[k - 1].hash == W.s || word_ends(r, k, "ing"))
+			return 0;
+		return k;
+	}
+	return 0;
+}
+
+static int subject_agents_at(const struct run *r, const struct st_sentence *s, size_t i,
+                             struct agents *a, int *coref, int depth)
+{
 	const struct stance_ctx *c = r->c;
 	*coref = 0;
+	if (hyphen_agent(r, s, i)) {
+		add_agent(a, c->info[i - 2].ment, 1.0f);
+		return 1;
+	}
 	/* "a notice requiring", "a law banning": the noun is the agent */
 	size_t pv = i;
 	while (pv > s->ta + 1 && word_ends(r, pv - 1, "ly") && c->info[pv - 1].ment < 0)
@@ -788,6 +970,16 @@ static int subject_agents(const struct run *r, const struct st_sentence *s, size
 	 * demanding access"): the subject of the sentence acts */
 	if (i > s->ta && (c->tok[i - 1].hash == W.to ||
 	                  (c->tok[i - 1].hash == W.comma && word_ends(r, i, "ing")))) {
+		/* "the UK's decision to ban": the owner of the intention */
+		size_t n = i - 1; /* "decision not to renew" too */
+		if (c->tok[n].hash == W.to && n > s->ta + 1 && tsense(r, n - 1, SK_NEGATION))
+			n--;
+		int32_t own =
+		        c->tok[i - 1].hash == W.to && n > s->ta ? intention_owner(r, s, n - 1) : -1;
+		if (own >= 0) {
+			add_agent(a, own, 0.9f);
+			return 1;
+		}
 		for (size_t j = s->ta; j + 1 < i && j < s->ta + 16; j++) {
 			int32_t m = c->info[j].ment;
 			if (m < 0)
@@ -806,15 +998,31 @@ static int subject_agents(const struct run *r, const struct st_sentence *s, size
 				return 1;
 			}
 			if (c->ment[m].type != ET_LAW && !after_prep(r, j, s->ta))
-				return 0;
+				break;
 			j = e - 1;
 		}
+		/* "invoked its powers under the act to ban the apps": an
+		 * infinitive of purpose has the subject of the verb it serves */
+		size_t k = c->tok[i - 1].hash == W.to && depth == 0 ? purpose_head(r, s, i - 1) : 0;
+		if (k && subject_agents_at(r, s, k, a, coref, depth + 1) && a->n > 0) {
+			for (int q = 0; q < a->n; q++)
+				a->w[q] *= 0.8f;
+			return 1;
+		}
+		a->n = 0;
+		*coref = 0;
 		return 0; /* no speaker stands in for an uncontrolled infinitive */
 	}
 	/* "the Ninth Circuit, which affirmed": the relative's antecedent */
 	int32_t ante = relative_antecedent(r, s, i);
 	if (ante >= 0) {
 		add_agent(a, ante, 1.0f);
+		/* "X and Y, who raised": both */
+		size_t f = i;
+		while (f > s->ta && c->info[f - 1].ment != ante)
+			f--;
+		if (f > s->ta)
+			coordinated_left(r, mention_first_tok(r, f - 1, s->ta), s->ta, a, 1.0f);
 		return 1;
 	}
 	if (noun_subject(r, s, i))
@@ -832,6 +1040,8 @@ static int subject_agents(const struct run *r, const struct st_sentence *s, size
 			}
 			if (m->type == ET_LAW)
 				return 0; /* "the act requires": no actor */
+			if (object_of_verb(r, s, f, mention_end_tok(r, j, s->tb)))
+				return 0; /* "directs the ministry to", "warned X against" */
 			if (modified_noun(r, j + 1, i) &&
 			    (m->type == ET_PERSON || !titled(r, s, j + 1, i)))
 				return 0; /* "US lawmakers urged": not the US */
@@ -898,6 +1108,13 @@ static int32_t find_speaker(const struct run *r, struct st_sentence *s)
 			const struct sl_sense *co = tsense(r, j, SK_COREF);
 			if (p && tsense(r, j, SK_DET))
 				continue; /* "its creators said" */
+			/* "X condemned the move. It said ...": a pronoun opening the
+			 * sentence goes on with the previous sentence's speaker */
+			const struct st_sentence *prev = s > r->c->sent ? s - 1 : NULL;
+			if (p && j == s->ta && prev && prev->para == s->para &&
+			    prev->speaker >= 0 && (r->c->ment[prev->speaker].type & p->types) &&
+			    r->c->tok[j].hash != W.we)
+				return prev->speaker;
 			if ((p || co) && r->c->tok[j].hash != W.we)
 				return antecedent(r, r->c->tok[j].start, p ? p->types : co->types);
 			if (r->c->tok[j].kind == SL_PUNCT && r->c->tok[j].punct != ',')
@@ -947,7 +1164,12 @@ static void spokes_body(const struct run *r, const struct st_sentence *s, int32_
 			break;
 		if (tsense(r, j, SK_SPOKES))
 			spokes = 1;
-		if (is_actor(r, c->info[j].ment) && c->ment[c->info[j].ment].type != ET_PERSON) {
+		/* "US Senator Jane Roe and Representative Y": the title is
+		 * Y's, the body is Roe's */
+		if (tok_is(c, j, s->tb, W.and_) ||
+		    (c->info[j].ment >= 0 && c->ment[c->info[j].ment].type == ET_PERSON))
+			break;
+		if (is_actor(r, c->info[j].ment)) {
 			if (spokes)
 				add_agent(a, c->info[j].ment, w);
 			return;
@@ -1020,9 +1242,12 @@ static const struct sl_sense *fitting_measure(const struct run *r, const struct 
 			continue;
 		if (topic_in(r, s, sv[k].topic))
 			return &sv[k];
-		if ((!s->ntopics || s->inherited) && r->c->topic_count[sv[k].topic] >= 2 &&
-		    !fallback)
-			fallback = &sv[k];
+		/* a sentence on no topic of its own, or a measure of the
+		 * article's main topic ("such a demand" in an article on it) */
+		if (((!s->ntopics || s->inherited) && r->c->topic_count[sv[k].topic] >= 2) ||
+		    sv[k].topic == r->main_topic)
+			if (!fallback)
+				fallback = &sv[k];
 	}
 	return fallback;
 }
@@ -1034,6 +1259,15 @@ struct object {
 	size_t end;     /* token after the object */
 	int contested;  /* the measure is the object of a challenge in it */
 };
+
+/* A word that is no mention and no cue of any kind: "firm", "fair". */
+static int plain_word(const struct run *r, size_t j)
+{
+	const struct stance_ctx *c = r->c;
+	return c->tok[j].kind == SL_WORD && c->info[j].ment < 0 && c->info[j].phrase == NONE &&
+	       c->info[j].mphrase == NONE && c->info[j].tphrase == NONE &&
+	       c->tok[j].hash != W.and_ && c->tok[j].hash != W.or_;
+}
 
 static int stops_object(const struct run *r, size_t j, size_t start, size_t tb)
 {
@@ -1052,9 +1286,33 @@ static int stops_object(const struct run *r, size_t j, size_t start, size_t tb)
 		       verb_sense(r, n, 0) || tsense(r, n, SK_SKIP) || tsense(r, n, SK_SPEECH);
 	}
 	uint64_t h = tk->hash;
+	if (h == W.but && plain_word(r, j - 1) && j + 1 < tb && plain_word(r, j + 1) &&
+	    !r->c->tok[j + 1].cap)
+		return 0; /* "firm but fair rules": one object */
 	return h == W.for_ || h == W.under || h == W.over || h == W.after || h == W.but ||
 	       h == W.while_ || h == W.because || h == W.despite || h == W.amid || h == W.since ||
 	       h == W.which || h == W.who;
+}
+
+/* "signed an order that halts the ban", "a bill to scrap the tax": at
+ * token j, "that" or "to" opens a clause whose predicate takes a measure
+ * away or opposes it; what the clause does is what the object is for, so
+ * the object ends here and the clause speaks for itself. */
+static int reversing_clause(const struct run *r, const struct st_sentence *s, size_t j)
+{
+	const struct stance_ctx *c = r->c;
+	if (c->tok[j].hash != W.that && c->tok[j].hash != W.to)
+		return 0;
+	size_t k = j + 1;
+	for (int n = 0; n < 2 && k < s->tb &&
+	                (tsense(r, k, SK_SKIP) || tsense(r, k, SK_MODAL) ||
+	                 (c->tok[k].kind == SL_WORD && word_ends(r, k, "ly")));
+	     n++)
+		k++;
+	if (k >= s->tb || c->info[k].ment >= 0)
+		return 0;
+	const struct sl_sense *v = verb_sense(r, k, 0);
+	return v && v->value < 0 && (v->cls == VC_ENACT || v->cls == VC_ATTITUDE);
 }
 
 static void find_object(const struct run *r, const struct st_sentence *s, size_t start,
@@ -1065,6 +1323,7 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 	o->target = -1;
 	o->end = start;
 	o->contested = 0;
+	size_t contest_at = 0;
 	size_t lim = start + OBJECT_REACH < s->tb ? start + OBJECT_REACH : s->tb;
 	for (size_t j = start; j < lim; j++) {
 		if (stops_object(r, j, start, s->tb))
@@ -1074,8 +1333,15 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 		if (j > start && r->c->info[j].ment < 0 && verb_sense(r, j, 0) &&
 		    (word_ends(r, j, "ing") || word_ends(r, j, "ed")) && !tsense(r, j - 1, SK_DET))
 			break;
+		if (j > start && reversing_clause(r, s, j))
+			break;
 		o->end = j + 1;
 		const struct st_tokinfo *in = &r->c->info[j];
+		/* the challenge governs what follows it closely ("the appeal
+		 * against the ban"), not a measure in a later clause */
+		if (contest_at && j <= contest_at + 4 &&
+		    (in->ment >= 0 || fitting_measure(r, s, j)))
+			o->contested = 1;
 		if (in->ment >= 0) {
 			size_t e = mention_end_tok(r, j, s->tb);
 			const struct st_mention *m = &r->c->ment[in->ment];
@@ -1100,9 +1366,11 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 		/* "dismissed the appeal against the ban": what is done to the
 		 * challenge is done the other way to the measure */
 		const struct sl_sense *cv = verb_sense(r, j, 0);
-		if (j > start && cv && cv->cls == VC_CONTEST && !o->measure && !o->law)
-			o->contested = 1;
 		const struct sl_sense *ms = fitting_measure(r, s, j);
+		/* "an investigation into the tax" acts against the tax; "an
+		 * antitrust investigation" is itself the measure */
+		if (j > start && cv && cv->cls == VC_CONTEST && !o->measure && !o->law && !ms)
+			contest_at = j;
 		if (ms && !o->measure) {
 			/* "an encryption backdoor": the last noun is the head */
 			for (size_t k = j + r->c->info[j].mplen; k < lim && r->c->info[k].ment < 0;
@@ -1114,6 +1382,7 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 				j = k;
 			}
 			o->measure = ms;
+			o->end = j + r->c->info[j].mplen; /* past the whole phrase */
 			if (o->target < 0 && !o->law)
 				return;
 		}
@@ -1156,9 +1425,10 @@ static void qualifiers(const struct run *r, const struct st_sentence *s, size_t 
 		const struct st_tokinfo *in = &r->c->info[j];
 		if (in->ment >= 0 || r->c->tok[j].kind == SL_PUNCT)
 			break;
-		if (tsense(r, j, SK_NEGATION))
+		/* "whether or not it would": a question, not a negation */
+		if (tsense(r, j, SK_NEGATION) && !covered_by(r, s, j, SK_MODAL))
 			*neg = !*neg;
-		if (tsense(r, j, SK_MODAL))
+		if (is_kind(r, s, j, SK_MODAL))
 			*modal = 1;
 	}
 }
@@ -1281,6 +1551,9 @@ static int noun_use(const struct run *r, const struct st_sentence *s, size_t i)
 	if (i == s->ta)
 		return 0; /* a headline's first word: "Ban on..." is rare */
 	size_t j = i - 1;
+	/* "an order that halts": "that" before a plural form is no determiner */
+	if (c->tok[j].hash == W.that && word_ends(r, i, "s"))
+		return 0;
 	if (tsense(r, j, SK_DET) || c->tok[j].hash == W.s)
 		return 1;
 	if (c->info[j].ment >= 0) /* "the Home Office order", not "Canada withdrew" */
@@ -1305,6 +1578,20 @@ static int noun_use(const struct run *r, const struct st_sentence *s, size_t i)
 	if (word_ends(r, j, "s") || word_ends(r, j, "ly"))
 		return 0; /* "lawmakers oppose", "firmly reject" */
 	return 1;
+}
+
+/* The first measure fitting the sentence from token k on, outside
+ * mentions, or NULL. */
+static const struct sl_sense *later_measure(const struct run *r, const struct st_sentence *s,
+                                            size_t k)
+{
+	for (; k < s->tb; k++)
+		if (r->c->info[k].ment < 0 && r->c->info[k].mphrase != NONE) {
+			const struct sl_sense *ms = fitting_measure(r, s, k);
+			if (ms)
+				return ms;
+		}
+	return NULL;
 }
 
 /* "the UK's demand", "a Home Office order", "requests from Washington":
@@ -1333,14 +1620,19 @@ static void noun_predicate(struct run *r, const struct st_sentence *s, size_t i)
 		if (p && r->c->info[i].used != 2)
 			add_agent(&a, resolve_pronoun(r, s, j - 2, p), 0.7f);
 	} else if (j > s->ta && is_actor(r, r->c->info[j - 1].ment) &&
-	           (r->c->ment[r->c->info[j - 1].ment].type & owners & ~ET_PERSON)) {
+	           (r->c->ment[r->c->info[j - 1].ment].type & owners & ~ET_PERSON) &&
+	           (!ms || ms->value > 0)) {
+		/* "a ministry order" is the ministry's; "US data privacy", "UK
+		 * exports" are only where the thing restricted is */
 		add_agent(&a, r->c->info[j - 1].ment, 0.7f);
 	} else if (j > s->ta && tsense(r, j - 1, SK_DET) && tsense(r, j - 1, SK_PRONOUN) &&
 	           r->c->info[i].used != 2) {
-		/* its, their */
+		/* its, their: owned like a name is ("its demand" is a state's
+		 * or a person's; "its encryption", "their rules" as a firm's own
+		 * say nothing) */
 		const struct sl_sense *p = tsense(r, j - 1, SK_PRONOUN);
 		int32_t m = resolve_pronoun(r, s, j - 1, p);
-		if (m >= 0)
+		if (m >= 0 && (r->c->ment[m].type & owners) && (!ms || ms->value > 0))
 			add_agent(&a, m, 0.7f);
 	}
 	size_t end = i + (r->c->info[i].plen > r->c->info[i].mplen ? r->c->info[i].plen
@@ -1359,6 +1651,7 @@ static void noun_predicate(struct run *r, const struct st_sentence *s, size_t i)
 		}
 	}
 	int from = 0;
+	size_t obj = end; /* where what the noun is about starts */
 	if (a.n == 0) {
 		size_t k = end;
 		if (tok_is(r->c, k, s->tb, W.from) || tok_is(r->c, k, s->tb, W.by)) {
@@ -1366,12 +1659,26 @@ static void noun_predicate(struct run *r, const struct st_sentence *s, size_t i)
 			k++;
 			if (k < s->tb && tsense(r, k, SK_DET))
 				k++;
+			size_t e = k;
 			if (k < s->tb && is_actor(r, r->c->info[k].ment)) {
-				size_t e = mention_end_tok(r, k, s->tb);
+				e = mention_end_tok(r, k, s->tb);
 				if (!modified_noun(r, e, s->tb))
 					add_agent(&a, r->c->info[k].ment, 0.9f);
-				coordinated_right(r, e, s->tb, &a, 0.9f);
 			}
+			/* "criticism from US tech firms and the White House": the
+			 * first conjunct, a noun, may stand for no actor */
+			for (size_t n = 0;
+			     n < 3 && e < s->tb && (modified_noun(r, e, s->tb) || plain_word(r, e));
+			     n++)
+				e++;
+			coordinated_right(r, e, s->tb, &a, 0.9f);
+			/* "opposition from X to the bill": what it is about follows
+			 * the agents */
+			while (e < s->tb &&
+			       (r->c->info[e].ment >= 0 || tok_is(r->c, e, s->tb, W.and_) ||
+			        tok_is(r->c, e, s->tb, W.comma) || tsense(r, e, SK_DET)))
+				e++;
+			obj = e;
 		}
 	}
 	if (a.n == 0)
@@ -1380,11 +1687,19 @@ static void noun_predicate(struct run *r, const struct st_sentence *s, size_t i)
 		cast(r, s, &a, ms, flip * ms->value, 0.8f, -1);
 		return;
 	}
+	/* "support for the ban": "for" opens an attitude's object */
+	if (vb && vb->cls == VC_ATTITUDE && tok_is(r->c, obj, s->tb, W.for_))
+		obj++;
 	if (vb && (vb->cls == VC_ATTITUDE || vb->cls == VC_CONTEST)) {
 		struct object o;
-		find_object(r, s, end, &o);
+		find_object(r, s, obj, &o);
+		/* "Despite Huawei's appeal, the court upheld the ban": with no
+		 * object of its own, the attitude is about the sentence's measure */
+		const struct sl_sense *ms2 = o.measure ? NULL : later_measure(r, s, o.end);
 		if (o.measure)
 			cast(r, s, &a, o.measure, vb->value * o.measure->value, 0.7f, -1);
+		else if (ms2 && vb->value < 0)
+			cast(r, s, &a, ms2, vb->value * ms2->value, 0.7f, -1);
 		else if (vb->value < 0 && (vb->cls == VC_ATTITUDE || !from))
 			cast(r, s, &a, NULL, -1, 0.6f, -1); /* "Huawei's appeal", "pleas from X" */
 	}
@@ -1398,10 +1713,84 @@ static size_t complement_verb(const struct run *r, const struct st_sentence *s, 
 	for (size_t j = e, k = 0; j + 1 < s->tb && k < 6; j++, k++) {
 		if (c->tok[j].hash == W.to)
 			return c->info[j + 1].ment < 0 && verb_sense(r, j + 1, 0) ? j + 1 : 0;
-		if (c->tok[j].kind == SL_PUNCT || verb_sense(r, j, 0))
+		/* "announced its decision to", "unveiled plans to": an
+		 * intention noun passes the predicate on */
+		const struct sl_sense *v = verb_sense(r, j, 0);
+		if (c->tok[j].kind == SL_PUNCT || (v && v->cls != VC_CARRY) ||
+		    (v && intention_owner(r, s, j) >= 0))
+			return 0; /* "fought the UK's plan to": the plan is the UK's */
+		/* a carrier counts as a noun right after the verb or after a
+		 * determiner; "disagreed ... and planned to appeal" is a new
+		 * predicate */
+		if (v && j > e && !tsense(r, j - 1, SK_DET))
+			return 0;
+		if (c->tok[j].hash == W.and_ || c->tok[j].hash == W.or_)
 			return 0;
 	}
 	return 0;
+}
+
+/* "under pressure from X", "at the urging of X", "after lobbying by X"
+ * after token k: the actors who pressed for what the predicate does
+ * (past a noun conjunct, "top US leaders, including Y"). */
+static void pressure_agents(const struct run *r, const struct st_sentence *s, size_t k,
+                            struct agents *a)
+{
+	const struct stance_ctx *c = r->c;
+	/* right after the predicate's object: "under", "after", "amid" and
+	 * the like, with no other predicate between */
+	size_t lim = k + 5;
+	for (; k + 2 < s->tb && k < lim; k++) {
+		uint64_t h = c->tok[k].hash, n = c->tok[k + 1].hash;
+		if ((h == W.pressure || h == W.urging || h == W.lobbying) &&
+		    (n == W.from || n == W.by || n == W.of))
+			break;
+		if (verb_sense(r, k, 0) || is_stop_punct(&c->tok[k]))
+			return;
+	}
+	if (k + 2 >= s->tb || k >= lim)
+		return;
+	size_t e = skip_title(r, k + 2, s->tb);
+	if (e < s->tb && is_actor(r, c->info[e].ment)) {
+		size_t me = mention_end_tok(r, e, s->tb);
+		if (!modified_noun(r, me, s->tb))
+			add_agent(a, c->info[e].ment, 0.7f);
+		e = me;
+	}
+	for (size_t n = 0; n < 3 && e < s->tb && (modified_noun(r, e, s->tb) || plain_word(r, e));
+	     n++)
+		e++;
+	coordinated_right(r, e, s->tb, a, 0.7f);
+	/* ", including Vice President Y" */
+	while (e < s->tb &&
+	       (c->info[e].ment >= 0 || c->tok[e].hash == W.and_ || c->tok[e].hash == W.comma ||
+	        plain_word(r, e) || tsense(r, e, SK_SPOKES)))
+		e++;
+	if (e > 0 && tok_is(c, e, s->tb, W.including)) {
+		size_t j = skip_title(r, e + 1, s->tb);
+		if (j < s->tb && is_actor(r, c->info[j].ment)) {
+			add_agent(a, c->info[j].ment, 0.7f);
+			coordinated_right(r, mention_end_tok(r, j, s->tb), s->tb, a, 0.7f);
+		}
+	}
+}
+
+/* The pressing actors favour the act as done: "dropped the tax under
+ * pressure from X" is X opposing the tax, whoever gave in. */
+static void pressure_cast(struct run *r, const struct st_sentence *s, size_t end, int cls, int pol,
+                          int mult, float w, const struct object *o)
+{
+	struct agents p = {.n = 0};
+	pressure_agents(r, s, end, &p);
+	if (p.n == 0)
+		return;
+	int dir = cls == VC_RESTRICT ? -1 : 1;
+	if (o->measure)
+		cast(r, s, &p, o->measure, dir * mult * pol * o->measure->value, w, -1);
+	else if (o->law)
+		cast(r, s, &p, NULL, dir * mult * pol, w, -1);
+	else if (cls == VC_ENACT && mult * pol < 0)
+		cast(r, s, &p, NULL, -1, w, -1); /* "backed down under pressure" */
 }
 
 static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
@@ -1435,8 +1824,14 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	 * refusing to comply does */
 	if (cls == VC_COMPLY && (neg ? -mult : mult) > 0)
 		return;
-	if (modal && cls == VC_ENACT && pol * mult < 0)
-		return; /* "may back down": the measure still stands */
+	if (modal && cls == VC_ENACT && pol * mult < 0) {
+		/* "may back down": the measure still stands, but those pressing
+		 * for the retreat stand against it */
+		struct object po;
+		find_object(r, s, end, &po);
+		pressure_cast(r, s, po.end, cls, pol, neg ? -mult : mult, 1.0f, &po);
+		return;
+	}
 	if (neg)
 		mult = -mult;
 	if (modal)
@@ -1452,11 +1847,12 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	        (int)(c->tok[i].end - c->tok[i].start), r->text + c->tok[i].start, cls, pol, mult,
 	        a.n, passive);
 #endif
-	if (a.n == 0)
-		return;
-
 	struct object o;
 	find_object(r, s, passive ? passive_subject(r, s, i) : end, &o);
+	/* "was delayed under pressure from X": X speaks even when no agent does */
+	pressure_cast(r, s, passive ? end : o.end, cls, pol, mult, w, &o);
+	if (a.n == 0)
+		return;
 	for (size_t k = end; k < o.end; k++)
 		if (!c->info[k].used)
 			c->info[k].used = 2; /* "withdrew its tax": the verb speaks */
@@ -1495,6 +1891,10 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 			cast(r, s, &a, NULL, mult * pol, w * 0.6f, -1); /* "Apple objected" */
 		break;
 	case VC_ENACT:
+		/* "the Biden-boosted policy": the name before the hyphen enacted
+		 * what the sentence is about */
+		if (!o.measure && !o.law && pol > 0 && hyphen_agent(r, s, i))
+			cast(r, s, &a, NULL, mult * pol, w * 0.7f, -1);
 		if (!o.measure && !o.law && pol > 0)
 			break; /* "announced", "opened": enacting what is not said */
 		if (mult * pol > 0 && r->c->ment[a.m[0]].type == ET_COMPANY)
@@ -1553,6 +1953,14 @@ static int opens_quote(const struct run *r, const struct st_sentence *s)
 	return s->tb > s->ta && r->c->tok[s->ta].kind == SL_PUNCT && r->c->tok[s->ta].punct == '"';
 }
 
+static int has_quote(const struct run *r, const struct st_sentence *s)
+{
+	for (size_t i = s->ta; i < s->tb; i++)
+		if (r->c->tok[i].kind == SL_PUNCT && r->c->tok[i].punct == '"')
+			return 1;
+	return 0;
+}
+
 /* Speakers of all sentences.  A quote that names no speaker takes the one
  * of the next sentence when that closes the quote ("... ," he said), or of
  * the sentence before when it goes on in the first person: `speaker_near`,
@@ -1573,6 +1981,11 @@ static void find_speakers(struct run *r)
 		if (opens_quote(r, s) && next && next->para == s->para && next->speaker >= 0 &&
 		    !next->speaker_near) {
 			s->speaker = next->speaker;
+		} else if (opens_quote(r, s) && prev && prev->para + 1 >= s->para &&
+		           prev->speaker >= 0 && has_quote(r, prev)) {
+			/* "“A,” she said. “B.”": quotes in a row, one voice; also
+			 * a quote running on into the next paragraph */
+			s->speaker = prev->speaker;
 		} else if (prev && prev->para == s->para && prev->speaker >= 0) {
 			for (size_t i = s->ta; i < s->tb; i++)
 				if (c->tok[i].hash == W.we || c->tok[i].hash == W.our) {
@@ -1627,17 +2040,36 @@ static void speaker_judgement(struct run *r, const struct st_sentence *s, size_t
 			}
 			r->pred = i;
 		}
-		if (!measure)
+		/* the speaker's own name is not what it judges ("TikTok said
+		 * the concerns don't justify a restriction") */
+		if (!measure && (c->info[i].ment < 0 ||
+		                 c->ment[c->info[i].ment].ent != c->ment[s->speaker].ent))
 			measure = fitting_measure(r, s, i);
 		if (c->info[i].ment >= 0 && c->ment[c->info[i].ment].type == ET_LAW)
 			law = 1;
 	}
-	if (!eval || (!measure && (!law || harm)))
+	/* "the Commission is bullying our firms," he said: condemning a state
+	 * or body with no measure named is standing against its stance */
+	int32_t judged = -1;
+	if (eval < 0 && !measure && !law && !harm)
+		for (size_t i = s->ta; i < s->tb && judged < 0; i++) {
+			int32_t m = c->info[i].ment;
+			if (m >= 0 && c->ment[m].type == ET_GOV &&
+			    c->ment[m].ent != c->ment[s->speaker].ent &&
+			    !tok_is(c, mention_end_tok(r, i, s->tb), s->tb, W.s) &&
+			    !after_prep(r, mention_first_tok(r, i, s->ta), s->ta))
+				judged = m;
+		}
+	if (!eval || (!measure && judged < 0 && (!law || harm)))
 		return; /* "might violate the Cloud Act": a law is no side taken */
 	struct agents a = {.n = 0};
-	add_agent(&a, s->speaker, 0.7f);
+	add_agent(&a, s->speaker, 0.75f);
 	if (r->c->ment[s->speaker].type == ET_PERSON)
 		spokes_body(r, s, s->speaker, &a, 0.6f);
+	if (judged >= 0) {
+		cast(r, s, &a, NULL, -1, 0.8f, judged);
+		return;
+	}
 	cast(r, s, &a, measure, eval * (measure ? measure->value : 1), 0.8f, -1);
 }
 
@@ -1657,8 +2089,14 @@ static void law_owner(struct run *r, const struct st_sentence *s, size_t i)
 	int32_t owner = -1;
 	if (j > s->ta + 1 && c->tok[j - 1].hash == W.s && is_actor(r, c->info[j - 2].ment))
 		owner = c->info[j - 2].ment;
-	else if (j > s->ta && tsense(r, j - 1, SK_PRONOUN) && tsense(r, j - 1, SK_DET))
-		owner = resolve_pronoun(r, s, j - 1, tsense(r, j - 1, SK_PRONOUN));
+	else if (j > s->ta && tsense(r, j - 1, SK_PRONOUN) && tsense(r, j - 1, SK_DET)) {
+		/* "its proposed bill": a law's owner is a state or a person, so
+		 * "its" looks for one of those */
+		struct sl_sense p = *tsense(r, j - 1, SK_PRONOUN);
+		p.types &= ET_GOV | ET_PERSON | ET_SPEAKER;
+		if (p.types)
+			owner = resolve_pronoun(r, s, j - 1, &p);
+	}
 	if (owner < 0 || !(c->ment[owner].type & (ET_GOV | ET_PERSON)))
 		return;
 	r->pred = i;

@@ -575,6 +575,371 @@ static void test_config_errors(void **state)
 	sb_release(&err);
 }
 
+static void test_coordination_titles(void **state)
+{
+	(void)state;
+	/* "X and the Y": a determiner before the second conjunct */
+	const char *st =
+	        analyse("The Trade Ministry and the Cabinet Office unveiled a plan to grant "
+	                "chipmakers new subsidies for domestic fabs.",
+	                "GOV:xx/trade-ministry=Trade Ministry|GOV:xx/cabinet-office=Cabinet "
+	                "Office");
+	assert_stance(st, "xx/trade-ministry:tech-industrial-policy:support");
+	assert_stance(st, "xx/cabinet-office:tech-industrial-policy:support");
+	/* a passive agent behind a body's title, past a bracketed aside, and a
+	 * second titled name: the people, not the committee */
+	st = analyse(
+	        "The export control bill, sponsored by Trade Committee Chairman Ann Lee (R-OH) "
+	        "and Ranking Member Bo Park (D-WA), passed the House.",
+	        "GOV:xx/trade-committee=Trade Committee|PERSON:ann-lee=Ann Lee|"
+	        "PERSON:bo-park=Bo Park");
+	assert_stance(st, "ann-lee:export-controls:support");
+	assert_stance(st, "bo-park:export-controls:support");
+	assert_no_stance(st, "xx/trade-committee:export-controls:support");
+	/* "X and Y, who raised alarms": both; the senator's country is not
+	 * the second member's body */
+	st = analyse("Utopia Senator Ann Lee and Representative Bo Park, who raised alarms in a "
+	             "joint letter about the encryption backdoor, met the minister.",
+	             "PERSON:ann-lee=Ann Lee|PERSON:bo-park=Bo Park|GOV:xx=Utopia");
+	assert_stance(st, "ann-lee:lawful-access:oppose");
+	assert_stance(st, "bo-park:lawful-access:oppose");
+	assert_no_stance(st, "xx:lawful-access:oppose");
+}
+
+static void test_nominal_owner_coordination(void **state)
+{
+	(void)state;
+	/* "criticism from US firms and the White House": the noun first
+	 * conjunct stands for no actor, the second does */
+	const char *st = analyse("The AI rules were postponed after sustained criticism from "
+	                         "Utopian software makers and the Utopian cabinet.",
+	                         "GOV:xx=Utopian cabinet");
+	assert_stance(st, "xx:ai-regulation:oppose");
+	/* a name the gazetteer does not know, joined to one it knows */
+	st = analyse(
+	        "Digital Rights Watch and Freenet Alliance have filed a legal challenge against "
+	        "the surveillance law.",
+	        "ORG:digital-rights-watch=Digital Rights Watch");
+	assert_stance(st, "digital-rights-watch:lawful-access:oppose");
+	/* "X's support for", "opposition from X to": the object after "for",
+	 * or after the agents */
+	st = analyse("Lumen's support for the encryption backdoor surprised analysts.",
+	             "COMPANY:lumen=Lumen");
+	assert_stance(st, "lumen:lawful-access:support");
+	st = analyse("The opposition from Lumen to the surveillance bill grew.",
+	             "COMPANY:lumen=Lumen");
+	assert_stance(st, "lumen:lawful-access:oppose");
+	st = analyse("Lumen's lack of support for the encryption backdoor was no surprise.",
+	             "COMPANY:lumen=Lumen");
+	assert_no_stance(st, "lumen:lawful-access:oppose");
+	assert_no_stance(st, "lumen:lawful-access:support");
+	/* a plain noun subject still gives nothing */
+	st = analyse(
+	        "Campaigners and lawyers have filed a legal challenge against the surveillance "
+	        "law, Digital Rights Watch reported on Monday.",
+	        "ORG:digital-rights-watch=Digital Rights Watch");
+	assert_no_stance(st, "digital-rights-watch:lawful-access:oppose");
+}
+
+static void test_intention_nouns(void **state)
+{
+	(void)state;
+	/* the owner of a decision, plan or bid is the agent of what follows */
+	const char *st = analyse("Critics attacked the Interior Ministry's decision to ban "
+	                         "messaging apps run by foreign adversaries.",
+	                         "GOV:xx/interior-ministry=Interior Ministry");
+	assert_stance(st, "xx/interior-ministry:foreign-tech-restrictions:support");
+	/* a body's name as modifier: "a Home Office decision to issue" */
+	st = analyse("Lumen Corp appealed a Home Office decision to issue it with a technical "
+	             "capability notice.",
+	             "GOV:gb/home-office=Home Office|COMPANY:lumen=Lumen Corp");
+	assert_stance(st, "gb/home-office:lawful-access:support");
+	assert_stance(st, "lumen:lawful-access:oppose");
+	/* negation: "decision not to renew" */
+	st = analyse("Analysts welcomed the Finance Ministry's decision not to renew the digital "
+	             "services tax.",
+	             "GOV:xx/finance-ministry=Finance Ministry");
+	assert_stance(st, "xx/finance-ministry:digital-taxation:oppose");
+	/* coreference: "its bid to" after "the company" */
+	st = analyse("Lumen Corp faces a new antitrust case. The company lost its bid to block the "
+	             "antitrust case in court.",
+	             "COMPANY:lumen=Lumen Corp");
+	assert_stance(st, "lumen:platform-competition:oppose");
+	/* "announced its decision to scrap": the intention passes the predicate on */
+	st = analyse("Utopia announced its decision to scrap the digital services tax.",
+	             "GOV:xx=Utopia");
+	assert_stance(st, "xx:digital-taxation:oppose");
+	assert_no_stance(st, "xx:digital-taxation:support");
+}
+
+static void test_object_is_no_subject(void **state)
+{
+	(void)state;
+	/* "directs the agency to not enforce": the agency is told, not telling */
+	const char *st = analyse("The decree directs the Trade Agency to not take any action to "
+	                         "enforce the ban on apps from foreign adversaries.",
+	                         "GOV:xx/trade-agency=Trade Agency");
+	assert_no_stance(st, "xx/trade-agency:foreign-tech-restrictions:oppose");
+	/* "warned the Commission against weakening": the one warned */
+	st = analyse("Several lawmakers warned the European Commission against weakening the AI "
+	             "rules.",
+	             "GOV:eu/european-commission=European Commission");
+	assert_no_stance(st, "eu/european-commission:ai-regulation:support");
+	assert_no_stance(st, "eu/european-commission:ai-regulation:oppose");
+	/* passive possessor: "protected by Lumen's service" names no agent */
+	st = analyse("Police want access to messages protected by Lumen's end-to-end encryption.",
+	             "COMPANY:lumen=Lumen");
+	assert_no_stance(st, "lumen:lawful-access:support");
+}
+
+static void test_quote_run_and_concern(void **state)
+{
+	(void)state;
+	/* quotes in a row: one voice, into the next paragraph */
+	const char *st = analyse("\"We studied the case for a year,\" Jane Roe said. \"The data "
+	                         "localisation rules are a welcome step.\"\n\"They undermine the "
+	                         "privacy safeguards users rely on,\" she added later.",
+	                         "PERSON:jane-roe=Jane Roe");
+	assert_stance(st, "jane-roe:data-protection:support");
+	/* a quote after an unrelated sentence keeps no speaker */
+	st = analyse("Jane Roe spoke at the summit on Monday.\n\"The data localisation rules are a "
+	             "welcome step.\"",
+	             "PERSON:jane-roe=Jane Roe");
+	assert_no_stance(st, "jane-roe:data-protection:support");
+	/* "raised concerns" without "about", the measure further on */
+	st = analyse("Lumen Corp raised concerns in a filing on Friday about the proposed "
+	             "encryption backdoor.",
+	             "COMPANY:lumen=Lumen Corp");
+	assert_stance(st, "lumen:lawful-access:oppose");
+	/* negated: "did not raise concerns" */
+	st = analyse("Lumen Corp did not raise concerns about the proposed encryption backdoor.",
+	             "COMPANY:lumen=Lumen Corp");
+	assert_no_stance(st, "lumen:lawful-access:oppose");
+}
+
+static void test_clauses_and_objects(void **state)
+{
+	(void)state;
+	/* "signed an order that halts the ban": the clause decides */
+	const char *st = analyse("Governor Jane Roe signed an order that halts the ban on "
+	                         "apps from foreign adversaries for ninety days.",
+	                         "PERSON:jane-roe=Jane Roe");
+	assert_stance(st, "jane-roe:foreign-tech-restrictions:oppose");
+	/* negated clause: the ban stands, signing it is backing it */
+	st = analyse("Governor Jane Roe signed an order that does not halt the ban on apps "
+	             "from foreign adversaries.",
+	             "PERSON:jane-roe=Jane Roe");
+	assert_no_stance(st, "jane-roe:foreign-tech-restrictions:oppose");
+	/* an infinitive of purpose: the subject of the verb it serves */
+	st = analyse(
+	        "The Telecom Ministry invoked emergency powers under Section 12 of the Network "
+	        "Security Code and the related Procedure Rules to ban apps from "
+	        "foreign adversaries.",
+	        "GOV:xx/telecom-ministry=Telecom Ministry|LAW:network-security-code=Network "
+	        "Security Code");
+	assert_stance(st, "xx/telecom-ministry:foreign-tech-restrictions:support");
+	/* "firm but fair enforcement": one object */
+	st = analyse("\"We have taken firm but fair enforcement action against the gatekeepers,\" "
+	             "Commissioner Ann Lee said.",
+	             "PERSON:ann-lee=Ann Lee");
+	assert_stance(st, "ann-lee:platform-competition:support");
+}
+
+static void test_speakers_and_owners(void **state)
+{
+	(void)state;
+	/* a body's title before a name the gazetteer does not know */
+	const char *st =
+	        analyse("Utopia Foreign Ministry Spokesman Lin Wei condemned the new export "
+	                "controls on chipmaking tools.",
+	                "GOV:xx/foreign-ministry=Utopia Foreign Ministry");
+	assert_stance(st, "xx/foreign-ministry:export-controls:oppose");
+	/* the speaker's own name is not the measure it judges; negated
+	 * "justify" is a judgement against the measure */
+	st = analyse("Lumen Corp said the security concerns do not justify a ban on its app from "
+	             "foreign adversaries' markets.",
+	             "COMPANY:lumen=Lumen Corp");
+	assert_stance(st, "lumen:foreign-tech-restrictions:oppose");
+	/* "its proposed bill": the state, not the company named in between */
+	st = analyse(
+	        "The Utopian government faces a clash with Lumen Corp over its proposed Online "
+	        "Safety Bill.",
+	        "GOV:xx=Utopian government|COMPANY:lumen=Lumen Corp|LAW:online-safety-bill="
+	        "Online Safety Bill");
+	assert_stance(st, "xx:content-regulation:support");
+	assert_no_stance(st, "lumen:content-regulation:support");
+	/* "the court's decision, which struck down": the owner of the ruling */
+	st = analyse(
+	        "The ruling follows the High Court's 2021 decision, which struck down the data "
+	        "transfer pact as a breach of data protection law.",
+	        "GOV:xx/high-court=High Court");
+	assert_stance(st, "xx/high-court:data-protection:support");
+	/* released draft rules: enacting a measure */
+	st = analyse("The Digital Ministry released draft rules on the localisation of personal "
+	             "data.",
+	             "GOV:xx/digital-ministry=Digital Ministry");
+	assert_stance(st, "xx/digital-ministry:data-protection:support");
+}
+
+static void test_places_are_no_agents(void **state)
+{
+	(void)state;
+	/* "inside the administration", "outside Utopia": after a preposition */
+	const char *st =
+	        analyse("Talks inside the Utopian cabinet about imposing chip tariffs went "
+	                "on for weeks.",
+	                "GOV:xx=Utopian cabinet");
+	assert_no_stance(st, "xx:tariffs:support");
+	st = analyse("The rules restrict the transfer of personal data outside Utopia.",
+	             "GOV:xx=Utopia");
+	assert_no_stance(st, "xx:data-protection:support");
+	/* a state before what a measure restricts is no owner of it ... */
+	st = analyse("The encryption case ended the Utopia data privacy dispute.", "GOV:xx=Utopia");
+	assert_no_stance(st, "xx:lawful-access:oppose");
+	/* ... but before what a measure imposes it is */
+	st = analyse("Lumen Corp lost its appeal against a Utopia access order on encrypted "
+	             "messages.",
+	             "GOV:xx=Utopia|COMPANY:lumen=Lumen Corp");
+	assert_stance(st, "xx:lawful-access:support");
+	/* "its", "their" before a measure: a state's demand, not a firm's own
+	 * rules or a state named nearby owning a firm's encryption */
+	st = analyse("Lumen threatened to leave Utopia rather than weaken its encryption.",
+	             "COMPANY:lumen=Lumen|GOV:xx=Utopia");
+	assert_no_stance(st, "xx:lawful-access:oppose");
+	st = analyse("The EU fined Lumen and Orbo over their app store rules.",
+	             "GOV:eu=EU|COMPANY:lumen=Lumen|COMPANY:orbo=Orbo");
+	assert_stance(st, "eu:platform-competition:support");
+	assert_no_stance(st, "orbo:platform-competition:support");
+	st = analyse("Utopia said its demand for an encryption backdoor stands.",
+	             "GOV:xx=Utopia|COMPANY:lumen=Lumen");
+	assert_stance(st, "xx:lawful-access:support");
+}
+
+static void test_sentence_measure_and_compounds(void **state)
+{
+	(void)state;
+	/* an appeal with no object of its own is about the sentence's measure */
+	const char *st = analyse("Utopia banned apps from foreign adversaries in May. Despite "
+	                         "Lumen's appeal, a court upheld the ban.",
+	                         "COMPANY:lumen=Lumen|GOV:xx=Utopia");
+	assert_stance(st, "lumen:foreign-tech-restrictions:oppose");
+	assert_stance(st, "xx:foreign-tech-restrictions:support");
+	/* "the Roe-boosted policy": the name before the hyphen enacted it */
+	st = analyse(
+	        "Chipmakers doubt the new cabinet will keep the Roe-boosted industrial policy.",
+	        "PERSON:jane-roe=Roe");
+	assert_stance(st, "jane-roe:tech-industrial-policy:support");
+	/* "whether or not it would back": a question, no negation */
+	st = analyse("Chip grants are in doubt. Analysts asked whether or not it would back the "
+	             "Roe-boosted industrial policy.",
+	             "PERSON:jane-roe=Roe");
+	assert_no_stance(st, "jane-roe:tech-industrial-policy:oppose");
+	/* "they" after a state is the rules, not the state: "they" stands for
+	 * firms and groups, not for one state */
+	st = analyse("Utopia published the draft data rules in May. However, they restrict the "
+	             "transfer of personal data for some classes, the guidance said.",
+	             "GOV:xx=Utopia");
+	assert_no_stance(st, "xx:data-protection:support");
+	st = analyse("Lumen and Orbo sued over the new age verification rules. They said the rules "
+	             "were unfair.",
+	             "COMPANY:lumen=Lumen|COMPANY:orbo=Orbo");
+	assert_stance(st, "orbo:content-regulation:oppose");
+	/* a hyphen inside a word with no actor before it is nothing */
+	st = analyse("Critics doubt the state-backed industrial policy will last.",
+	             "GOV:xx=Utopia");
+	assert_string_equal(st, "");
+}
+
+static void test_investigations(void **state)
+{
+	(void)state;
+	/* an investigation into a measure acts against it ... */
+	const char *st =
+	        analyse("The Trade Office opened an investigation into the digital services "
+	                "tax.",
+	                "GOV:xx/trade-office=Trade Office");
+	assert_stance(st, "xx/trade-office:digital-taxation:oppose");
+	/* ... an antitrust investigation is itself the measure */
+	st = analyse("The regulator launched an antitrust investigation into the app store.",
+	             "GOV:xx/regulator=regulator");
+	assert_stance(st, "xx/regulator:platform-competition:support");
+	/* a measure in a later clause is not what the inquiry is into */
+	st = analyse("The Trade Office opened an inquiry into chip imports that could lead to new "
+	             "chip tariffs.",
+	             "GOV:xx/trade-office=Trade Office");
+	assert_no_stance(st, "xx/trade-office:tariffs:oppose");
+	/* "disagreed with the decision and planned to appeal": two predicates */
+	st = analyse(
+	        "The privacy watchdog fined Lumen under the GDPR. Lumen said it disagreed with "
+	        "the decision and planned to appeal.",
+	        "COMPANY:lumen=Lumen|GOV:xx/watchdog=privacy watchdog");
+	assert_stance(st, "lumen:data-protection:oppose");
+}
+
+static void test_pressure_from(void **state)
+{
+	(void)state;
+	/* those pressing for a retreat oppose the measure, titled members too */
+	const char *st = analyse("Utopia dropped its digital services tax under pressure from the "
+	                         "Orban cabinet and top Ruritanian officials, including Trade "
+	                         "Minister Jane Roe.",
+	                         "GOV:xx=Utopia|GOV:yy=Orban cabinet|PERSON:jane-roe=Jane Roe");
+	assert_stance(st, "xx:digital-taxation:oppose");
+	assert_stance(st, "yy:digital-taxation:oppose");
+	assert_stance(st, "jane-roe:digital-taxation:oppose");
+	/* a modal retreat leaves the measure standing for its owner, but the
+	 * pressing actor still opposes it */
+	st = analyse("The Home Office demanded an encryption backdoor. The Home Office may back "
+	             "down under pressure from Ruritania.",
+	             "GOV:gb/home-office=Home Office|GOV:rr=Ruritania");
+	assert_stance(st, "gb/home-office:lawful-access:support");
+	assert_stance(st, "rr:lawful-access:oppose");
+	/* passive with no agent: the pressing actors still speak */
+	st = analyse("The AI rules were delayed under pressure from Orbo and the Utopian cabinet.",
+	             "GOV:xx=Utopian cabinet|COMPANY:orbo=Orbo");
+	assert_stance(st, "xx:ai-regulation:oppose");
+	assert_stance(st, "orbo:ai-regulation:oppose");
+	/* pressure for an imposition is support */
+	st = analyse("Utopia imposed chip export controls under pressure from Ruritania.",
+	             "GOV:xx=Utopia|GOV:rr=Ruritania");
+	assert_stance(st, "rr:export-controls:support");
+	/* pressure far from the predicate, after another clause, is not its */
+	st = analyse("Utopia imposed chip export controls, which firms said came after years of "
+	             "pressure from Ruritania on trade.",
+	             "GOV:xx=Utopia|GOV:rr=Ruritania");
+	assert_no_stance(st, "rr:export-controls:support");
+}
+
+static void test_judging_an_actor(void **state)
+{
+	(void)state;
+	/* condemning a body with no measure named: against its stance */
+	const char *st = analyse("The Commission fined Orbo under the Digital Markets Act. \"The "
+	                         "Commission is bullying successful firms,\" Jane Roe said.",
+	                         "GOV:eu/european-commission=Commission|COMPANY:orbo=Orbo|"
+	                         "PERSON:jane-roe=Jane Roe|LAW:dma=Digital Markets Act");
+	assert_stance(st, "eu/european-commission:platform-competition:support");
+	assert_stance(st, "jane-roe:platform-competition:oppose");
+	/* "X condemned ... saying Y ... . It said ...": the pronoun opening the
+	 * next sentence goes on with X, not with Y named last; taking
+	 * "necessary measures" is a threat, not praise of a measure */
+	st = analyse(
+	        "The Utopia trade ministry condemned the export controls, saying Ruritania was "
+	        "abusing them. It said Utopia would take necessary measures to protect its "
+	        "firms.",
+	        "GOV:xx/trade-ministry=Utopia trade ministry|GOV:rr=Ruritania|GOV:xx=Utopia");
+	assert_stance(st, "xx/trade-ministry:export-controls:oppose");
+	assert_no_stance(st, "rr:export-controls:support");
+	assert_no_stance(st, "rr:foreign-tech-restrictions:support");
+	assert_no_stance(st, "xx/trade-ministry:foreign-tech-restrictions:support");
+	/* negated: no judgement */
+	st = analyse("The Commission fined Orbo under the Digital Markets Act. \"The Commission is "
+	             "not bullying anyone,\" Jane Roe said.",
+	             "GOV:eu/european-commission=Commission|COMPANY:orbo=Orbo|PERSON:jane-roe=Jane "
+	             "Roe|LAW:dma=Digital Markets Act");
+	assert_no_stance(st, "jane-roe:platform-competition:oppose");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -604,6 +969,18 @@ int main(void)
 	        cmocka_unit_test(test_court_rulings),
 	        cmocka_unit_test(test_criticism_idioms),
 	        cmocka_unit_test(test_topic_measures),
+	        cmocka_unit_test(test_coordination_titles),
+	        cmocka_unit_test(test_nominal_owner_coordination),
+	        cmocka_unit_test(test_intention_nouns),
+	        cmocka_unit_test(test_object_is_no_subject),
+	        cmocka_unit_test(test_quote_run_and_concern),
+	        cmocka_unit_test(test_clauses_and_objects),
+	        cmocka_unit_test(test_speakers_and_owners),
+	        cmocka_unit_test(test_places_are_no_agents),
+	        cmocka_unit_test(test_sentence_measure_and_compounds),
+	        cmocka_unit_test(test_investigations),
+	        cmocka_unit_test(test_pressure_from),
+	        cmocka_unit_test(test_judging_an_actor),
 	        cmocka_unit_test(test_config_new_topic),
 	        cmocka_unit_test(test_config_errors),
 	};
