@@ -508,11 +508,11 @@ static void test_contrast_at_expense_of(void **state)
 {
 	(void)state;
 	const char *st =
-	        analyse("The Interior Ministry said it backed strong encryption but not at "
-	                "the expense of catching criminals.",
+	        analyse("The Interior Ministry said it supported end-to-end encryption, but not "
+	                "at the cost of solving serious crimes.",
 	                "GOV:de/interior-ministry=Interior Ministry");
 	assert_stance(st, "de/interior-ministry:lawful-access:support");
-	st = analyse("Signal said it backed strong encryption, full stop.",
+	st = analyse("Signal said it supported end-to-end encryption, full stop.",
 	             "COMPANY:signal=Signal");
 	assert_stance(st, "signal:lawful-access:oppose");
 }
@@ -617,8 +617,8 @@ static void test_nominal_owner_coordination(void **state)
 	assert_stance(st, "xx:ai-regulation:oppose");
 	/* a name the gazetteer does not know, joined to one it knows */
 	st = analyse(
-	        "Digital Rights Watch and Freenet Alliance have filed a legal challenge against "
-	        "the surveillance law.",
+	        "Digital Rights Watch and Freenet Alliance are challenging the new surveillance "
+	        "law in court.",
 	        "ORG:digital-rights-watch=Digital Rights Watch");
 	assert_stance(st, "digital-rights-watch:lawful-access:oppose");
 	/* "X's support for", "opposition from X to": the object after "for",
@@ -634,10 +634,9 @@ static void test_nominal_owner_coordination(void **state)
 	assert_no_stance(st, "lumen:lawful-access:oppose");
 	assert_no_stance(st, "lumen:lawful-access:support");
 	/* a plain noun subject still gives nothing */
-	st = analyse(
-	        "Campaigners and lawyers have filed a legal challenge against the surveillance "
-	        "law, Digital Rights Watch reported on Monday.",
-	        "ORG:digital-rights-watch=Digital Rights Watch");
+	st = analyse("Campaigners and lawyers are challenging the new surveillance law in court, "
+	             "Digital Rights Watch reported on Monday.",
+	             "ORG:digital-rights-watch=Digital Rights Watch");
 	assert_no_stance(st, "digital-rights-watch:lawful-access:oppose");
 }
 
@@ -650,8 +649,8 @@ static void test_intention_nouns(void **state)
 	                         "GOV:xx/interior-ministry=Interior Ministry");
 	assert_stance(st, "xx/interior-ministry:foreign-tech-restrictions:support");
 	/* a body's name as modifier: "a Home Office decision to issue" */
-	st = analyse("Lumen Corp appealed a Home Office decision to issue it with a technical "
-	             "capability notice.",
+	st = analyse("Lumen Corp contested a Home Office decision to serve it a technical "
+	             "capability notice last spring.",
 	             "GOV:gb/home-office=Home Office|COMPANY:lumen=Lumen Corp");
 	assert_stance(st, "gb/home-office:lawful-access:support");
 	assert_stance(st, "lumen:lawful-access:oppose");
@@ -676,8 +675,8 @@ static void test_object_is_no_subject(void **state)
 {
 	(void)state;
 	/* "directs the agency to not enforce": the agency is told, not telling */
-	const char *st = analyse("The decree directs the Trade Agency to not take any action to "
-	                         "enforce the ban on apps from foreign adversaries.",
+	const char *st = analyse("The decree directs the Trade Agency to hold off enforcing "
+	                         "the prohibition of messaging apps from foreign adversaries.",
 	                         "GOV:xx/trade-agency=Trade Agency");
 	assert_no_stance(st, "xx/trade-agency:foreign-tech-restrictions:oppose");
 	/* "warned the Commission against weakening": the one warned */
@@ -790,7 +789,7 @@ static void test_places_are_no_agents(void **state)
 	                "on for weeks.",
 	                "GOV:xx=Utopian cabinet");
 	assert_no_stance(st, "xx:tariffs:support");
-	st = analyse("The rules restrict the transfer of personal data outside Utopia.",
+	st = analyse("The rules limit how personal data may be sent outside Utopia.",
 	             "GOV:xx=Utopia");
 	assert_no_stance(st, "xx:data-protection:support");
 	/* a state before what a measure restricts is no owner of it ... */
