@@ -69,6 +69,7 @@ enum ent_word_class {
 	EW_EXCHANGE,      /* "NASDAQ": "NASDAQ:SMCI" is a ticker, not a mention */
 	EW_PRODUCT_AFTER, /* "users", "app": the company before it is its service */
 	EW_TITLE,         /* "President": a title before a name is not part of it */
+	EW_SUBJECT_VERB,  /* "said": a common word at a sentence start before it acts */
 	EW_NCLASSES
 };
 

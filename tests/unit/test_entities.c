@@ -218,6 +218,10 @@ static void test_apple_the_fruit(void **state)
 	assert_string_equal(run("Apple harvests were late this year."), "");
 	assert_string_equal(run("Apple appealed. Regulators said Apple must pay."),
 	                    "COMPANY:apple:Apple;COMPANY:apple:Apple");
+	/* ... or a verb only an actor takes */
+	assert_string_equal(run("Apple sued the regulator."), "COMPANY:apple:Apple");
+	assert_string_equal(run("Meta said the rules were unworkable."), "COMPANY:meta:Meta");
+	assert_string_equal(run("Apple growers said the harvest was late."), "");
 }
 
 static void test_may_the_month(void **state)
