@@ -906,7 +906,7 @@ static int32_t intention_owner(const struct run *r, const struct st_sentence *s,
 	if (c->tok[j - 1].hash == W.s && j - 1 > s->ta)
 		m = c->info[j - 2].ment;
 	else if (c->info[j - 1].ment >= 0 && c->ment[c->info[j - 1].ment].type != ET_PERSON)
-		m = c->info[j - 1].ment; /* "a Home Office decision to" */
+		m = c->info[j - 1].ment; /* "a Treasury decision to" */
 	else if (tsense(r, j - 1, SK_DET) && tsense(r, j - 1, SK_PRONOUN))
 		m = resolve_pronoun(r, s, j - 1, tsense(r, j - 1, SK_PRONOUN));
 	return is_actor(r, m) ? m : -1;
@@ -1425,7 +1425,7 @@ static void qualifiers(const struct run *r, const struct st_sentence *s, size_t 
 		const struct st_tokinfo *in = &r->c->info[j];
 		if (in->ment >= 0 || r->c->tok[j].kind == SL_PUNCT)
 			break;
-		/* "whether or not it would": a question, not a negation */
+		/* "whether or not they will": a question, not a negation */
 		if (tsense(r, j, SK_NEGATION) && !covered_by(r, s, j, SK_MODAL))
 			*neg = !*neg;
 		if (is_kind(r, s, j, SK_MODAL))
@@ -1622,8 +1622,8 @@ static void noun_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	} else if (j > s->ta && is_actor(r, r->c->info[j - 1].ment) &&
 	           (r->c->ment[r->c->info[j - 1].ment].type & owners & ~ET_PERSON) &&
 	           (!ms || ms->value > 0)) {
-		/* "a ministry order" is the ministry's; "US data privacy", "UK
-		 * exports" are only where the thing restricted is */
+		/* "a ministry order" is the ministry's; "French user privacy",
+		 * "UK exports" are only where the thing restricted is */
 		add_agent(&a, r->c->info[j - 1].ment, 0.7f);
 	} else if (j > s->ta && tsense(r, j - 1, SK_DET) && tsense(r, j - 1, SK_PRONOUN) &&
 	           r->c->info[i].used != 2) {
@@ -1891,7 +1891,7 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 			cast(r, s, &a, NULL, mult * pol, w * 0.6f, -1); /* "Apple objected" */
 		break;
 	case VC_ENACT:
-		/* "the Biden-boosted policy": the name before the hyphen enacted
+		/* "the Roe-backed plan": the name before the hyphen enacted
 		 * what the sentence is about */
 		if (!o.measure && !o.law && pol > 0 && hyphen_agent(r, s, i))
 			cast(r, s, &a, NULL, mult * pol, w * 0.7f, -1);

@@ -648,7 +648,7 @@ static void test_intention_nouns(void **state)
 	                         "messaging apps run by foreign adversaries.",
 	                         "GOV:xx/interior-ministry=Interior Ministry");
 	assert_stance(st, "xx/interior-ministry:foreign-tech-restrictions:support");
-	/* a body's name as modifier: "a Home Office decision to issue" */
+	/* a body's name as modifier: "a Treasury decision to issue" */
 	st = analyse("Lumen Corp contested a Home Office decision to serve it a technical "
 	             "capability notice last spring.",
 	             "GOV:gb/home-office=Home Office|COMPANY:lumen=Lumen Corp");
@@ -828,8 +828,8 @@ static void test_sentence_measure_and_compounds(void **state)
 	        "Chipmakers doubt the new cabinet will keep the Roe-boosted industrial policy.",
 	        "PERSON:jane-roe=Roe");
 	assert_stance(st, "jane-roe:tech-industrial-policy:support");
-	/* "whether or not it would back": a question, no negation */
-	st = analyse("Chip grants are in doubt. Analysts asked whether or not it would back the "
+	/* "whether or not they will back": a question, no negation */
+	st = analyse("Chip grants are in doubt. Analysts asked whether or not they will back the "
 	             "Roe-boosted industrial policy.",
 	             "PERSON:jane-roe=Roe");
 	assert_no_stance(st, "jane-roe:tech-industrial-policy:oppose");
