@@ -671,6 +671,23 @@ static void test_intention_nouns(void **state)
 	assert_no_stance(st, "xx:digital-taxation:support");
 }
 
+/* Time words between the subject and its predicate are skipped: "The
+ * ministry on Tuesday banned", "last week". */
+static void test_time_words_before_predicate(void **state)
+{
+	(void)state;
+	const char *st = analyse("The Utopian cabinet on Tuesday banned equipment from high-risk "
+	                         "vendors.",
+	                         "GOV:xx=Utopian cabinet");
+	assert_stance(st, "xx:foreign-tech-restrictions:support");
+	st = analyse("On Friday the Utopian cabinet banned equipment from high-risk vendors.",
+	             "GOV:xx=Utopian cabinet");
+	assert_stance(st, "xx:foreign-tech-restrictions:support");
+	st = analyse("The Utopian cabinet last week lifted the export controls on chips.",
+	             "GOV:xx=Utopian cabinet");
+	assert_stance(st, "xx:export-controls:oppose");
+}
+
 static void test_object_is_no_subject(void **state)
 {
 	(void)state;
@@ -971,6 +988,7 @@ int main(void)
 	        cmocka_unit_test(test_coordination_titles),
 	        cmocka_unit_test(test_nominal_owner_coordination),
 	        cmocka_unit_test(test_intention_nouns),
+	        cmocka_unit_test(test_time_words_before_predicate),
 	        cmocka_unit_test(test_object_is_no_subject),
 	        cmocka_unit_test(test_quote_run_and_concern),
 	        cmocka_unit_test(test_clauses_and_objects),
