@@ -28,7 +28,7 @@ const char *const ent_columns[ENT_NCOLS + 1] = {
 static const char *const word_class_names[EW_NCLASSES] = {
         "stop",        "suffix",        "gov-word", "head",         "place-before",
         "place-after", "common",        "role",     "role-after",   "product-before",
-        "exchange",    "product-after", "title",    "subject-verb",
+        "exchange",    "product-after", "title",    "subject-verb", "time-word",
 };
 
 void ent_init(struct ent_extractor *x, const struct gazetteer *gz)
@@ -1550,7 +1550,8 @@ static void surnames(struct ent_extractor *x, struct ent_result *r)
 
 /* A capitalised common word at a sentence start ("Apple pie ...") counts
  * only if the entity is also named elsewhere, not at a sentence start, or
- * is the subject of a verb that only an actor takes ("Meta said"). */
+ * is the subject of a verb that only an actor takes ("Meta said", "Meta
+ * on Tuesday said"). */
 static void sentence_starts(struct ent_extractor *x, struct ent_result *r)
 {
 	const struct tn_text *t = &r->tn;
@@ -1565,9 +1566,13 @@ static void sentence_starts(struct ent_extractor *x, struct ent_result *r)
 		size_t b = m->tok_end;
 		int support = b + 1 < t->n && tok_is(t, b, "'") && tok_is(t, b + 1, "s") &&
 		              !(t->tok[b].flags & TN_SPACE);
-		if (!support && b < t->n)
+		size_t v = b; /* "Meta on Tuesday said" */
+		while (v < t->n && v < b + 3 &&
+		       set_at(&x->words[EW_TIME_WORD], t, v, v + 1, &end, &r->scratch))
+			v++;
+		if (!support && v < t->n)
 			support =
-			        set_at(&x->words[EW_SUBJECT_VERB], t, b, b + 1, &end, &r->scratch);
+			        set_at(&x->words[EW_SUBJECT_VERB], t, v, v + 1, &end, &r->scratch);
 		for (size_t k = 0; k < r->n && !support; k++) {
 			const struct ent_mention *o = &r->m[k];
 			support = k != i && !o->dead && o->ent == m->ent && o->id_off == GZ_NONE &&

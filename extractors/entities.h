@@ -70,6 +70,7 @@ enum ent_word_class {
 	EW_PRODUCT_AFTER, /* "users", "app": the company before it is its service */
 	EW_TITLE,         /* "President": a title before a name is not part of it */
 	EW_SUBJECT_VERB,  /* "said": a common word at a sentence start before it acts */
+	EW_TIME_WORD,     /* "on Tuesday": may stand between that word and the verb */
 	EW_NCLASSES
 };
 

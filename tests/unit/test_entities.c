@@ -222,6 +222,8 @@ static void test_apple_the_fruit(void **state)
 	assert_string_equal(run("Apple sued the regulator."), "COMPANY:apple:Apple");
 	assert_string_equal(run("Meta said the rules were unworkable."), "COMPANY:meta:Meta");
 	assert_string_equal(run("Apple growers said the harvest was late."), "");
+	assert_string_equal(run("Meta on Tuesday criticised the law."), "COMPANY:meta:Meta");
+	assert_string_equal(run("Apple on Tuesday pies were sold."), "");
 }
 
 static void test_may_the_month(void **state)
