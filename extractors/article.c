@@ -283,15 +283,28 @@ static int word_char(unsigned char c)
 
 #define N_HINT_WORDS (sizeof hint_words / sizeof hint_words[0] - 1)
 
+/* A class or id value seen before and its hints: pages repeat the same
+ * few class names on thousands of elements. */
+#define HINT_MEMO     512 /* slots, a power of two */
+#define HINT_MEMO_LEN 56  /* longer values are not remembered */
+struct hint_memo {
+	unsigned char len; /* value length + 1; 0: empty slot */
+	unsigned char on_id;
+	unsigned bits;
+	char s[HINT_MEMO_LEN];
+};
+
 /* The hint words chained by first letter, so that a class name is matched
  * against the few words that can start at each of its characters. */
 struct hint_index {
 	short first[128];
 	short next[N_HINT_WORDS];
+	struct hint_memo memo[HINT_MEMO];
 };
 
 static void hint_index_init(struct hint_index *x)
 {
+	memset(x->memo, 0, sizeof x->memo);
 	for (size_t i = 0; i < 128; i++)
 		x->first[i] = -1;
 	for (size_t w = N_HINT_WORDS; w-- > 0;) {
@@ -329,6 +342,25 @@ static unsigned hints_of(const struct hint_index *x, const char *s, int on_id)
 	return bits;
 }
 
+/* hints_of, remembered by value. */
+static unsigned hints_memo(struct hint_index *x, const char *s, int on_id)
+{
+	size_t n = strlen(s);
+	if (n >= HINT_MEMO_LEN)
+		return hints_of(x, s, on_id);
+	uint32_t h = 2166136261u ^ (uint32_t)on_id;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	struct hint_memo *m = &x->memo[h & (HINT_MEMO - 1)];
+	if (m->len == n + 1 && m->on_id == on_id && !memcmp(m->s, s, n))
+		return m->bits;
+	m->bits = hints_of(x, s, on_id);
+	m->len = (unsigned char)(n + 1);
+	m->on_id = (unsigned char)on_id;
+	memcpy(m->s, s, n);
+	return m->bits;
+}
+
 static int style_hidden(const char *style)
 {
 	if (!*style)
@@ -352,7 +384,7 @@ static int style_hidden(const char *style)
 	return 0;
 }
 
-static unsigned element_hints(const struct hint_index *x, const xmlNode *n)
+static unsigned element_hints(struct hint_index *x, const xmlNode *n)
 {
 	unsigned h = 0;
 	const char *cls = "", *id = "", *style = "", *role = "";
@@ -395,9 +427,9 @@ static unsigned element_hints(const struct hint_index *x, const xmlNode *n)
 		}
 	}
 	if (*cls)
-		h |= hints_of(x, cls, 0);
+		h |= hints_memo(x, cls, 0);
 	if (*id)
-		h |= hints_of(x, id, 1);
+		h |= hints_memo(x, id, 1);
 	if (style_hidden(style))
 		h |= H_HIDDEN;
 	/* An image fallback marked aria-hidden is still shown. */
