@@ -671,6 +671,19 @@ static void test_intention_nouns(void **state)
 	assert_no_stance(st, "xx:digital-taxation:support");
 }
 
+/* A speaker who says a measure would stifle something or backfire
+ * judges it. */
+static void test_judging_consequences(void **state)
+{
+	(void)state;
+	const char *st = analyse("Lumen warned that the new export controls would stifle "
+	                         "research at small labs.",
+	                         "COMPANY:lumen=Lumen");
+	assert_stance(st, "lumen:export-controls:oppose");
+	st = analyse("Lumen said the export controls could backfire.", "COMPANY:lumen=Lumen");
+	assert_stance(st, "lumen:export-controls:oppose");
+}
+
 /* Time words between the subject and its predicate are skipped: "The
  * ministry on Tuesday banned", "last week". */
 static void test_time_words_before_predicate(void **state)
@@ -988,6 +1001,7 @@ int main(void)
 	        cmocka_unit_test(test_coordination_titles),
 	        cmocka_unit_test(test_nominal_owner_coordination),
 	        cmocka_unit_test(test_intention_nouns),
+	        cmocka_unit_test(test_judging_consequences),
 	        cmocka_unit_test(test_time_words_before_predicate),
 	        cmocka_unit_test(test_object_is_no_subject),
 	        cmocka_unit_test(test_quote_run_and_concern),
