@@ -947,6 +947,34 @@ static size_t purpose_head(const struct run *r, const struct st_sentence *s, siz
 	return 0;
 }
 
+/* "Ofcom, the UK regulator, defended": for a predicate at i right after an
+ * appositive (", the ... ," or ", a ... ,") that follows the actor opening
+ * the sentence, the position of the comma before the appositive, where
+ * the subject search starts; else i. */
+static size_t before_appositive(const struct run *r, const struct st_sentence *s, size_t i)
+{
+	const struct stance_ctx *c = r->c;
+	if (i < s->ta + 4 || c->tok[i - 1].hash != W.comma)
+		return i;
+	for (size_t k = i - 1; k > s->ta + 1 && i - k <= 10;) {
+		k--;
+		if (is_stop_punct(&c->tok[k]))
+			return i;
+		if (c->tok[k].hash != W.comma)
+			continue;
+		if (k + 2 >= i || !tsense(r, k + 1, SK_DET) || c->info[k - 1].ment < 0 ||
+		    !is_actor(r, c->info[k - 1].ment))
+			return i;
+		/* the actor opens the sentence ("Critics of Apple, the iPhone
+		 * maker, said": not Apple) */
+		size_t f = mention_first_tok(r, k - 1, s->ta);
+		while (f > s->ta && tsense(r, f - 1, SK_DET))
+			f--;
+		return f == s->ta ? k : i;
+	}
+	return i;
+}
+
 static int subject_agents_at(const struct run *r, const struct st_sentence *s, size_t i,
                              struct agents *a, int *coref, int depth)
 {
@@ -1025,6 +1053,7 @@ static int subject_agents_at(const struct run *r, const struct st_sentence *s, s
 			coordinated_left(r, mention_first_tok(r, f - 1, s->ta), s->ta, a, 1.0f);
 		return 1;
 	}
+	i = before_appositive(r, s, i);
 	if (noun_subject(r, s, i))
 		return 0;
 	size_t lo = i > s->ta + SUBJECT_REACH ? i - SUBJECT_REACH : s->ta;

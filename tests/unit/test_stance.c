@@ -671,6 +671,20 @@ static void test_intention_nouns(void **state)
 	assert_no_stance(st, "xx:digital-taxation:support");
 }
 
+/* "X, the Y, defended": an appositive after the actor opening the
+ * sentence does not hide it. */
+static void test_appositive_subject(void **state)
+{
+	(void)state;
+	const char *st = analyse("Lumen, the cloud provider, criticised the encryption backdoor.",
+	                         "COMPANY:lumen=Lumen");
+	assert_stance(st, "lumen:lawful-access:oppose");
+	st = analyse("The Interior Ministry, a long-time advocate of data retention, defended the "
+	             "access order.",
+	             "GOV:xx/interior-ministry=Interior Ministry");
+	assert_stance(st, "xx/interior-ministry:lawful-access:support");
+}
+
 /* A speaker who says a measure would stifle something or backfire
  * judges it. */
 static void test_judging_consequences(void **state)
@@ -1001,6 +1015,7 @@ int main(void)
 	        cmocka_unit_test(test_coordination_titles),
 	        cmocka_unit_test(test_nominal_owner_coordination),
 	        cmocka_unit_test(test_intention_nouns),
+	        cmocka_unit_test(test_appositive_subject),
 	        cmocka_unit_test(test_judging_consequences),
 	        cmocka_unit_test(test_time_words_before_predicate),
 	        cmocka_unit_test(test_object_is_no_subject),
