@@ -668,47 +668,13 @@ static void grab(struct ctx *c)
 	}
 }
 
-/*
- * A text node's length as art_text_len counts it (characters, a run of
- * white space as one) and its commas (',' and the fullwidth, Arabic and
- * ideographic ones), in one pass: every text node is measured by two
- * passes of the extractor.
- */
-static void measure_text(const char *s, unsigned *len, unsigned *commas)
-{
-	unsigned n = 0, k = 0;
-	int space = 1;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		unsigned char c = *p;
-		if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-			n += !space;
-			space = 1;
-			continue;
-		}
-		if ((c & 0xc0) == 0x80)
-			continue;
-		n++;
-		space = 0;
-		if (c == ',')
-			k++;
-		else if (c == 0xef && p[1] == 0xbc && p[2] == 0x8c) /* U+FF0C fullwidth */
-			k++;
-		else if (c == 0xd8 && p[1] == 0x8c) /* U+060C Arabic */
-			k++;
-		else if (c == 0xe3 && p[1] == 0x80 && p[2] == 0x81) /* U+3001 ideographic */
-			k++;
-	}
-	*len = n;
-	*commas = k;
-}
-
 /* Add a finished node's text, link text and commas to its parent. */
 static void fold_into_parent(struct ctx *c, xmlNode *n)
 {
 	struct nstat *ps = stat_of(c, n->parent);
 	if (n->type == XML_TEXT_NODE && n->content) {
 		unsigned len, commas;
-		measure_text((const char *)n->content, &len, &commas);
+		art_text_measure((const char *)n->content, &len, &commas);
 		ps->textlen += len;
 		ps->commas += commas;
 	} else if (n->type == XML_ELEMENT_NODE && !is_removed(c, n)) {
@@ -810,7 +776,7 @@ static void run_stats(struct ctx *c, const struct para *p, unsigned *len, unsign
 	for (xmlNode *k = p->first;; k = k->next) {
 		if (k->type == XML_TEXT_NODE && k->content) {
 			unsigned tl, tc;
-			measure_text((const char *)k->content, &tl, &tc);
+			art_text_measure((const char *)k->content, &tl, &tc);
 			*len += tl;
 			*commas += tc;
 		} else if (k->type == XML_ELEMENT_NODE && !is_removed(c, k)) {
@@ -1293,7 +1259,7 @@ static void clean_children(struct ctx *c, xmlNode *n, struct clean_env env, stru
 		if (k->type == XML_TEXT_NODE && k->content) {
 			const char *t = (const char *)k->content;
 			unsigned len, commas;
-			measure_text(t, &len, &commas);
+			art_text_measure(t, &len, &commas);
 			m->text += len;
 			m->commas += commas;
 			if (div && len > 1) {

@@ -116,8 +116,10 @@ char *art_node_text(const xmlNode *n, size_t max);
 /* Fold white space of s[0..n) into a fresh string. */
 char *art_fold(const char *s, size_t n, size_t max);
 
-/* Count code points of s[0..n) ignoring white space runs beyond one. */
-size_t art_text_len(const char *s, size_t n);
+/* The length of the NUL-terminated s in code points, a run of white space
+ * counting as one, and its commas (',' and the fullwidth, Arabic and
+ * ideographic ones). */
+void art_text_measure(const char *s, unsigned *len, unsigned *commas);
 
 /* What kind of element n is (0 for unknown names and non-elements); the
  * answer is cached in the node's `extra` field. */

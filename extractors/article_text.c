@@ -360,20 +360,34 @@ char *art_node_text(const xmlNode *n, size_t max)
 	return sb_detach(&t.sb, NULL);
 }
 
-size_t art_text_len(const char *s, size_t n)
+/*
+ * One pass over a text node: its length and commas (see article_int.h);
+ * every text node is measured by two passes of the extractor.
+ */
+void art_text_measure(const char *s, unsigned *len, unsigned *commas)
 {
-	size_t count = 0;
+	unsigned n = 0, k = 0;
 	int space = 1;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		unsigned char c = *p;
 		if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-			if (!space)
-				count++;
+			n += !space;
 			space = 1;
-		} else if ((c & 0xc0) != 0x80) {
-			count++;
-			space = 0;
+			continue;
 		}
+		if ((c & 0xc0) == 0x80)
+			continue;
+		n++;
+		space = 0;
+		if (c == ',')
+			k++;
+		else if (c == 0xef && p[1] == 0xbc && p[2] == 0x8c) /* U+FF0C fullwidth */
+			k++;
+		else if (c == 0xd8 && p[1] == 0x8c) /* U+060C Arabic */
+			k++;
+		else if (c == 0xe3 && p[1] == 0x80 && p[2] == 0x81) /* U+3001 ideographic */
+			k++;
 	}
-	return count;
+	*len = n;
+	*commas = k;
 }
