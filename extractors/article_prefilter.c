@@ -282,21 +282,6 @@ static const char *raw_end(const char *p, const char *end, const char *name)
 	return raw_end_after(p, end, name, n);
 }
 
-/* A memmem for the short needles used here. */
-static const char *find(const char *p, const char *end, const char *needle)
-{
-	size_t n = strlen(needle);
-	while (p + n <= end) {
-		const char *q = memchr(p, needle[0], (size_t)(end - p));
-		if (!q || q + n > end)
-			return NULL;
-		if (!memcmp(q, needle, n))
-			return q;
-		p = q + 1;
-	}
-	return NULL;
-}
-
 /*
  * Markup that is not a start tag, at s->p ('<'): copied unchanged through
  * its end.  Returns -1 when the scanner cannot tell where libxml2 ends it.
@@ -306,7 +291,7 @@ static int other_markup(struct scan *s)
 	const char *p = s->p, *end = s->end, *stop;
 	if (p + 4 <= end && !memcmp(p, "<!--", 4)) {
 		/* libxml2 may end a comment earlier ("<!-->"), never later. */
-		stop = find(p + 4, end, "-->");
+		stop = memmem(p + 4, (size_t)(end - p - 4), "-->", 3);
 		stop = stop ? stop + 3 : end;
 	} else if (p + 1 < end && (p[1] == '/' || p[1] == '!' || p[1] == '?')) {
 		/* End tags, doctypes and processing instructions end at the
