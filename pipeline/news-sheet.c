@@ -297,6 +297,37 @@ static void cut_text(struct ctx *c, const struct tsv_reader *r, const char *what
 	*n = b1 - b0;
 }
 
+/* A malformed item of a list column is reported and left out. */
+static void left_out(const struct tsv_reader *r, const char *what, struct sheet_span item)
+{
+	np_error("%s:%lu: %s: malformed item '%.*s'; left out", r->name, r->lines.line, what,
+	         (int)item.len, item.s);
+}
+
+/*
+ * Start the row of an item whose evidence is [start,end) of the text: the
+ * key columns are written and *t, *tn set to the evidence.  Returns 0 and
+ * the next column in *col, or -1 when the sheet is full.
+ */
+static int item_row(struct ctx *c, const struct tsv_reader *r, struct sheet *s, const char *what,
+                    unsigned long start, unsigned long end, const char **t, size_t *tn,
+                    lxw_col_t *col)
+{
+	if (next_row(s) < 0)
+		return -1;
+	cut_text(c, r, what, start, end, t, tn);
+	*col = put_keys(c, s);
+	return 0;
+}
+
+/* End it with the evidence's offsets. */
+static void item_row_end(struct sheet *s, lxw_col_t col, unsigned long start, unsigned long end)
+{
+	worksheet_write_number(s->ws, s->row, col, (double)start, NULL);
+	worksheet_write_number(s->ws, s->row, col + 1, (double)end, NULL);
+	s->row++;
+}
+
 static void write_mentions(struct ctx *c, const struct tsv_reader *r)
 {
 	struct sheet *s = &c->mentions;
@@ -304,23 +335,19 @@ static void write_mentions(struct ctx *c, const struct tsv_reader *r)
 	struct sheet_mention m;
 	size_t pos = 0;
 	while (sheet_next_item(c->mentions_v.buf, c->mentions_v.len, &pos, &item)) {
-		if (sheet_parse_mention(item, &m) < 0) {
-			np_error("%s:%lu: mentions: malformed item '%.*s'; left out", r->name,
-			         r->lines.line, (int)item.len, item.s);
-			continue;
-		}
-		if (next_row(s) < 0)
-			return;
 		const char *t;
 		size_t tn;
-		cut_text(c, r, "mentions", m.start, m.end, &t, &tn);
-		lxw_col_t col = put_keys(c, s);
+		lxw_col_t col;
+		if (sheet_parse_mention(item, &m) < 0) {
+			left_out(r, "mentions", item);
+			continue;
+		}
+		if (item_row(c, r, s, "mentions", m.start, m.end, &t, &tn, &col) < 0)
+			return;
 		put_text(c, s, col++, m.type.s, m.type.len);
 		put_text(c, s, col++, m.id.s, m.id.len);
 		put_text(c, s, col++, t, tn);
-		worksheet_write_number(s->ws, s->row, col++, (double)m.start, NULL);
-		worksheet_write_number(s->ws, s->row, col++, (double)m.end, NULL);
-		s->row++;
+		item_row_end(s, col, m.start, m.end);
 	}
 }
 
@@ -331,25 +358,21 @@ static void write_stances(struct ctx *c, const struct tsv_reader *r)
 	struct sheet_stance st;
 	size_t pos = 0;
 	while (sheet_next_item(c->stances_v.buf, c->stances_v.len, &pos, &item)) {
-		if (sheet_parse_stance(item, &st) < 0) {
-			np_error("%s:%lu: stances: malformed item '%.*s'; left out", r->name,
-			         r->lines.line, (int)item.len, item.s);
-			continue;
-		}
-		if (next_row(s) < 0)
-			return;
 		const char *t;
 		size_t tn;
-		cut_text(c, r, "stances", st.start, st.end, &t, &tn);
-		lxw_col_t col = put_keys(c, s);
+		lxw_col_t col;
+		if (sheet_parse_stance(item, &st) < 0) {
+			left_out(r, "stances", item);
+			continue;
+		}
+		if (item_row(c, r, s, "stances", st.start, st.end, &t, &tn, &col) < 0)
+			return;
 		put_text(c, s, col++, st.actor.s, st.actor.len);
 		put_text(c, s, col++, st.topic.s, st.topic.len);
 		put_text(c, s, col++, st.stance.s, st.stance.len);
 		worksheet_write_number(s->ws, s->row, col++, st.conf, c->conf);
 		put_text(c, s, col++, t, tn);
-		worksheet_write_number(s->ws, s->row, col++, (double)st.start, NULL);
-		worksheet_write_number(s->ws, s->row, col++, (double)st.end, NULL);
-		s->row++;
+		item_row_end(s, col, st.start, st.end);
 	}
 }
 
