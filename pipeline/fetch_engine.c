@@ -842,6 +842,7 @@ static void success(struct engine *e, struct job *j, struct xfer *x)
 	size_t bom;
 	int enc;
 	const char *ct = j->content_type;
+	int unpacked = 0;
 
 	sha256_hex(x->body.buf, x->body.len, hash);
 	e->n_bytes += x->body.len;
@@ -851,15 +852,16 @@ static void success(struct engine *e, struct job *j, struct xfer *x)
 			job_finish(e, j, error, "a gzip file", hash);
 			return;
 		}
-		/* Its media type is the archive's: sniff the content. */
-		ct = "application/octet-stream";
+		unpacked = 1;
 	}
-	if (!is_text_type(ct, x->body.buf, x->body.len)) {
-		job_finish(e, j, "not_text", ct, hash);
+	/* An unpacked file's media type is the archive's: sniff the content
+	 * and take no charset from the header. */
+	if (unpacked)
+		ct = NULL;
+	if (!is_text_type(unpacked ? "application/octet-stream" : ct, x->body.buf, x->body.len)) {
+		job_finish(e, j, "not_text", unpacked ? "a gzip file" : ct, hash);
 		return;
 	}
-	if (ct != j->content_type)
-		ct = NULL;
 	enc = charset_detect(ct, ct ? strlen(ct) : 0, x->body.buf, x->body.len, &bom);
 	if (charset_to_utf8(&j->body, enc, x->body.buf + bom, x->body.len - bom) < 0) {
 		sb_reset(&j->body);
