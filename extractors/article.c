@@ -1551,13 +1551,20 @@ static int is_site_name(const char *h, const char *site)
 	return 0;
 }
 
-/* Words of a folded (single-spaced) string. */
+/* Words of a folded (single-spaced) string; a lone ":" or "–" is none. */
 static size_t words_in(const char *s)
 {
 	size_t w = 0;
-	for (int in = 0; *s; s++) {
-		w += *s != ' ' && !in;
-		in = *s != ' ';
+	int counted = 0;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == ' ')
+			counted = 0;
+		else if (!counted && (isalnum(c) || c >= 0x80)) {
+			/* "–" is three bytes above 0x7f, a word it is not. */
+			if (!(c == 0xe2 && (unsigned char)s[1] == 0x80))
+				w++, counted = 1;
+		}
 	}
 	return w;
 }
@@ -1570,7 +1577,7 @@ static const char *without_kicker(const char *head, const char *title, const cha
                                   const char *tag)
 {
 	size_t hl = strlen(head), tl = strlen(title);
-	if (tl < 8 || tl + 2 > hl || head[hl - tl - 1] != ' ')
+	if (tl < 8 || tl + 2 > hl || (head[hl - tl - 1] != ' ' && head[hl - tl - 1] != ':'))
 		return head;
 	/* Two words make a title when a colon sets the kicker apart. */
 	if (strcasecmp(head + hl - tl, title) ||
@@ -1584,6 +1591,19 @@ static const char *without_kicker(const char *head, const char *title, const cha
 	if ((raw && strcasestr(raw, kicker)) || (tag && strcasestr(tag, kicker)))
 		return head;
 	return head + hl - tl;
+}
+
+/* A matching heading without its kicker, the kicker found before the
+ * title the metadata gives or, failing that, before the <title>. */
+static const char *heading_headline(const struct art_meta *m, const char *h, const char *buf,
+                                    const char *raw)
+{
+	const char *t = without_kicker(h, buf, raw, m->title_tag);
+	char tag[ART_META_MAX];
+	if (t == h && m->title && m->title_tag &&
+	    article_clean_title(m->title_tag, m->site_name, tag, sizeof tag))
+		t = without_kicker(h, tag, raw, m->title_tag);
+	return t;
 }
 
 /* A headline without the date it may start with ("23.01.2022 - ..."). */
@@ -1606,13 +1626,19 @@ static char *pick_title(struct ctx *c)
 		return dup_or_null(m->h1);
 	if (!article_clean_title(raw, m->site_name, buf, sizeof buf))
 		snprintf(buf, sizeof buf, "%s", raw);
+	/* A heading that is the title word for word beats one like it. */
+	for (int i = 0; i < ART_MAX_HEADS; i++) {
+		const char *h = m->heads[i];
+		if (h && !m->head_logo[i] && !strcasecmp(h, buf))
+			return without_dateline(h);
+	}
 	for (int i = 0; i < ART_MAX_HEADS; i++) {
 		const char *h = m->heads[i];
 		if (!h || m->head_logo[i] || is_site_name(h, m->site_name))
 			continue;
 		if (heading_matches(h, buf) || (m->title && heading_matches(h, m->title)) ||
 		    (m->title_tag && heading_matches(h, m->title_tag)) || art_title_part_is(raw, h))
-			return without_dateline(without_kicker(h, buf, raw, m->title_tag));
+			return without_dateline(heading_headline(m, h, buf, raw));
 	}
 	/* No heading is the best metadata title: one that another metadata
 	 * title names exactly is the headline. */
@@ -1624,6 +1650,11 @@ static char *pick_title(struct ctx *c)
 			if (!strcasecmp(h, m->alt_titles[k]))
 				return without_dateline(h);
 	}
+	/* A first h1 of a few words that has little in common with the
+	 * metadata title: that title names the site or a section ("Home", an
+	 * SEO line), the h1 is the headline the reader sees. */
+	if (m->h1 && words_in(m->h1) >= 4 && art_text_similarity(m->h1, buf) < 0.5)
+		return without_dateline(heading_headline(m, m->h1, buf, raw));
 	return without_dateline(buf);
 }
 

@@ -440,8 +440,9 @@ static int hinted(const xmlNode *n, const char *const *words)
 static int skip_in_heading(const xmlNode *n, void *arg)
 {
 	static const char *const words[] = {
-	        "kicker",  "dachzeile",       "overline", "topline",       "roofline",
-	        "eyebrow", "visually-hidden", "sr-only",  "screen-reader", NULL};
+	        "kicker",     "dachzeile",     "overline",    "topline", "roofline",
+	        "supertitle", "toptitle",      "topic-label", "eyebrow", "visually-hidden",
+	        "sr-only",    "screen-reader", NULL};
 	(void)arg;
 	return hinted(n, words);
 }
@@ -1451,8 +1452,45 @@ static size_t tight_sep_in(const char *title, size_t i)
 	return k;
 }
 
+/* A Han, kana or hangul character, or CJK punctuation ("，", "！"). */
+static int is_cjk(uint32_t c)
+{
+	return (c >= 0x3000 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) ||
+	       (c >= 0xff00 && c <= 0xffef);
+}
+
+/* Where a CJK title ends and the portal's name after it begins: Chinese
+ * sites write "Headline-Site" or "Headline_Channel_Site" with no blanks,
+ * the name a few CJK characters after the last tight separator, the
+ * headline ending in a CJK character. 0 when the title is not so. */
+static size_t cjk_site_tail(const char *title, size_t n)
+{
+	size_t cut = 0, k;
+	for (size_t i = 1; i < n; i++)
+		if ((k = tight_sep_in(title, i)))
+			cut = i, i += k - 1;
+	if (!cut)
+		return 0;
+	size_t tail = n - cut - tight_sep_at(title + cut), chars = 0, head_chars = 0;
+	uint32_t c = 0;
+	for (size_t i = n - tail; i < n; chars++) {
+		size_t len = utf8_decode(title + i, n - i, &c);
+		if (!len || !is_cjk(c))
+			return 0;
+		i += len;
+	}
+	size_t back = cut;
+	while (back > 0 && ((unsigned char)title[back - 1] & 0xc0) == 0x80)
+		back--;
+	if (back == 0 || !utf8_decode(title + back - 1, cut - back + 1, &c) || !is_cjk(c))
+		return 0;
+	head_chars = utf8_count(title, cut);
+	return chars >= 2 && chars <= 8 && head_chars >= 2 * chars ? cut : 0;
+}
+
 /* A title with no spaced separator: the site's name goes only when it is
- * exactly the part before the first or after the last tight separator. */
+ * exactly the part before the first or after the last tight separator, or
+ * is the short tail of a CJK title. */
 static size_t tight_site(const char *title, const char *site, char *out, size_t size)
 {
 	size_t n = strlen(title), sn = site ? strlen(site) : 0, k;
@@ -1462,6 +1500,9 @@ static size_t tight_site(const char *title, const char *site, char *out, size_t 
 		if ((k = tight_sep_in(title, i)) && i + k + sn == n && i > 0 &&
 		    !strcasecmp(title + i + k, site))
 			return put(out, size, title, i);
+	/* "_Channel_Site": each short tail goes. */
+	for (int tails = 0; tails < 3 && (k = cjk_site_tail(title, n)); tails++)
+		n = k;
 	return put(out, size, title, n);
 }
 

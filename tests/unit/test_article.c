@@ -410,6 +410,65 @@ static void test_title_kicker_and_dateline(void **state)
 	assert_string_equal(a.title, "05.03.2024 Budget day");
 }
 
+/* The metadata title may name the site or a section and not the story:
+ * a first h1 of four words or more that shares little with it is the
+ * headline, without a kicker it runs into the <title> with. */
+static void test_title_unrelated_h1(void **state)
+{
+	(void)state;
+	extract("<html><head><title>Home</title></head><body><h1>Harbour board retires its "
+	        "last diesel tug</h1><p>" PROSE1 "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Harbour board retires its last diesel tug");
+	extract("<html><head><meta property='og:title' content='Press releases'><title>Tugs "
+	        "go electric this spring</title></head><body><h1><span>Notice of the port "
+	        "authority <span>:</span></span>Tugs go electric this spring</h1><p>" PROSE1
+	        "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Tugs go electric this spring");
+	/* A short h1 ("Overview") is a section name: the metadata title stays. */
+	extract("<html><head><title>Tug fleet plan for 2030</title></head><body><h1>Overview"
+	        "</h1><p>" PROSE1 "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Tug fleet plan for 2030");
+	/* An h1 that shares half its words with the title is about the same
+	 * story: not unrelated, the metadata title stays. */
+	extract("<html><head><title>Harbour orders two electric tugs from Dutch yard</title>"
+	        "</head><body><h1>Harbour orders two electric tugs, more to come</h1><p>" PROSE1
+	        "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Harbour orders two electric tugs from Dutch yard");
+}
+
+/* A heading that is the metadata title word for word wins over an earlier
+ * one that is merely like it; kicker labels inside a heading go. */
+static void test_title_exact_heading_and_labels(void **state)
+{
+	(void)state;
+	extract("<html><head><meta property='og:title' content='Tugs go electric: the port "
+	        "votes yes'></head><body><h1>The port votes yes: tugs go electric</h1>"
+	        "<h2>Tugs go electric: the port votes yes</h2><p>" PROSE1 "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Tugs go electric: the port votes yes");
+	extract("<html><head><title>Energy: Harbour retires its diesel tugs</title></head>"
+	        "<body><h1><div class='topic-label'>Energy</div> Harbour retires its diesel "
+	        "tugs</h1><p>" PROSE1 "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Harbour retires its diesel tugs");
+	extract("<html><head><title>Harbour retires its diesel tugs</title></head><body><h1>"
+	        "<span class='supertitle'>Energy</span> Harbour retires its diesel "
+	        "tugs</h1><p>" PROSE1 "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Harbour retires its diesel tugs");
+}
+
+/* "New draft law published today for comment", "Tech channel", "Example net". */
+#define CJK_HEAD                                                                                   \
+	"\xe6\x96\xb0\xe6\xb3\x95\xe5\xbe\x8b\xe8\x8d\x89\xe6\xa1\x88\xe4\xbb\x8a\xe6\x97\xa5\xe5" \
+	"\x85\xac\xe5\xb8\x83\xe5\xbe\x81\xe6\xb1\x82\xe6\x84\x8f\xe8\xa7\x81"
+#define CJK_CHANNEL "\xe7\xa7\x91\xe6\x8a\x80\xe9\xa2\x91\xe9\x81\x93"
+#define CJK_SITE    "\xe7\xa4\xba\xe4\xbe\x8b\xe7\xbd\x91"
+
 static void test_clean_title_helper(void **state)
 {
 	(void)state;
@@ -436,6 +495,17 @@ static void test_clean_title_helper(void **state)
 	assert_string_equal(out, "Anti-trust case opens");
 	article_clean_title("Chip-makers|Example", "Other Site", out, sizeof out);
 	assert_string_equal(out, "Chip-makers|Example");
+	/* A CJK title carries its portal (and channel) after a tight
+	 * separator, even when the page does not name its site. */
+	article_clean_title(CJK_HEAD "-" CJK_SITE, NULL, out, sizeof out);
+	assert_string_equal(out, CJK_HEAD);
+	article_clean_title(CJK_HEAD "_" CJK_CHANNEL "_" CJK_SITE, NULL, out, sizeof out);
+	assert_string_equal(out, CJK_HEAD);
+	/* Not a tail: Latin letters after it, or a tail as long as the rest. */
+	article_clean_title(CJK_HEAD "-Example", NULL, out, sizeof out);
+	assert_string_equal(out, CJK_HEAD "-Example");
+	article_clean_title(CJK_SITE "-" CJK_CHANNEL, NULL, out, sizeof out);
+	assert_string_equal(out, CJK_SITE "-" CJK_CHANNEL);
 }
 
 static void test_dates_in_order_of_trust(void **state)
@@ -672,6 +742,9 @@ int main(void)
 	        cmocka_unit_test_setup_teardown(test_title_kicker_and_dateline, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_title_logo_hints, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_title_other_metadata, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_title_unrelated_h1, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_title_exact_heading_and_labels, setup,
+	                                        teardown),
 	        cmocka_unit_test(test_clean_title_helper),
 	        cmocka_unit_test_setup_teardown(test_dates_in_order_of_trust, setup, teardown),
 	        cmocka_unit_test(test_parse_date_forms),
