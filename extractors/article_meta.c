@@ -126,6 +126,7 @@ struct collect {
 	unsigned n_text;
 	const char *url;
 	int n_ld;
+	json_t *ld_root;             /* the JSON-LD document being read, for @id references */
 	char *ld_headline, *ld_name; /* both set and different */
 };
 
@@ -304,8 +305,33 @@ static void ld_set(struct collect *c, enum field f, int rank, const char *s)
 		set_field(c, f, rank, s, strlen(s));
 }
 
-/* Names from "author": a string, a Person/Organization object, or an array. */
-static void ld_authors(struct strbuf *out, json_t *a, int depth)
+/* The object with this "@id" in a JSON-LD document: Yoast and other SEO
+ * plugins write the author once in "@graph" and refer to it elsewhere as
+ * {"@id": "...#author"}.  A bounded search; NULL when absent. */
+static json_t *ld_find_id(json_t *v, const char *id, int depth, unsigned *budget)
+{
+	if (depth > 4 || !v || !*budget)
+		return NULL;
+	--*budget;
+	if (json_is_array(v)) {
+		for (size_t i = 0; i < json_array_size(v); i++) {
+			json_t *hit = ld_find_id(json_array_get(v, i), id, depth + 1, budget);
+			if (hit)
+				return hit;
+		}
+		return NULL;
+	}
+	if (!json_is_object(v))
+		return NULL;
+	const char *vid = ld_str(v, "@id");
+	if (vid && !strcmp(vid, id) && json_object_get(v, "name"))
+		return v;
+	return ld_find_id(json_object_get(v, "@graph"), id, depth + 1, budget);
+}
+
+/* Names from "author": a string, a Person/Organization object (or a
+ * reference to one by "@id"), or an array. */
+static void ld_authors(struct strbuf *out, json_t *a, json_t *root, int depth)
 {
 	if (depth > 3 || !a)
 		return;
@@ -317,10 +343,17 @@ static void ld_authors(struct strbuf *out, json_t *a, int depth)
 			sb_addstr(out, s);
 		}
 	} else if (json_is_object(a)) {
-		ld_authors(out, json_object_get(a, "name"), depth + 1);
+		json_t *name = json_object_get(a, "name");
+		const char *id = ld_str(a, "@id");
+		unsigned budget = 400;
+		if (!name && id && root) {
+			json_t *target = ld_find_id(root, id, 0, &budget);
+			name = target ? json_object_get(target, "name") : NULL;
+		}
+		ld_authors(out, name, root, depth + 1);
 	} else if (json_is_array(a)) {
 		for (size_t i = 0; i < json_array_size(a); i++)
-			ld_authors(out, json_array_get(a, i), depth + 1);
+			ld_authors(out, json_array_get(a, i), root, depth + 1);
 	}
 }
 
@@ -344,9 +377,9 @@ static void ld_article(struct collect *c, json_t *o, int rank)
 	ld_set(c, F_DESC, rank, ld_str(o, "description"));
 	ld_set(c, F_LANG, rank + 5, ld_str(o, "inLanguage"));
 	struct strbuf names = STRBUF_INIT;
-	ld_authors(&names, json_object_get(o, "author"), 0);
+	ld_authors(&names, json_object_get(o, "author"), c->ld_root, 0);
 	if (!names.len)
-		ld_authors(&names, json_object_get(o, "creator"), 0);
+		ld_authors(&names, json_object_get(o, "creator"), c->ld_root, 0);
 	if (names.len)
 		set_field(c, F_AUTHOR, rank, names.buf, names.len);
 	sb_release(&names);
@@ -413,7 +446,9 @@ static void handle_ld(struct collect *c, const xmlNode *script)
 	json_t *root = json_loadb(s, n, JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK, &err);
 	if (!root)
 		return;
+	c->ld_root = root;
 	ld_walk(c, root, 0);
+	c->ld_root = NULL;
 	json_decref(root);
 }
 
@@ -715,8 +750,13 @@ static size_t names_end(const char *s)
 	                                    "@",
 	                                    NULL};
 	size_t n = strlen(s);
+	int spaced = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (isdigit((unsigned char)s[i]))
+		spaced |= s[i] == ' ';
+		/* Digits run into the first word are a handle ("freeman1984"),
+		 * elsewhere the start of a date. */
+		if (isdigit((unsigned char)s[i]) &&
+		    (spaced || i == 0 || !isalnum((unsigned char)s[i - 1])))
 			return i;
 		for (size_t k = 0; stops[k]; k++)
 			if (i > 0 && !strncasecmp(s + i, stops[k], strlen(stops[k])))
@@ -758,6 +798,8 @@ static const char *skip_author_prefix(const char *p)
 	                                       "author",
 	                                       "autor",
 	                                       "autorin",
+	                                       "autore",
+	                                       "auteur",
 	                                       "text",
 	                                       "texto",
 	                                       "redaktion",
@@ -787,22 +829,22 @@ static const char *skip_author_prefix(const char *p)
 /* Link and button labels that bylines pick up ("Sign in", "Follow"). */
 static int is_ui_label(const char *p, size_t n)
 {
-	static const char *const labels[] = {"sign in",   "sign up",  "log in", "login",
-	                                     "logout",    "register", "follow", "follow author",
-	                                     "subscribe", "share",    "menu",   "search",
-	                                     "home",      "more",     "close",  "admin",
-	                                     "anonymous", "unknown",  NULL};
+	static const char *const labels[] = {
+	        "sign in", "sign up",       "log in",    "login", "logout",    "register",
+	        "follow",  "follow author", "subscribe", "share", "menu",      "search",
+	        "home",    "more",          "close",     "admin", "anonymous", "unknown",
+	        "stand",   "updated",       "name",      NULL};
 	for (size_t i = 0; labels[i]; i++)
 		if (strlen(labels[i]) == n && !strncasecmp(p, labels[i], n))
 			return 1;
 	return 0;
 }
 
-/* A commenter ("Jane Roe says"), a form label ("Name *"). */
+/* A commenter ("Jane Roe says"), a form label ("Name *", "Name (required)"). */
 static int is_comment_or_form(const char *p, size_t n)
 {
-	static const char *const ends[] = {" says", " said", " wrote", " schreibt", NULL};
-	if (memchr(p, '*', n))
+	static const char *const ends[] = {" says", " said", " wrote", " schreibt", " sagt", NULL};
+	if (memchr(p, '*', n) || (n > 6 && !strncasecmp(p, "name (", 6)))
 		return 1;
 	for (size_t i = 0; ends[i]; i++) {
 		size_t k = strlen(ends[i]);
@@ -812,10 +854,25 @@ static int is_comment_or_form(const char *p, size_t n)
 	return 0;
 }
 
+/* One lower-case token with a dot: a domain ("example.de") or a login
+ * ("jane.roe"), not the name a reader would cite. */
+static int is_domain_or_login(const char *p, size_t n)
+{
+	int dot = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+		if (c == ' ' || isupper(c))
+			return 0;
+		dot |= c == '.' && i > 0 && i + 1 < n;
+	}
+	return dot;
+}
+
 static int plausible_name(const char *p, size_t n)
 {
 	size_t words = 1, used;
-	if (n == 0 || n >= 80 || is_url(p) || is_ui_label(p, n) || is_comment_or_form(p, n))
+	if (n == 0 || n >= 80 || is_url(p) || is_ui_label(p, n) || is_comment_or_form(p, n) ||
+	    is_domain_or_login(p, n))
 		return 0;
 	/* A month alone is the date that follows a byline. */
 	if (month_at(p, n, &used) && used >= n - (p[n - 1] == '.'))
@@ -863,6 +920,18 @@ static void drop_roles(struct strbuf *names)
 	}
 }
 
+/* Length of the " and " (in English, German or French) at s, else 0. */
+static size_t and_at(const char *s)
+{
+	static const char *const ands[] = {" and ", " und ", " et ", NULL};
+	for (size_t i = 0; ands[i]; i++) {
+		size_t k = strlen(ands[i]);
+		if (!strncasecmp(s, ands[i], k))
+			return k;
+	}
+	return 0;
+}
+
 /* "By Jane Doe and John Roe, Staff | 5 May 2024" -> "Jane Doe;John Roe;Staff". */
 char *art_clean_author(const char *s)
 {
@@ -880,11 +949,15 @@ char *art_clean_author(const char *s)
 		while (*p == ' ' || *p == ';' || *p == ',')
 			p++;
 		const char *end = p;
-		/* A name ends at ';' ',' or " and ". */
-		while (*end && *end != ';' && *end != ',' && strncasecmp(end, " and ", 5) != 0)
+		/* A name ends at ';' ',' or " and " ("und", "et"). */
+		while (*end && *end != ';' && *end != ',' && !and_at(end))
 			end++;
 		size_t n = end - p;
-		while (n && (p[n - 1] == ' ' || p[n - 1] == '.' || p[n - 1] == ':'))
+		/* Trailing blanks and punctuation go, but not the period of a
+		 * final initial ("Nicolas Gutierrez C."). */
+		while (n && (p[n - 1] == ' ' || p[n - 1] == ':' ||
+		             (p[n - 1] == '.' &&
+		              !(n >= 3 && isupper((unsigned char)p[n - 2]) && p[n - 3] == ' '))))
 			n--;
 		if (plausible_name(p, n)) {
 			if (out.len)
@@ -892,8 +965,7 @@ char *art_clean_author(const char *s)
 			sb_add(&out, p, n);
 		}
 		p = (char *)end;
-		if (!strncasecmp(p, " and ", 5))
-			p += 5;
+		p += and_at(p);
 	}
 	free(folded);
 	drop_roles(&out);

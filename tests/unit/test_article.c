@@ -612,6 +612,27 @@ static void test_jsonld_metadata(void **state)
 	assert_string_equal(a.description, "Short summary.");
 }
 
+/* The author given by "@id" reference to a Person elsewhere in the graph
+ * (the way WordPress SEO plugins write it). */
+static void test_jsonld_author_reference(void **state)
+{
+	(void)state;
+	extract("<html><head><script type='application/ld+json'>{\"@graph\":["
+	        "{\"@type\":\"Article\",\"headline\":\"Ports reopen\","
+	        "\"author\":{\"@id\":\"https://a.example/#/person/1\"}},"
+	        "{\"@type\":\"WebPage\",\"@id\":\"https://a.example/p\"},"
+	        "{\"@type\":\"Person\",\"@id\":\"https://a.example/#/person/1\","
+	        "\"name\":\"Rui Dias\"}]}</script></head><body><p>" PROSE1 "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.author, "Rui Dias");
+	/* A reference to nothing names no one. */
+	extract("<html><head><script type='application/ld+json'>{\"@type\":\"Article\","
+	        "\"headline\":\"Ports reopen\",\"author\":{\"@id\":\"#nobody\"}}</script>"
+	        "</head><body><p>" PROSE1 "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.author, "");
+}
+
 static void test_jsonld_in_cdata(void **state)
 {
 	(void)state;
@@ -663,8 +684,23 @@ static void test_author_byline_tails(void **state)
 	        {"Posted byJo Bloggs", "Jo Bloggs"},
 	        /* Commenters, form labels and a month are no authors. */
 	        {"Jo Bloggs says", ""},
+	        {"Jo Bloggs sagt", ""},
 	        {"Name *", ""},
+	        {"Name (required)", ""},
 	        {"September", ""},
+	        {"Auteur: Jo Bloggs", "Jo Bloggs"},
+	        /* Names joined by "and" in German and French are two names. */
+	        {"Jo Bloggs und Sam Lee", "Jo Bloggs;Sam Lee"},
+	        {"Jo Bloggs et Sam Lee", "Jo Bloggs;Sam Lee"},
+	        /* A handle keeps its digits; a date after a name does not stay. */
+	        {"sailor1984", "sailor1984"},
+	        {"Jo Bloggs 12.03.2024", "Jo Bloggs"},
+	        /* A final initial keeps its period. */
+	        {"Jo Bloggs R.", "Jo Bloggs R."},
+	        /* A domain or a login is not a name. */
+	        {"example.de", ""},
+	        {"jo.bloggs", ""},
+	        {"Stand: 12.03.2024", ""},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char html[512];
@@ -751,6 +787,7 @@ int main(void)
 	        cmocka_unit_test(test_url_date),
 	        cmocka_unit_test_setup_teardown(test_jsonld_metadata, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_jsonld_in_cdata, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_jsonld_author_reference, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_meta_author_lang_canonical, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_author_byline_tails, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_lang_guessed_from_text, setup, teardown),
