@@ -1778,7 +1778,9 @@ int article_extract(struct article *a, const char *html, size_t len, const char 
 			c.meta.published = xstrdup(c.meta.time_date);
 		else if (c.meta.seen_date)
 			c.meta.published = xstrdup(c.meta.seen_date);
-		else if (article_parse_date(text.sb.buf, text.sb.len, iso, sizeof iso))
+		else if (article_parse_date_order(text.sb.buf, text.sb.len,
+		                                  article_lang_day_first(c.meta.lang), iso,
+		                                  sizeof iso))
 			c.meta.published = xstrdup(iso);
 		else if (c.meta.any_date)
 			c.meta.published = xstrdup(c.meta.any_date);

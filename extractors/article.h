@@ -85,6 +85,13 @@ int article_extract(struct article *a, const char *html, size_t len, const char 
  * to ISO 8601; a time and offset are kept when given.
  */
 size_t article_parse_date(const char *s, size_t n, char *out, size_t size);
+/* The same, reading an ambiguous 02/10/2020 day first (2 October) when
+ * day_first is set; article_parse_date reads it month first. */
+size_t article_parse_date_order(const char *s, size_t n, int day_first, char *out, size_t size);
+/* 1 if a page in this BCP 47 language writes dates day first: every
+ * language but English, and English outside the US, Canada and the
+ * Philippines ("en-GB", "en-IN"); 0 for "en" alone or no language. */
+int article_lang_day_first(const char *lang);
 /* A date in a URL path ("/2024/03/05/", "/2024-03-05-", "/20240305/"). */
 size_t article_url_date(const char *url, char *out, size_t size);
 /* The headline part of a <title>, given the site name when known. */

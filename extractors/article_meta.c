@@ -584,6 +584,12 @@ static void take_byline(struct art_meta *m, const xmlNode *n)
 	art_text_release(&tx);
 }
 
+/* Whether the page's language writes 02/10/2020 for 2 October. */
+static int day_first(const struct collect *c)
+{
+	return article_lang_day_first(c->val[F_LANG]);
+}
+
 static void visit_element(struct collect *c, const xmlNode *n)
 {
 	static const char *const date_hints[] = {"date",   "time",     "publish", "posted",
@@ -645,7 +651,8 @@ static void visit_element(struct collect *c, const xmlNode *n)
 	if (!c->dateline && n->properties && n->children && hinted(n, date_hints)) {
 		char *t = art_node_text(n, 400);
 		char iso[64];
-		if (strlen(t) < 200 && article_parse_date(t, strlen(t), iso, sizeof iso))
+		if (strlen(t) < 200 &&
+		    article_parse_date_order(t, strlen(t), day_first(c), iso, sizeof iso))
 			c->dateline = xstrdup(iso);
 		free(t);
 	}
@@ -670,7 +677,8 @@ static void visit_text(struct collect *c, const char *s)
 	if (!c->first_date[0] && c->n_text++ < 5000) {
 		size_t n = strlen(s);
 		if (n < 300)
-			article_parse_date(s, n, c->first_date, sizeof c->first_date);
+			article_parse_date_order(s, n, day_first(c), c->first_date,
+			                         sizeof c->first_date);
 	}
 }
 
@@ -1015,10 +1023,10 @@ static char *resolve_url(const char *href, const char *base)
 	return s;
 }
 
-static char *iso_date(const char *s)
+static char *iso_date(const char *s, int day_first)
 {
 	char iso[64];
-	if (s && article_parse_date(s, strlen(s), iso, sizeof iso))
+	if (s && article_parse_date_order(s, strlen(s), day_first, iso, sizeof iso))
 		return xstrdup(iso);
 	return NULL;
 }
@@ -1054,6 +1062,7 @@ void art_meta_collect(struct art_meta *m, xmlDoc *doc, const char *url)
 		m->author = art_clean_author(c.val[F_AUTHOR]);
 		free(c.val[F_AUTHOR]);
 	}
+	int dmy = day_first(&c);
 	if (c.val[F_LANG]) {
 		m->lang = clean_lang(c.val[F_LANG]);
 		free(c.val[F_LANG]);
@@ -1072,10 +1081,10 @@ void art_meta_collect(struct art_meta *m, xmlDoc *doc, const char *url)
 	/* Dates in order of trust; a source that does not parse is skipped.
 	 * <time> and itemprop dates are kept apart: on an index page they
 	 * date the teasers, not the page. */
-	m->published = iso_date(c.val[F_PUBLISHED]);
-	m->time_date = iso_date(c.time_datetime);
+	m->published = iso_date(c.val[F_PUBLISHED], dmy);
+	m->time_date = iso_date(c.time_datetime, dmy);
 	if (!m->time_date)
-		m->time_date = iso_date(c.itemprop_date);
+		m->time_date = iso_date(c.itemprop_date, dmy);
 	if (!m->published && !m->time_date && url) {
 		char iso[32];
 		if (article_url_date(url, iso, sizeof iso))
@@ -1091,11 +1100,11 @@ void art_meta_collect(struct art_meta *m, xmlDoc *doc, const char *url)
 	if (c.dateline)
 		m->seen_date = xstrdup(c.dateline);
 	else
-		m->seen_date = iso_date(c.after_h1.buf);
+		m->seen_date = iso_date(c.after_h1.buf, dmy);
 	if (c.first_date[0])
 		m->any_date = xstrdup(c.first_date);
 	sb_release(&c.after_h1);
-	m->modified = iso_date(c.val[F_MODIFIED]);
+	m->modified = iso_date(c.val[F_MODIFIED], dmy);
 	free(c.val[F_PUBLISHED]);
 	free(c.val[F_MODIFIED]);
 	free(c.time_datetime);
@@ -1189,7 +1198,8 @@ static int num_at(const char *s, size_t n, size_t min, size_t max, size_t *used)
 struct date {
 	int y, mo, d, h, mi, s;
 	int has_time;
-	char tz[16]; /* "Z", "+01:00" or "" */
+	char tz[16];   /* "Z", "+01:00" or "" */
+	int day_first; /* input: read 02/10/2020 as 2 October */
 };
 
 static int valid_date(const struct date *d)
@@ -1229,7 +1239,7 @@ static void parse_time(const char *s, size_t n, struct date *d)
 	while (i < n && s[i] == ' ')
 		i++;
 	if (i < n && s[i] == 'Z') {
-		strcpy(d->tz, "Z");
+		memcpy(d->tz, "Z", 2);
 	} else if (i + 2 < n && (s[i] == '+' || s[i] == '-') && isdigit((unsigned char)s[i + 1]) &&
 	           isdigit((unsigned char)s[i + 2])) {
 		int oh = (s[i + 1] - '0') * 10 + (s[i + 2] - '0'), om = 0;
@@ -1241,7 +1251,7 @@ static void parse_time(const char *s, size_t n, struct date *d)
 		if (oh <= 14 && om < 60)
 			snprintf(d->tz, sizeof d->tz, "%c%02d:%02d", s[i], oh, om);
 	} else if (i + 2 < n && (!strncmp(s + i, "GMT", 3) || !strncmp(s + i, "UTC", 3))) {
-		strcpy(d->tz, "Z");
+		memcpy(d->tz, "Z", 2);
 	}
 }
 
@@ -1294,8 +1304,8 @@ static int parse_numeric(const char *s, size_t n, struct date *d)
 		 * is forced by a value above 12. */
 		if (sep == '/' && a <= 12 && b > 12)
 			d->mo = a, d->d = b;
-		else if (sep == '/' && a <= 12 && b <= 12)
-			d->mo = a, d->d = b; /* US order is the common written one */
+		else if (sep == '/' && a <= 12 && b <= 12 && !d->day_first)
+			d->mo = a, d->d = b; /* US order, unless the page's language says */
 		else
 			d->d = a, d->mo = b;
 		d->y = y;
@@ -1388,7 +1398,23 @@ static int has_year(const char *s, size_t n)
 	return 0;
 }
 
+int article_lang_day_first(const char *lang)
+{
+	if (!lang || !*lang)
+		return 0;
+	if (strncasecmp(lang, "en", 2) || (lang[2] != '-' && lang[2] != '_'))
+		return strncasecmp(lang, "en", 2) != 0;
+	/* English writes month first in the US, Canada and the Philippines. */
+	return strncasecmp(lang + 3, "us", 2) && strncasecmp(lang + 3, "ca", 2) &&
+	       strncasecmp(lang + 3, "ph", 2);
+}
+
 size_t article_parse_date(const char *s, size_t n, char *out, size_t size)
+{
+	return article_parse_date_order(s, n, 0, out, size);
+}
+
+size_t article_parse_date_order(const char *s, size_t n, int day_first, char *out, size_t size)
 {
 	struct date d;
 	if (size)
@@ -1401,6 +1427,7 @@ size_t article_parse_date(const char *s, size_t n, char *out, size_t size)
 		if (i > 0 && (isalnum((unsigned char)s[i - 1]) || (unsigned char)s[i - 1] >= 0x80))
 			continue;
 		memset(&d, 0, sizeof d);
+		d.day_first = day_first;
 		if (isdigit(c) &&
 		    (parse_numeric(s + i, n - i, &d) || parse_words(s + i, n - i, &d)))
 			return format_date(&d, out, size);

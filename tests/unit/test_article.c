@@ -577,6 +577,34 @@ static void test_parse_date_forms(void **state)
 			fail_msg("'%s' parsed as %s", none[i], out);
 }
 
+/* 02/10/2020 is 2 October outside the US: the page's language decides. */
+static void test_date_order_by_language(void **state)
+{
+	(void)state;
+	char out[32];
+	const char *s = "Posted 02/10/2020";
+	article_parse_date_order(s, strlen(s), article_lang_day_first("en-GB"), out, sizeof out);
+	assert_string_equal(out, "2020-10-02");
+	article_parse_date_order(s, strlen(s), article_lang_day_first("en-US"), out, sizeof out);
+	assert_string_equal(out, "2020-02-10");
+	/* A day above 12 is unambiguous whatever the language. */
+	article_parse_date_order("10/22/2020", 10, 1, out, sizeof out);
+	assert_string_equal(out, "2020-10-22");
+	assert_true(article_lang_day_first("de"));
+	assert_true(article_lang_day_first("es-VE"));
+	assert_true(article_lang_day_first("en_IN"));
+	assert_false(article_lang_day_first("en"));
+	assert_false(article_lang_day_first("en-CA"));
+	assert_false(article_lang_day_first(""));
+	assert_false(article_lang_day_first(NULL));
+	/* Through the page: <html lang> sets the order of a visible date. */
+	extract("<html lang='en-GB'><head><title>Halls reopen for students</title></head><body>"
+	        "<h1>Halls reopen for students</h1><div class='date'>02/10/2020</div><p>" PROSE1
+	        "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.published, "2020-10-02");
+}
+
 static void test_url_date(void **state)
 {
 	(void)state;
@@ -784,6 +812,7 @@ int main(void)
 	        cmocka_unit_test(test_clean_title_helper),
 	        cmocka_unit_test_setup_teardown(test_dates_in_order_of_trust, setup, teardown),
 	        cmocka_unit_test(test_parse_date_forms),
+	        cmocka_unit_test_setup_teardown(test_date_order_by_language, setup, teardown),
 	        cmocka_unit_test(test_url_date),
 	        cmocka_unit_test_setup_teardown(test_jsonld_metadata, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_jsonld_in_cdata, setup, teardown),
