@@ -213,6 +213,8 @@ static const struct tag_kind tag_kinds[] = {
         {"option", I},
         {"p", B | D | S},
         {"pre", B | D | S},
+        {"rp", I}, /* ruby: the reading above the text (furigana), not the text */
+        {"rt", I},
         {"script", I | U},
         {"section", B | D | S},
         {"select", I | U | C},

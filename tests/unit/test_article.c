@@ -754,6 +754,21 @@ static void test_lang_guessed_from_text(void **state)
 	assert_string_equal(a.lang, "");
 }
 
+/* Ruby readings (furigana in Japanese news for learners) sit above the
+ * words they spell: the text is the words, once. */
+static void test_ruby_reading_dropped(void **state)
+{
+	(void)state;
+	extract("<html><body><article><p>" PROSE1 "</p><p><ruby>\xe6\xb3\x95\xe5\xbe\x8b<rp>("
+	        "</rp><rt>\xe3\x81\xbb\xe3\x81\x86\xe3\x82\x8a\xe3\x81\xa4</rt><rp>)</rp>"
+	        "</ruby>\xe3\x81\x8c\xe3\x81\xa7\xe3\x81\x8d\xe3\x81\xbe\xe3\x81\x97"
+	        "\xe3\x81\x9f\xe3\x80\x82</p></article></body></html>",
+	        NULL);
+	/* "法律ができました。" without "ほうりつ" or the parentheses. */
+	assert_non_null(strstr(a.text, "\xe6\xb3\x95\xe5\xbe\x8b\xe3\x81\x8c"));
+	assert_null(strstr(a.text, "\xe3\x81\xbb\xe3\x81\x86"));
+}
+
 static void test_charset_meta_ignored(void **state)
 {
 	(void)state;
@@ -820,6 +835,7 @@ int main(void)
 	        cmocka_unit_test_setup_teardown(test_meta_author_lang_canonical, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_author_byline_tails, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_lang_guessed_from_text, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_ruby_reading_dropped, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_charset_meta_ignored, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_reuse_releases, setup, teardown),
 	};
