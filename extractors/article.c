@@ -182,7 +182,12 @@ static const struct hint_word hint_words[] = {
         /* clutter */
         {"-ad-", UN | CN, UN | IN, 0},
         {"ad-break", UN, UN, 0},
+        {"about-author", UN | CN, UN | IN, 0},
         {"agegate", UN, UN, 0},
+        {"author-bio", UN | CN, UN | IN, 0},
+        {"author-box", UN | CN, UN | IN, 0},
+        {"authorbio", UN | CN, UN | IN, 0},
+        {"authorbox", UN | CN, UN | IN, 0},
         {"ai2html", UN, UN, 0},
         {"banner", UN | CN, UN | IN, 0},
         {"breadcrumb", UN, UN, 0},

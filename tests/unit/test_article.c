@@ -101,6 +101,28 @@ static void test_comments_related_share_cookie_dropped(void **state)
 	assert_lacks(a.text, "First!");
 }
 
+/* An author's biography box inside the article, however long, is about
+ * the writer, not the story. */
+static void test_author_bio_dropped(void **state)
+{
+	(void)state;
+	extract("<html><body><article><div class='entry-content'><div class='row'><div "
+	        "class='col'><p>" PROSE1
+	        "</p></div></div><div class='row'><div class='col'><p>" PROSE2
+	        "</p></div></div><div class='row'><div class='col'><p>" PROSE3 "</p>"
+	        "</div></div></div>"
+	        "<div class='author-bio'><p>Jo Bloggs has written about harbours, shipping, "
+	        "ferries and the people who work on the water for twenty years, first for a "
+	        "local weekly, then for a national daily, and now for this site.</p><p>She "
+	        "lives by the sea with two cats, a rowing boat, a garden of stubborn roses and "
+	        "far too many books about lighthouses, tides, storms and old charts.</p><p>She "
+	        "still answers every letter her readers send her, by hand, and she is always "
+	        "glad to hear about a harbour, a boat or a keeper she has not met yet.</p></div>"
+	        "</article></body></html>",
+	        NULL);
+	assert_string_equal(a.text, PROSE1 "\n" PROSE2 "\n" PROSE3);
+}
+
 static void test_byline_dropped_and_used_as_author(void **state)
 {
 	(void)state;
@@ -802,6 +824,7 @@ int main(void)
 	        cmocka_unit_test_setup_teardown(test_main_text_over_clutter, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_comments_related_share_cookie_dropped, setup,
 	                                        teardown),
+	        cmocka_unit_test_setup_teardown(test_author_bio_dropped, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_byline_dropped_and_used_as_author, setup,
 	                                        teardown),
 	        cmocka_unit_test_setup_teardown(test_teasers_and_credits_dropped, setup, teardown),
