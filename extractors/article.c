@@ -66,7 +66,9 @@ enum {
 	H_TEASER = 1 << 12,    /* a "Read more" line (found while cleaning) */
 	H_CREDIT = 1 << 13,    /* an image credit or copyright line */
 	H_KICKER = 1 << 14,    /* a section label above a headline */
-	H_HEADER = 1 << 15     /* class/id says header */
+	H_HEADER = 1 << 15,    /* class/id says header */
+	H_MAINBODY = 1 << 16,  /* class/id/itemprop says: the article's body */
+	H_HOLDS_MAIN = 1 << 17 /* has such a descendant */
 };
 
 /* Per-attempt state bits. */
@@ -197,6 +199,7 @@ static const struct hint_word hint_words[] = {
         {"cookie", UN | CN, UN | IN, 0},
         {"consent", UN | CN, UN | IN, 0},
         {"cover-wrap", UN, UN, 0},
+        {"disclosure", UN | CN, UN | IN, 0},
         {"disqus", UN, UN, 0},
         {"extra", UN, UN, 0},
         {"footer", UN | CN, UN | IN, 0},
@@ -252,6 +255,13 @@ static const struct hint_word hint_words[] = {
         {"text", CP, IP, 0},
         {"blog", CP, IP, 0},
         {"story", CP, IP, 0},
+        /* the article's body, by the names templates give it */
+        {"article-body", H_MAINBODY, H_MAINBODY, 0},
+        {"articlebody", H_MAINBODY, H_MAINBODY, 0},
+        {"article-content", H_MAINBODY, H_MAINBODY, 0},
+        {"entry-content", H_MAINBODY, H_MAINBODY, 0},
+        {"post-body", H_MAINBODY, H_MAINBODY, 0},
+        {"post-content", H_MAINBODY, H_MAINBODY, 0},
         /* bylines and share widgets */
         {"byline", H_BYLINE, H_BYLINE, 0},
         {"author", H_BYLINE, H_BYLINE, 0},
@@ -409,6 +419,8 @@ static unsigned element_hints(struct hint_index *x, const xmlNode *n)
 				id = v;
 			else if (!strcmp(name, "itemprop") && strstr(v, "author"))
 				h |= H_BYLINE;
+			else if (!strcmp(name, "itemprop") && strstr(v, "articleBody"))
+				h |= H_MAINBODY;
 			break;
 		case 's':
 			if (!strcmp(name, "style"))
@@ -459,6 +471,15 @@ static int is_div_block(const xmlNode *n)
 
 /* ------------------------------------------------------- first pass */
 
+/* Set a hint bit on the ancestors of n, stopping at the first that has it
+ * already (then so do all above it): linear over the whole page. */
+static void mark_ancestors(struct ctx *c, const xmlNode *n, unsigned bit)
+{
+	for (xmlNode *p = n->parent;
+	     p && p->type == XML_ELEMENT_NODE && !(stat_of(c, p)->hints & bit); p = p->parent)
+		stat_of(c, p)->hints |= bit;
+}
+
 /* Give each element a slot and its hints; note block descendants. */
 static void index_nodes(struct ctx *c, xmlNode *root)
 {
@@ -475,10 +496,11 @@ static void index_nodes(struct ctx *c, xmlNode *root)
 			c->st[c->n_st].hints = element_hints(&hx, n);
 			n->_private = (void *)(uintptr_t)(++c->n_st);
 			if (is_div_block(n))
-				for (xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE &&
-				                             !(stat_of(c, p)->hints & H_BLOCKDESC);
-				     p = p->parent)
-					stat_of(c, p)->hints |= H_BLOCKDESC;
+				mark_ancestors(c, n, H_BLOCKDESC);
+			/* "story-body-supplemental" is a sidebar, not the body. */
+			unsigned h = c->st[c->n_st - 1].hints;
+			if ((h & H_MAINBODY) && !(h & H_UNLIKELY))
+				mark_ancestors(c, n, H_HOLDS_MAIN);
 			if (n->children) {
 				n = n->children;
 				continue;
@@ -614,8 +636,11 @@ static int grab_visit(struct ctx *c, xmlNode *n, int *title_removed)
 		}
 	}
 	if (c->flags & FLAG_STRIP_UNLIKELY) {
-		if ((h & H_UNLIKELY) && !(h & H_MAYBE) && !art_is(n, "body") && !art_is(n, "a") &&
-		    !has_ancestor(n, "table", 3) && !has_ancestor(n, "code", 3)) {
+		/* Not a wrapper ("above-footer") around what the template
+		 * itself calls the article's body. */
+		if ((h & H_UNLIKELY) && !(h & (H_MAYBE | H_HOLDS_MAIN)) && !art_is(n, "body") &&
+		    !art_is(n, "a") && !has_ancestor(n, "table", 3) &&
+		    !has_ancestor(n, "code", 3)) {
 			remove_node(c, n);
 			return 0;
 		}

@@ -99,6 +99,12 @@ static void test_comments_related_share_cookie_dropped(void **state)
 	assert_lacks(a.text, "Tweet");
 	assert_lacks(a.text, "Another story");
 	assert_lacks(a.text, "First!");
+	/* An affiliate disclosure is a notice too. */
+	extract("<html><body><article><div class='affiliate-disclosure'><p>We may earn a "
+	        "commission when you buy through links on this page, at no cost to you.</p>"
+	        "</div><p>" PROSE1 "</p><p>" PROSE2 "</p><p>" PROSE3 "</p></article></body></html>",
+	        NULL);
+	assert_string_equal(a.text, PROSE1 "\n" PROSE2 "\n" PROSE3);
 }
 
 /* An author's biography box inside the article, however long, is about
@@ -121,6 +127,28 @@ static void test_author_bio_dropped(void **state)
 	        "</article></body></html>",
 	        NULL);
 	assert_string_equal(a.text, PROSE1 "\n" PROSE2 "\n" PROSE3);
+}
+
+/* A wrapper whose class says clutter ("above-footer") around what the
+ * template calls the article's body is not clutter itself. */
+static void test_unlikely_wrapper_of_article_body_kept(void **state)
+{
+	(void)state;
+	extract("<html><body><div class='above-footer'><div class='wrap'><div class='article-body'>"
+	        "<p>" PROSE1 "</p><p>" PROSE2 "</p><p>" PROSE3 "</p></div></div></div>"
+	        "<section class='disclosure-body'><p>Some of the offers on this site come from "
+	        "partners who pay us when readers follow a link, and this may change where and "
+	        "how offers appear, including their order on the page.</p><p>We do not list "
+	        "every partner or every offer on the market, and our writers choose what to "
+	        "cover without any say from the partners, whose views are not ours.</p><p>"
+	        "Please read our policy page for the details of how we work with partners, how "
+	        "we are paid and how we keep our reviews independent of them.</p><p>Questions "
+	        "about a partner or an offer can be sent to our editors, who answer within a "
+	        "week.</p></section></body></html>",
+	        NULL);
+	/* The article leads (the notice, a sibling block, may follow it). */
+	assert_memory_equal(a.text, PROSE1 "\n" PROSE2 "\n" PROSE3,
+	                    strlen(PROSE1 "\n" PROSE2 "\n" PROSE3));
 }
 
 static void test_byline_dropped_and_used_as_author(void **state)
@@ -825,6 +853,8 @@ int main(void)
 	        cmocka_unit_test_setup_teardown(test_comments_related_share_cookie_dropped, setup,
 	                                        teardown),
 	        cmocka_unit_test_setup_teardown(test_author_bio_dropped, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_unlikely_wrapper_of_article_body_kept, setup,
+	                                        teardown),
 	        cmocka_unit_test_setup_teardown(test_byline_dropped_and_used_as_author, setup,
 	                                        teardown),
 	        cmocka_unit_test_setup_teardown(test_teasers_and_credits_dropped, setup, teardown),
