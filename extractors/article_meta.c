@@ -841,7 +841,7 @@ static int is_ui_label(const char *p, size_t n)
 	        "sign in", "sign up",       "log in",    "login", "logout",    "register",
 	        "follow",  "follow author", "subscribe", "share", "menu",      "search",
 	        "home",    "more",          "close",     "admin", "anonymous", "unknown",
-	        "stand",   "updated",       "name",      NULL};
+	        "stand",   "updated",       "last",      "name",  NULL};
 	for (size_t i = 0; labels[i]; i++)
 		if (strlen(labels[i]) == n && !strncasecmp(p, labels[i], n))
 			return 1;
