@@ -59,16 +59,17 @@ enum {
 	H_ID_NEG = 1 << 5,
 	H_BYLINE = 1 << 6,
 	H_SHARE = 1 << 7,
-	H_HIDDEN = 1 << 8,     /* hidden attribute, style or aria */
-	H_ROLE_NAV = 1 << 9,   /* role=navigation, menu, dialog... */
-	H_BLOCKDESC = 1 << 10, /* has a block descendant (div, p, table...) */
-	H_DATE = 1 << 11,      /* class/id speaks of a date or time */
-	H_TEASER = 1 << 12,    /* a "Read more" line (found while cleaning) */
-	H_CREDIT = 1 << 13,    /* an image credit or copyright line */
-	H_KICKER = 1 << 14,    /* a section label above a headline */
-	H_HEADER = 1 << 15,    /* class/id says header */
-	H_MAINBODY = 1 << 16,  /* class/id/itemprop says: the article's body */
-	H_HOLDS_MAIN = 1 << 17 /* has such a descendant */
+	H_HIDDEN = 1 << 8,      /* hidden attribute, style or aria */
+	H_ROLE_NAV = 1 << 9,    /* role=navigation, menu, dialog... */
+	H_BLOCKDESC = 1 << 10,  /* has a block descendant (div, p, table...) */
+	H_DATE = 1 << 11,       /* class/id speaks of a date or time */
+	H_TEASER = 1 << 12,     /* a "Read more" line (found while cleaning) */
+	H_CREDIT = 1 << 13,     /* an image credit or copyright line */
+	H_KICKER = 1 << 14,     /* a section label above a headline */
+	H_HEADER = 1 << 15,     /* class/id says header */
+	H_MAINBODY = 1 << 16,   /* class/id/itemprop says: the article's body */
+	H_HOLDS_MAIN = 1 << 17, /* has such a descendant */
+	H_LEAD = 1 << 18        /* class/id says: the standfirst under a headline */
 };
 
 /* Per-attempt state bits. */
@@ -262,6 +263,14 @@ static const struct hint_word hint_words[] = {
         {"entry-content", H_MAINBODY, H_MAINBODY, 0},
         {"post-body", H_MAINBODY, H_MAINBODY, 0},
         {"post-content", H_MAINBODY, H_MAINBODY, 0},
+        /* the standfirst */
+        {"lead", H_LEAD, H_LEAD, 1},
+        {"intro", H_LEAD, H_LEAD, 0},
+        {"standfirst", H_LEAD, H_LEAD, 0},
+        {"summary", H_LEAD, H_LEAD, 0},
+        {"excerpt", H_LEAD, H_LEAD, 0},
+        {"teaser-text", H_LEAD, H_LEAD, 0},
+        {"dek", H_LEAD, H_LEAD, 1},
         /* bylines and share widgets */
         {"byline", H_BYLINE, H_BYLINE, 0},
         {"author", H_BYLINE, H_BYLINE, 0},
@@ -1250,6 +1259,45 @@ static int is_article_header(struct ctx *c, const xmlNode *n)
 	return (art_is(n, "header") || (stat_of(c, n)->hints & H_HEADER)) && holds_h1(n, 0);
 }
 
+/* The standfirst of an article's header: a block so named, or a paragraph
+ * of a sentence or more; not a byline, date or label. */
+static int is_lead(struct ctx *c, const xmlNode *n)
+{
+	unsigned h = stat_of(c, n)->hints;
+	if (is_heading(n) || is_removed(c, n) ||
+	    (h & (H_BYLINE | H_DATE | H_KICKER | H_SHARE | H_CREDIT | H_HIDDEN)))
+		return 0;
+	if (!(h & H_LEAD) && !art_is(n, "p"))
+		return 0;
+	char *t = art_node_text(n, 2000);
+	size_t len = utf8_count(t, strlen(t));
+	free(t);
+	return len >= 80;
+}
+
+static int holds_lead(struct ctx *c, const xmlNode *n, int depth)
+{
+	for (const xmlNode *k = n->children; k; k = k->next)
+		if (k->type == XML_ELEMENT_NODE &&
+		    (is_lead(c, k) || (depth < 4 && holds_lead(c, k, depth + 1))))
+			return 1;
+	return 0;
+}
+
+/* Everything in the header but its standfirst goes: the rest (label,
+ * headline, byline, date, share buttons) are columns already. */
+static void keep_only_lead(struct ctx *c, const xmlNode *n, int depth)
+{
+	for (const xmlNode *k = n->children; k; k = k->next) {
+		if (k->type != XML_ELEMENT_NODE || is_lead(c, k))
+			continue;
+		if (depth < 4 && holds_lead(c, k, depth + 1))
+			keep_only_lead(c, k, depth + 1);
+		else
+			remove_node(c, k);
+	}
+}
+
 /* A short line that is mostly a date ("Published 7 March 2024, 14:20"):
  * clutter repeated from the metadata. */
 static int is_dateline(const xmlNode *n)
@@ -1366,8 +1414,12 @@ static void clean_rec(struct ctx *c, xmlNode *n, struct clean_env env, struct ms
 	/* The article's own header (section label, headline, standfirst,
 	 * byline, dateline, share buttons): its parts are columns already. */
 	if (m.text < 1000 && is_article_header(c, n)) {
-		remove_node(c, n);
-		return;
+		if (!holds_lead(c, n, 0)) {
+			remove_node(c, n);
+			return;
+		}
+		keep_only_lead(c, n, 0);
+		clean_children(c, n, kenv, &m);
 	}
 	if ((h & H_SHARE) && m.text < CHAR_THRESHOLD) {
 		remove_node(c, n);

@@ -201,6 +201,22 @@ static void test_article_header_dropped(void **state)
 	assert_string_equal(a.title, "Storage rules to be revised");
 	assert_string_equal(a.author, "Ana Ortiz");
 	assert_string_equal(a.published, "2024-05-02T09:00:00+01:00");
+	/* A standfirst of a sentence or more is the article's first line; the
+	 * rest of the header still goes. */
+	extract("<html><body><article><header>"
+	        "<a class='kicker' href='/tech'>Technology</a>"
+	        "<h1>Storage rules to be revised</h1>"
+	        "<div class='intro'>Ministers bow to pressure from industry and privacy groups "
+	        "and promise a shorter retention period.</div>"
+	        "<div class='byline'>By <a rel='author' href='/p/ana'>Ana Ortiz</a></div>"
+	        "</header><p>" PROSE1 "</p><p>" PROSE2 "</p><p>" PROSE3
+	        "</p></article></body></html>",
+	        NULL);
+	assert_string_equal(a.text,
+	                    "Ministers bow to pressure from industry and privacy groups and "
+	                    "promise a shorter retention period.\n" PROSE1 "\n" PROSE2 "\n" PROSE3);
+	assert_string_equal(a.title, "Storage rules to be revised");
+	assert_string_equal(a.author, "Ana Ortiz");
 }
 
 static void test_hidden_dropped(void **state)
