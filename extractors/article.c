@@ -1298,6 +1298,29 @@ static void keep_only_lead(struct ctx *c, const xmlNode *n, int depth)
 	}
 }
 
+/* What is left of a cleaned subtree: its text, commas and paragraphs (no
+ * second cleaning: headers nest, and cleaning twice per level would
+ * double the work at each). */
+static void measure_kept(struct ctx *c, xmlNode *root, struct msr *m)
+{
+	memset(m, 0, sizeof *m);
+	xmlNode *n = root->children;
+	while (n) {
+		if (n->type == XML_TEXT_NODE && n->content) {
+			unsigned len, commas;
+			art_text_measure((const char *)n->content, &len, &commas);
+			m->text += len, m->commas += commas;
+		} else if (n->type == XML_ELEMENT_NODE && !is_removed(c, n)) {
+			m->p += art_is(n, "p");
+			if (n->children) {
+				n = n->children;
+				continue;
+			}
+		}
+		n = art_next_after(n, root);
+	}
+}
+
 /* A short line that is mostly a date ("Published 7 March 2024, 14:20"):
  * clutter repeated from the metadata. */
 static int is_dateline(const xmlNode *n)
@@ -1419,7 +1442,7 @@ static void clean_rec(struct ctx *c, xmlNode *n, struct clean_env env, struct ms
 			return;
 		}
 		keep_only_lead(c, n, 0);
-		clean_children(c, n, kenv, &m);
+		measure_kept(c, n, &m);
 	}
 	if ((h & H_SHARE) && m.text < CHAR_THRESHOLD) {
 		remove_node(c, n);
