@@ -679,6 +679,33 @@ static int by_agent(const struct run *r, size_t j, size_t tb, struct agents *a)
 	return 1;
 }
 
+static int after_prep(const struct run *r, size_t i, size_t ta);
+
+/* Is an actor named in tokens [a, b)? */
+static int actor_between(const struct run *r, size_t a, size_t b)
+{
+	for (size_t j = a; j < b; j++)
+		if (r->c->info[j].ment >= 0)
+			return 1;
+	return 0;
+}
+
+/* The subject of a sentence: its first actor of one of these types not
+ * governed by a preposition, among its first words; else -1. */
+static int32_t sentence_subject(const struct run *r, const struct st_sentence *s, int types)
+{
+	for (size_t j = s->ta; j < s->tb && j < s->ta + 12; j++) {
+		int32_t m = r->c->info[j].ment;
+		if (m < 0)
+			continue;
+		if ((r->c->ment[m].type & types & ~(ET_STATE | ET_BODY)) &&
+		    !after_prep(r, j, s->ta))
+			return m;
+		return -1; /* the first actor is no subject: do not guess */
+	}
+	return -1;
+}
+
 static int32_t resolve_pronoun(const struct run *r, const struct st_sentence *s, size_t i,
                                const struct sl_sense *p)
 {
@@ -706,6 +733,14 @@ static int32_t resolve_pronoun(const struct run *r, const struct st_sentence *s,
 	if (s->speaker >= 0 && !s->speaker_near && i > s->speech &&
 	    (r->c->ment[s->speaker].type & p->types))
 		return s->speaker;
+	/* "Germany has long hesitated, given its ties with China. In 2021 it
+	 * passed a law": a pronoun with no actor before it in its sentence
+	 * stands for the previous sentence's subject, not its last name. */
+	if (s > r->c->sent && !actor_between(r, s->ta, i)) {
+		int32_t m = sentence_subject(r, s - 1, p->types);
+		if (m >= 0)
+			return m;
+	}
 	return antecedent(r, r->c->tok[i].start, p->types);
 }
 
@@ -1928,6 +1963,15 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 			break; /* "announced", "opened": enacting what is not said */
 		if (mult * pol > 0 && r->c->ment[a.m[0]].type == ET_COMPANY)
 			break; /* a firm building, signing, investing: business, not policy */
+		/* Undoing a firm's presence ("ordered operators to remove Huawei
+		 * gear", "pulled TikTok from its stores") restricts the firm, as
+		 * "banned Huawei" does: it is no retreat from a measure. */
+		if (pol < 0 && !o.measure && !o.law && o.target >= 0 &&
+		    r->c->ment[o.target].type == ET_COMPANY &&
+		    r->c->ment[a.m[0]].type != ET_COMPANY) {
+			cast(r, s, &a, NULL, mult, w * 0.8f, -1);
+			break;
+		}
 		/* A company withdrawing its own protective service in answer to a
 		 * measure protests against the measure: "pulled its encrypted
 		 * backup from the market" is opposing, not favouring, access. */

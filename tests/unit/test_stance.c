@@ -241,6 +241,27 @@ static void test_coreference(void **state)
 	             "PERSON:tim-cook=Tim Cook|COMPANY:apple=Apple");
 	assert_stance(st, "tim-cook:lawful-access:oppose");
 	assert_no_stance(st, "apple:lawful-access:support");
+	/* A pronoun opening its sentence stands for the previous sentence's
+	 * subject, not for the last name in it. */
+	st = analyse("Ruritania has been slow to act, given its trade with Freedonia. In 2021 it "
+	             "banned Huawei equipment from its 5G networks.",
+	             "GOV:rr=Ruritania|GOV:fd=Freedonia|COMPANY:huawei=Huawei");
+	assert_stance(st, "rr:foreign-tech-restrictions:support");
+	assert_no_stance(st, "fd:foreign-tech-restrictions:support");
+}
+
+/* Removing a foreign firm's gear restricts the firm, as banning it does;
+ * removing a ban is a retreat from the measure. */
+static void test_removing_a_firm(void **state)
+{
+	(void)state;
+	const char *st = analyse("Ruritania ordered operators to remove all Huawei equipment from "
+	                         "their 5G networks by 2027.",
+	                         "GOV:rr=Ruritania|COMPANY:huawei=Huawei");
+	assert_stance(st, "rr:foreign-tech-restrictions:support");
+	st = analyse("Ruritania removed the ban on Huawei equipment last year.",
+	             "GOV:rr=Ruritania|COMPANY:huawei=Huawei");
+	assert_stance(st, "rr:foreign-tech-restrictions:oppose");
 }
 
 static void test_possessive(void **state)
@@ -993,6 +1014,7 @@ int main(void)
 	        cmocka_unit_test(test_quote_speaker),
 	        cmocka_unit_test(test_reported_speech),
 	        cmocka_unit_test(test_coreference),
+	        cmocka_unit_test(test_removing_a_firm),
 	        cmocka_unit_test(test_possessive),
 	        cmocka_unit_test(test_restrict_and_reverse),
 	        cmocka_unit_test(test_composition),
