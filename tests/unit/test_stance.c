@@ -262,6 +262,11 @@ static void test_removing_a_firm(void **state)
 	st = analyse("Ruritania removed the ban on Huawei equipment last year.",
 	             "GOV:rr=Ruritania|COMPANY:huawei=Huawei");
 	assert_stance(st, "rr:foreign-tech-restrictions:oppose");
+	/* Protecting the firms a restriction targets is opposing it. */
+	st = analyse("After the exclusion of Huawei from its 5G networks, Freedonia vowed to "
+	             "protect the rights of Chinese companies.",
+	             "GOV:fd=Freedonia|COMPANY:huawei=Huawei");
+	assert_stance(st, "fd:foreign-tech-restrictions:oppose");
 }
 
 static void test_possessive(void **state)
