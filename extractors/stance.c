@@ -529,7 +529,26 @@ static int after_prep(const struct run *r, size_t i, size_t ta)
 	for (size_t k = j; k < i; k++)
 		if (tsense(r, k, SK_PREP))
 			return !(k > ta && tsense(r, k - 1, SK_HEAD)); /* "governments in X" */
-	return 0;
+	/* "wrote to Commission president X", "to Apple chief X": a name
+	 * titled by a body (a capitalised word or a mention, then a lower-case
+	 * title) that stands after a preposition is governed by it too. */
+	size_t t = i - 1;
+	const struct sl_token *tk = &r->c->tok[t];
+	if (t <= ta + 1 || tk->kind != SL_WORD || tk->cap || r->c->info[t].ment >= 0 ||
+	    (r->c->info[t].phrase != NONE && !tsense(r, t, SK_SPOKES)))
+		return 0; /* a title is a plain word: not "the", not a verb */
+	size_t k = t;
+	int32_t m = r->c->info[k - 1].ment;
+	if (m >= 0)
+		while (k > ta && r->c->info[k - 1].ment == m)
+			k--;
+	else if (r->c->tok[k - 1].kind == SL_WORD && r->c->tok[k - 1].cap)
+		k--;
+	else
+		return 0;
+	if (k > ta + 1 && r->c->info[k - 1].phrase != NONE && tsense(r, k - 1, SK_DET))
+		k--;
+	return k > ta && tsense(r, k - 1, SK_PREP) && !(k > ta + 1 && tsense(r, k - 2, SK_HEAD));
 }
 
 struct agents {

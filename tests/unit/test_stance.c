@@ -759,6 +759,11 @@ static void test_object_is_no_subject(void **state)
 	st = analyse("Police want access to messages protected by Lumen's end-to-end encryption.",
 	             "COMPANY:lumen=Lumen");
 	assert_no_stance(st, "lumen:lawful-access:support");
+	/* The one written to is no subject, titled by a body or not. */
+	st = analyse("Executives of Zentel wrote to Commission president Jo Roe asking for a "
+	             "pause to the AI Act.",
+	             "COMPANY:zentel=Zentel|PERSON:jo-roe=Jo Roe|LAW:ai-act=AI Act");
+	assert_no_stance(st, "jo-roe:ai-regulation:oppose");
 }
 
 static void test_quote_run_and_concern(void **state)
