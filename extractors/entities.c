@@ -26,9 +26,10 @@ const char *const ent_columns[ENT_NCOLS + 1] = {
 };
 
 static const char *const word_class_names[EW_NCLASSES] = {
-        "stop",        "suffix",        "gov-word", "head",         "place-before",
-        "place-after", "common",        "role",     "role-after",   "product-before",
-        "exchange",    "product-after", "title",    "subject-verb", "time-word",
+        "stop",        "suffix",        "gov-word",      "head",          "place-before",
+        "place-after", "common",        "role",          "role-after",    "product-before",
+        "exchange",    "product-after", "title",         "subject-verb",  "time-word",
+        "person-cue",  "speech-verb",   "person-suffix", "name-particle", "not-name",
 };
 
 void ent_init(struct ent_extractor *x, const struct gazetteer *gz)
@@ -1509,6 +1510,287 @@ static void head_references(struct ent_extractor *x, struct ent_result *r)
 	qsort(r->m, r->n, sizeof(*r->m), by_start);
 }
 
+/* ------------------------------------------------------------ unknown people */
+
+/* Words of one unknown name at most (initials and particles aside). */
+#define NAME_MAX_WORDS 4
+
+/* Is token i a one-token key of word class `cls`? */
+static int word_in(const struct ent_extractor *x, struct ent_result *r, int cls, size_t i)
+{
+	return set_at(&x->words[cls], &r->tn, i, i + 1, NULL, &r->scratch);
+}
+
+/* Capitals inside a word ("OpenAI", "iPhone") mark a brand, except after
+ * a name prefix ("McCallion", "DeSantis", "MacKenzie"). */
+static int inner_capitals(const struct tn_text *t, size_t i)
+{
+	const struct tn_token *k = &t->tok[i];
+	if (!(k->flags & TN_ASCII))
+		return 0;
+	const char *s = t->src + k->start;
+	size_t n = k->end - k->start, from = 1;
+	if (n > 2 &&
+	    (memcmp(s, "Mc", 2) == 0 || memcmp(s, "De", 2) == 0 || memcmp(s, "La", 2) == 0 ||
+	     memcmp(s, "Le", 2) == 0 || memcmp(s, "Di", 2) == 0))
+		from = 3;
+	else if (n > 3 && memcmp(s, "Mac", 3) == 0)
+		from = 4;
+	for (size_t k2 = from; k2 < n; k2++)
+		if (s[k2] >= 'A' && s[k2] <= 'Z')
+			return 1;
+	return 0;
+}
+
+/* May token i be a word of an unknown person's name?  Capitalised, not
+ * in capitals, no number, not taken by a mention, and in no word class
+ * that names something else (a title, a role, a stop word, a month). */
+static int name_word(const struct ent_extractor *x, struct ent_result *r, size_t i)
+{
+	const struct tn_text *t = &r->tn;
+	if (i >= t->n)
+		return 0;
+	const struct tn_token *k = &t->tok[i];
+	if (k->kind != TN_WORD || !(k->flags & TN_CAP) || (k->flags & (TN_ALLCAPS | TN_DIGITS)) ||
+	    r->taken[i] || inner_capitals(t, i))
+		return 0;
+	static const int never[] = {
+	        EW_NOT_NAME,      EW_STOP,       EW_COMMON,      EW_TITLE,     EW_ROLE_AFTER,
+	        EW_HEAD,          EW_PERSON_CUE, EW_SPEECH_VERB, EW_TIME_WORD, EW_SUBJECT_VERB,
+	        EW_PERSON_SUFFIX, EW_SUFFIX,     EW_GOV_WORD};
+	for (size_t c = 0; c < sizeof(never) / sizeof(*never); c++)
+		if (word_in(x, r, never[c], i))
+			return 0;
+	return 1;
+}
+
+/* A punctuation token glued to both neighbours ("Lima-Strong", "O'Neil"). */
+static int glued(const struct tn_text *t, size_t i)
+{
+	return i + 1 < t->n && t->tok[i].kind == TN_PUNCT && !(t->tok[i].flags & TN_SPACE) &&
+	       !(t->tok[i + 1].flags & TN_SPACE) && (tok_is(t, i, "-") || tok_is(t, i, "'"));
+}
+
+/* The name run starting at token a: its end, and how many name words it
+ * holds (an initial "K." counts, a hyphenated name once, particles not). */
+static size_t name_run(const struct ent_extractor *x, struct ent_result *r, size_t a, size_t *words)
+{
+	const struct tn_text *t = &r->tn;
+	size_t k = a;
+	*words = 0;
+	while (name_word(x, r, k)) {
+		if (k > a && (t->tok[k].flags & (TN_NEWLINE | TN_SENT_START)))
+			break;
+		(*words)++;
+		k++;
+		/* an initial: "K." */
+		if (t->tok[k - 1].cp_end - t->tok[k - 1].cp_start == 1 && tok_is(t, k, ".") &&
+		    !(t->tok[k].flags & TN_SPACE))
+			k++;
+		/* a hyphenated or apostrophe name */
+		while (glued(t, k) && name_word(x, r, k + 1))
+			k += 2;
+		if (k >= t->n || !(t->tok[k].flags & TN_SPACE) || (t->tok[k].flags & TN_NEWLINE))
+			break;
+		/* "de", "van", "bin" before the next name word */
+		if (word_in(x, r, EW_NAME_PARTICLE, k) && k + 1 < t->n &&
+		    !(t->tok[k + 1].flags & TN_NEWLINE) && name_word(x, r, k + 1))
+			k++;
+	}
+	return k;
+}
+
+/* Does a key of class `cls` end exactly at token `end`, starting in the
+ * same line at most `span` tokens before?  Its start in *start. */
+static int class_ends_at(const struct ent_extractor *x, struct ent_result *r, int cls, size_t end,
+                         size_t span, size_t *start)
+{
+	const struct tn_text *t = &r->tn;
+	size_t e;
+	for (size_t k = 1; k <= span && k <= end; k++) {
+		if (t->tok[end - k + 1].flags & TN_NEWLINE && k > 1)
+			break;
+		if (set_at(&x->words[cls], t, end - k, end, &e, &r->scratch) && e == end) {
+			if (start)
+				*start = end - k;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* A cue before the name at token a: a title ("Judge"), a role noun
+ * ("spokeswoman", "chief executive"), a role with its body ("Minister
+ * for Home Affairs"), or a speech verb ("said"). */
+static int cue_before(const struct ent_extractor *x, struct ent_result *r, size_t a)
+{
+	const struct tn_text *t = &r->tn;
+	size_t s;
+	if (a == 0 || (t->tok[a].flags & TN_NEWLINE))
+		return 0;
+	/* "former" alone only strips a title from a known name */
+	if (class_ends_at(x, r, EW_TITLE, a, 3, &s) && !(a - s == 1 && tok_is(t, s, "former")))
+		return 1;
+	if (class_ends_at(x, r, EW_ROLE_AFTER, a, 2, NULL) ||
+	    class_ends_at(x, r, EW_PERSON_CUE, a, 2, NULL) || word_in(x, r, EW_SPEECH_VERB, a - 1))
+		return 1;
+	/* "Minister for Home Affairs K. Shanmugam": a role, its portfolio */
+	size_t k = a;
+	while (k > 0 && a - k < 5 && !(t->tok[k].flags & TN_NEWLINE) &&
+	       t->tok[k - 1].kind == TN_WORD && (t->tok[k - 1].flags & TN_CAP))
+		k--;
+	return k < a && role_title(x, r, k);
+}
+
+/* A cue after the name ending at token b: a suffix ("KC"), a speech verb
+ * ("said", "on Tuesday said"), or an apposition naming a role (", a
+ * spokesman for", ", the former judge"; but not ", a spokesman said",
+ * whose spokesman is someone else). */
+static int cue_after(const struct ent_extractor *x, struct ent_result *r, size_t b)
+{
+	static const char *const det[] = {"a", "an", "the", "who", "senior", "former"};
+	const struct tn_text *t = &r->tn;
+	size_t end;
+	if (b >= t->n || (t->tok[b].flags & TN_NEWLINE))
+		return 0;
+	if (word_in(x, r, EW_PERSON_SUFFIX, b))
+		return 1;
+	size_t v = b;
+	while (v < t->n && v < b + 3 && !(t->tok[v].flags & TN_NEWLINE) &&
+	       word_in(x, r, EW_TIME_WORD, v))
+		v++;
+	if (v < t->n && !(t->tok[v].flags & TN_NEWLINE) && word_in(x, r, EW_SPEECH_VERB, v))
+		return 1;
+	if (!tok_is(t, b, ",") || b + 2 >= t->n)
+		return 0;
+	int hit = 0;
+	for (size_t c = 0; c < sizeof(det) / sizeof(*det) && !hit; c++)
+		hit = tok_is(t, b + 1, det[c]);
+	if (!hit)
+		return 0;
+	/* the role noun within three words: ", a senior Acme lawyer" */
+	for (size_t k = b + 2; k < t->n && k < b + 5; k++) {
+		if ((t->tok[k].flags & TN_NEWLINE) || t->tok[k].kind != TN_WORD)
+			return 0;
+		if (set_at(&x->words[EW_PERSON_CUE], t, k, t->n, &end, &r->scratch) ||
+		    set_at(&x->words[EW_TITLE], t, k, t->n, &end, &r->scratch) ||
+		    set_at(&x->words[EW_ROLE_AFTER], t, k, t->n, &end, &r->scratch))
+			return !(end < t->n && word_in(x, r, EW_SPEECH_VERB, end));
+	}
+	return 0;
+}
+
+/* Do tokens [a, b) hold a known alias or a demonym anywhere? */
+static int holds_known_name(const struct ent_extractor *x, struct ent_result *r, size_t a, size_t b)
+{
+	const struct tn_text *t = &r->tn;
+	struct tt_match m;
+	for (size_t k = a; k < b; k++)
+		if (t->tok[k].kind == TN_WORD &&
+		    (tt_longest(&x->gz->aliases, t, k, b, &m, &r->scratch) ||
+		     demonym_at(x, t, k, b, &m, &r->scratch)))
+			return 1;
+	return 0;
+}
+
+/* Same words, same case: tokens [a, b) and [c, d). */
+static int same_tokens(const struct tn_text *t, size_t a, size_t b, size_t c, size_t d)
+{
+	if (b - a != d - c)
+		return 0;
+	for (size_t k = 0; k < b - a; k++) {
+		const struct tn_token *p = &t->tok[a + k], *q = &t->tok[c + k];
+		if (p->hash != q->hash || p->end - p->start != q->end - q->start ||
+		    memcmp(t->src + p->start, t->src + q->start, p->end - p->start) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+struct name_cand {
+	uint32_t a, b;
+	uint8_t cued;
+};
+
+/* Unknown people: name runs next to a cue, and the same names elsewhere. */
+static void unknown_people(struct ent_extractor *x, struct ent_result *r)
+{
+	const struct tn_text *t = &r->tn;
+	struct name_cand *c = NULL;
+	size_t nc = 0, alloc = 0, n_cued = 0;
+	size_t line0 = 0, line1 = 0;
+	int skip_line = 0;
+	for (size_t i = 0; i < t->n;) {
+		if (i >= line1) { /* a new line: headlines and shouting hold no cue */
+			line0 = i;
+			line1 = i + 1;
+			while (line1 < t->n && !(t->tok[line1].flags & TN_NEWLINE))
+				line1++;
+			skip_line = title_case(t, line0, line1) || shouting(r, i);
+		}
+		const struct tn_token *k = &t->tok[i];
+		if (skip_line || k->kind != TN_WORD || !(k->flags & TN_CAP) || r->taken[i]) {
+			i++;
+			continue;
+		}
+		size_t words, b = name_run(x, r, i, &words);
+		if (b == i) {
+			i++;
+			continue;
+		}
+		/* part of a longer capitalised name ("Jane Doe Foundation") */
+		int longer = b < t->n && t->tok[b].kind == TN_WORD && (t->tok[b].flags & TN_CAP) &&
+		             !(t->tok[b].flags & (TN_NEWLINE | TN_SENT_START)) &&
+		             !word_in(x, r, EW_PERSON_SUFFIX, b) &&
+		             !word_in(x, r, EW_SPEECH_VERB, b);
+		if (words < 2 || words > NAME_MAX_WORDS || longer || holds_known_name(x, r, i, b) ||
+		    (i > 0 && tok_is(t, i - 1, "the") && !(k->flags & TN_NEWLINE))) {
+			i = b;
+			continue;
+		}
+		if (nc == alloc) {
+			alloc = alloc ? alloc * 2 : 16;
+			c = xrealloc(c, alloc * sizeof(*c));
+		}
+		c[nc].a = (uint32_t)i;
+		c[nc].b = (uint32_t)b;
+		c[nc].cued = (uint8_t)(cue_before(x, r, i) || cue_after(x, r, b));
+		n_cued += c[nc].cued;
+		nc++;
+		i = b;
+	}
+	/* the same name without a cue elsewhere: the same person */
+	for (size_t j = 0; j < nc && n_cued; j++) {
+		if (c[j].cued)
+			continue;
+		for (size_t q = 0; q < nc && !c[j].cued; q++)
+			c[j].cued = q != j && c[q].cued == 1 &&
+			                            same_tokens(t, c[j].a, c[j].b, c[q].a, c[q].b)
+			                    ? 2
+			                    : 0;
+	}
+	for (size_t j = 0; j < nc && n_cued; j++) {
+		if (!c[j].cued)
+			continue;
+		struct ent_mention *m = new_mention(r);
+		set_span(t, m, c[j].a, c[j].b);
+		m->src = ENT_RULE;
+		m->type = GZ_PERSON;
+		span_text(t, c[j].a, c[j].b, &r->scratch);
+		m->name_off = arena_add(&r->arena, r->scratch.buf, r->scratch.len);
+		struct strbuf id = STRBUF_INIT;
+		gz_slug(&id, r->scratch.buf, r->scratch.len);
+		if (!id.len)
+			sb_addstr(&id, "x");
+		m->id_off = arena_add(&r->arena, id.buf, id.len);
+		sb_release(&id);
+		memset(r->taken + c[j].a, 1, c[j].b - c[j].a);
+	}
+	free(c);
+	if (n_cued)
+		qsort(r->m, r->n, sizeof(*r->m), by_start);
+}
+
 /* "Amit Mehta ... Mehta said": a person's surname alone, after the full
  * name, is the same person.  The surname must stand alone (not "Mehta
  * Foundation") and not be taken by another mention. */
@@ -1687,6 +1969,7 @@ int ent_extract(struct ent_extractor *x, struct ent_result *r, const char *text,
 			r->m[w++] = r->m[i];
 	r->n = w;
 	head_references(x, r);
+	unknown_people(x, r);
 	surnames(x, r);
 	sentence_starts(x, r);
 	products(x, r);

@@ -2,7 +2,7 @@
  * entities: find governments, companies, laws, people and organisations
  * in article text, with canonical ids and the country of every GOV.
  *
- * The work happens in four passes over the tokens of one text
+ * The work happens in five passes over the tokens of one text
  * (textnorm.h):
  *
  *  1. the gazetteer (gazetteer.h): leftmost-longest alias matches, each
@@ -20,7 +20,12 @@
  *     after "in" is a month; config/entity-words.tsv lists them);
  *     a capitalised common word at a sentence start counts only when the
  *     entity appears elsewhere too;
- *  4. composition: a country or demonym joined to a body is one span
+ *  4. unknown people: a run of two to four capitalised name words that no
+ *     other mention covers is a PERSON only next to a cue (a title or
+ *     role noun before it, a speech verb before or after it, an
+ *     apposition ", a spokesman" or a suffix "KC" after it); the same
+ *     name elsewhere in the text is that person too;
+ *  5. composition: a country or demonym joined to a body is one span
  *     ("UK Home Office", "Irish Data Protection Commission"); "X
  *     government" and "<person> administration" are the state; a legal
  *     suffix after a company joins it ("Intel Corp."); a year after a law
@@ -71,6 +76,11 @@ enum ent_word_class {
 	EW_TITLE,         /* "President": a title before a name is not part of it */
 	EW_SUBJECT_VERB,  /* "said": a common word at a sentence start before it acts */
 	EW_TIME_WORD,     /* "on Tuesday": may stand between that word and the verb */
+	EW_PERSON_CUE,    /* "spokeswoman", "judge": a role noun before an unknown name */
+	EW_SPEECH_VERB,   /* "said", "told": next to an unknown name, a person speaking */
+	EW_PERSON_SUFFIX, /* "KC", "MP": after an unknown name, a person (not in the span) */
+	EW_NAME_PARTICLE, /* "de", "van", "bin": lower-case words inside a name */
+	EW_NOT_NAME,      /* "Foundation", "Street", "March": never in an unknown name */
 	EW_NCLASSES
 };
 
