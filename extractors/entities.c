@@ -26,10 +26,13 @@ const char *const ent_columns[ENT_NCOLS + 1] = {
 };
 
 static const char *const word_class_names[EW_NCLASSES] = {
-        "stop",        "suffix",        "gov-word",      "head",          "place-before",
-        "place-after", "common",        "role",          "role-after",    "product-before",
-        "exchange",    "product-after", "title",         "subject-verb",  "time-word",
-        "person-cue",  "speech-verb",   "person-suffix", "name-particle", "not-name",
+        "stop",           "suffix",       "gov-word",
+        "head",           "place-before", "place-after",
+        "common",         "role",         "role-after",
+        "product-before", "exchange",     "product-after",
+        "title",          "subject-verb", "time-word",
+        "person-cue",     "speech-verb",  "person-suffix",
+        "name-particle",  "not-name",     "not-person-before",
 };
 
 void ent_init(struct ent_extractor *x, const struct gazetteer *gz)
@@ -1632,7 +1635,8 @@ static int cue_before(const struct ent_extractor *x, struct ent_result *r, size_
 	if (class_ends_at(x, r, EW_TITLE, a, 3, &s) && !(a - s == 1 && tok_is(t, s, "former")))
 		return 1;
 	if (class_ends_at(x, r, EW_ROLE_AFTER, a, 2, NULL) ||
-	    class_ends_at(x, r, EW_PERSON_CUE, a, 2, NULL) || word_in(x, r, EW_SPEECH_VERB, a - 1))
+	    class_ends_at(x, r, EW_PERSON_CUE, a, 2, NULL) ||
+	    (word_in(x, r, EW_SPEECH_VERB, a - 1) && !(t->tok[a - 1].flags & TN_CAP)))
 		return 1;
 	/* "Minister for Home Affairs K. Shanmugam": a role, its portfolio */
 	size_t k = a;
@@ -1708,11 +1712,40 @@ static int same_tokens(const struct tn_text *t, size_t a, size_t b, size_t c, si
 }
 
 struct name_cand {
+	uint64_t key; /* hash of the name's tokens */
 	uint32_t a, b;
-	uint8_t cued;
+	uint8_t cued;   /* next to a cue */
+	uint8_t vetoed; /* where a place or a firm stands ("at X", "X spokesman") */
 };
 
-/* Unknown people: name runs next to a cue, and the same names elsewhere. */
+static int by_key(const void *pa, const void *pb)
+{
+	const struct name_cand *a = pa, *b = pb;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return a->a < b->a ? -1 : a->a > b->a;
+}
+
+/* An occurrence of a name that says it is no person: after "at", "in"
+ * ("at Whole Shops"), or before a role noun or a service noun, as the
+ * employer or the product ("a Whole Shops spokeswoman", "Acme Widget
+ * users"). */
+static int not_person_here(const struct ent_extractor *x, struct ent_result *r, size_t a, size_t b)
+{
+	const struct tn_text *t = &r->tn;
+	size_t end;
+	if (a > 0 && !(t->tok[a].flags & TN_NEWLINE) && word_in(x, r, EW_NOT_PERSON_BEFORE, a - 1))
+		return 1;
+	if (b < t->n && !(t->tok[b].flags & TN_NEWLINE) && !(t->tok[b].flags & TN_CAP) &&
+	    (set_at(&x->words[EW_PERSON_CUE], t, b, t->n, &end, &r->scratch) ||
+	     word_in(x, r, EW_PRODUCT_AFTER, b)))
+		return 1;
+	return 0;
+}
+
+/* Unknown people: name runs next to a cue, and the same names elsewhere.
+ * A name is judged on all its occurrences: one cue makes every one a
+ * person, one occurrence as a place or firm makes none. */
 static void unknown_people(struct ent_extractor *x, struct ent_result *r)
 {
 	const struct tn_text *t = &r->tn;
@@ -1729,7 +1762,7 @@ static void unknown_people(struct ent_extractor *x, struct ent_result *r)
 			skip_line = title_case(t, line0, line1) || shouting(r, i);
 		}
 		const struct tn_token *k = &t->tok[i];
-		if (skip_line || k->kind != TN_WORD || !(k->flags & TN_CAP) || r->taken[i]) {
+		if (k->kind != TN_WORD || !(k->flags & TN_CAP) || r->taken[i]) {
 			i++;
 			continue;
 		}
@@ -1738,11 +1771,13 @@ static void unknown_people(struct ent_extractor *x, struct ent_result *r)
 			i++;
 			continue;
 		}
-		/* part of a longer capitalised name ("Jane Doe Foundation") */
+		/* part of a longer capitalised name ("Jane Doe Foundation") or
+		 * word ("Kim Yong-hyun") */
 		int longer = b < t->n && t->tok[b].kind == TN_WORD && (t->tok[b].flags & TN_CAP) &&
 		             !(t->tok[b].flags & (TN_NEWLINE | TN_SENT_START)) &&
 		             !word_in(x, r, EW_PERSON_SUFFIX, b) &&
 		             !word_in(x, r, EW_SPEECH_VERB, b);
+		longer |= glued(t, b) && t->tok[b + 1].kind == TN_WORD;
 		if (words < 2 || words > NAME_MAX_WORDS || longer || holds_known_name(x, r, i, b) ||
 		    (i > 0 && tok_is(t, i - 1, "the") && !(k->flags & TN_NEWLINE))) {
 			i = b;
@@ -1752,24 +1787,38 @@ static void unknown_people(struct ent_extractor *x, struct ent_result *r)
 			alloc = alloc ? alloc * 2 : 16;
 			c = xrealloc(c, alloc * sizeof(*c));
 		}
+		uint64_t key = 1469598103934665603ull;
+		for (size_t q = i; q < b; q++)
+			key = (key ^ t->tok[q].hash) * 1099511628211ull;
+		c[nc].key = key;
 		c[nc].a = (uint32_t)i;
 		c[nc].b = (uint32_t)b;
-		c[nc].cued = (uint8_t)(cue_before(x, r, i) || cue_after(x, r, b));
+		c[nc].cued = !skip_line && (cue_before(x, r, i) || cue_after(x, r, b));
+		c[nc].vetoed = (uint8_t)not_person_here(x, r, i, b);
 		n_cued += c[nc].cued;
 		nc++;
 		i = b;
 	}
-	/* the same name without a cue elsewhere: the same person */
-	for (size_t j = 0; j < nc && n_cued; j++) {
-		if (c[j].cued)
-			continue;
-		for (size_t q = 0; q < nc && !c[j].cued; q++)
-			c[j].cued = q != j && c[q].cued == 1 &&
-			                            same_tokens(t, c[j].a, c[j].b, c[q].a, c[q].b)
-			                    ? 2
-			                    : 0;
+	if (!n_cued) {
+		free(c);
+		return;
 	}
-	for (size_t j = 0; j < nc && n_cued; j++) {
+	/* group the occurrences of each name (sorting: n log n, not n^2) */
+	qsort(c, nc, sizeof(*c), by_key);
+	for (size_t g = 0; g < nc;) {
+		size_t h = g + 1;
+		int cued = c[g].cued, vetoed = c[g].vetoed;
+		while (h < nc && c[h].key == c[g].key &&
+		       same_tokens(t, c[g].a, c[g].b, c[h].a, c[h].b)) {
+			cued |= c[h].cued;
+			vetoed |= c[h].vetoed;
+			h++;
+		}
+		for (size_t j = g; j < h; j++)
+			c[j].cued = (uint8_t)(cued && !vetoed);
+		g = h;
+	}
+	for (size_t j = 0; j < nc; j++) {
 		if (!c[j].cued)
 			continue;
 		struct ent_mention *m = new_mention(r);
@@ -1787,8 +1836,7 @@ static void unknown_people(struct ent_extractor *x, struct ent_result *r)
 		memset(r->taken + c[j].a, 1, c[j].b - c[j].a);
 	}
 	free(c);
-	if (n_cued)
-		qsort(r->m, r->n, sizeof(*r->m), by_start);
+	qsort(r->m, r->n, sizeof(*r->m), by_start);
 }
 
 /* "Amit Mehta ... Mehta said": a person's surname alone, after the full
@@ -1819,6 +1867,13 @@ static void surnames(struct ent_extractor *x, struct ent_result *r)
 			    (t->tok[k + 1].flags & TN_CAP) && !(t->tok[k + 1].flags & TN_NEWLINE))
 				continue;
 			if (vetoed(x, r, k, k + 1)) /* "in May" */
+				continue;
+			/* another first name ("Sarah Quill" after "Ada Quill") */
+			if (k > 0 && !(w->flags & (TN_NEWLINE | TN_SENT_START)) &&
+			    t->tok[k - 1].kind == TN_WORD && (t->tok[k - 1].flags & TN_CAP) &&
+			    !r->taken[k - 1] && !word_in(x, r, EW_TITLE, k - 1) &&
+			    !word_in(x, r, EW_PERSON_CUE, k - 1) &&
+			    !word_in(x, r, EW_ROLE_AFTER, k - 1))
 				continue;
 			struct ent_mention *m = new_mention(r);
 			p = &r->m[i]; /* new_mention may move the array */

@@ -61,26 +61,27 @@
 
 /* Word classes of config/entity-words.tsv (column `class`). */
 enum ent_word_class {
-	EW_STOP = 0,      /* leading words a rule span must not start with */
-	EW_SUFFIX,        /* company legal suffixes joined to the name */
-	EW_GOV_WORD,      /* "government": X government is the state X */
-	EW_HEAD,          /* head words of bodies, resolved to the last such body */
-	EW_PLACE_BEFORE,  /* a capital after these is a place, not a government */
-	EW_PLACE_AFTER,   /* ... or before these */
-	EW_COMMON,        /* common words: at a sentence start need support */
-	EW_ROLE,          /* "Minister for": a body after it is a role title */
-	EW_ROLE_AFTER,    /* "Secretary": a one-word body name before it is a title */
-	EW_PRODUCT,       /* "such as", "like": a company after it is its service */
-	EW_EXCHANGE,      /* "NASDAQ": "NASDAQ:SMCI" is a ticker, not a mention */
-	EW_PRODUCT_AFTER, /* "users", "app": the company before it is its service */
-	EW_TITLE,         /* "President": a title before a name is not part of it */
-	EW_SUBJECT_VERB,  /* "said": a common word at a sentence start before it acts */
-	EW_TIME_WORD,     /* "on Tuesday": may stand between that word and the verb */
-	EW_PERSON_CUE,    /* "spokeswoman", "judge": a role noun before an unknown name */
-	EW_SPEECH_VERB,   /* "said", "told": next to an unknown name, a person speaking */
-	EW_PERSON_SUFFIX, /* "KC", "MP": after an unknown name, a person (not in the span) */
-	EW_NAME_PARTICLE, /* "de", "van", "bin": lower-case words inside a name */
-	EW_NOT_NAME,      /* "Foundation", "Street", "March": never in an unknown name */
+	EW_STOP = 0,          /* leading words a rule span must not start with */
+	EW_SUFFIX,            /* company legal suffixes joined to the name */
+	EW_GOV_WORD,          /* "government": X government is the state X */
+	EW_HEAD,              /* head words of bodies, resolved to the last such body */
+	EW_PLACE_BEFORE,      /* a capital after these is a place, not a government */
+	EW_PLACE_AFTER,       /* ... or before these */
+	EW_COMMON,            /* common words: at a sentence start need support */
+	EW_ROLE,              /* "Minister for": a body after it is a role title */
+	EW_ROLE_AFTER,        /* "Secretary": a one-word body name before it is a title */
+	EW_PRODUCT,           /* "such as", "like": a company after it is its service */
+	EW_EXCHANGE,          /* "NASDAQ": "NASDAQ:SMCI" is a ticker, not a mention */
+	EW_PRODUCT_AFTER,     /* "users", "app": the company before it is its service */
+	EW_TITLE,             /* "President": a title before a name is not part of it */
+	EW_SUBJECT_VERB,      /* "said": a common word at a sentence start before it acts */
+	EW_TIME_WORD,         /* "on Tuesday": may stand between that word and the verb */
+	EW_PERSON_CUE,        /* "spokeswoman", "judge": a role noun before an unknown name */
+	EW_SPEECH_VERB,       /* "said", "told": next to an unknown name, a person speaking */
+	EW_PERSON_SUFFIX,     /* "KC", "MP": after an unknown name, a person (not in the span) */
+	EW_NAME_PARTICLE,     /* "de", "van", "bin": lower-case words inside a name */
+	EW_NOT_NAME,          /* "Foundation", "Street", "March": never in an unknown name */
+	EW_NOT_PERSON_BEFORE, /* "at", "in": an unknown name after these is a place or firm */
 	EW_NCLASSES
 };
 
