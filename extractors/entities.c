@@ -35,6 +35,14 @@ static const char *const word_class_names[EW_NCLASSES] = {
         "name-particle",  "not-name",     "not-person-before",
 };
 
+/* Classes whose words are never part of an unknown person's name: one
+ * trie holds them all (x->not_name), so a capitalised word costs one
+ * probe, not one per class. */
+static const int name_never[] = {EW_NOT_NAME,   EW_STOP,         EW_COMMON,        EW_TITLE,
+                                 EW_ROLE_AFTER, EW_HEAD,         EW_PERSON_CUE,    EW_SPEECH_VERB,
+                                 EW_TIME_WORD,  EW_SUBJECT_VERB, EW_PERSON_SUFFIX, EW_SUFFIX,
+                                 EW_GOV_WORD};
+
 void ent_init(struct ent_extractor *x, const struct gazetteer *gz)
 {
 	memset(x, 0, sizeof(*x));
@@ -46,6 +54,8 @@ void ent_init(struct ent_extractor *x, const struct gazetteer *gz)
 	}
 	tt_init(&x->veto_keys);
 	tt_share(&x->veto_keys, &x->triggers);
+	tt_init(&x->not_name);
+	tt_share(&x->not_name, &x->triggers);
 }
 
 void ent_release(struct ent_extractor *x)
@@ -59,6 +69,7 @@ void ent_release(struct ent_extractor *x)
 	for (int i = 0; i < EW_NCLASSES; i++)
 		tt_release(&x->words[i]);
 	tt_release(&x->veto_keys);
+	tt_release(&x->not_name);
 	for (size_t i = 0; i < x->n_veto_sets; i++)
 		tt_release(&x->veto_sets[i]);
 	free(x->veto_sets);
@@ -364,6 +375,9 @@ long ent_load_words(struct ent_extractor *x, const char *buf, size_t len, const 
 			continue;
 		}
 		tt_add(&x->words[cls], w, wl, cs, 1);
+		for (size_t k = 0; k < sizeof(name_never) / sizeof(*name_never); k++)
+			if (name_never[k] == cls)
+				tt_add(&x->not_name, w, wl, cs, 1);
 		loaded++;
 	}
 	for (int k = 0; k < 4; k++)
@@ -920,6 +934,12 @@ static void rule_match(struct ent_extractor *x, struct ent_result *r, const stru
 			}
 		}
 	}
+	/* "Judge Rules Against Harbour Fees": in a headline every word is
+	 * capitalised, but no name holds a stop word */
+	for (size_t k = a; rule->type == GZ_PERSON && k < b; k++)
+		if (t->tok[k].kind == TN_WORD &&
+		    set_at(&x->words[EW_STOP], t, k, k + 1, NULL, &r->scratch))
+			return;
 	/* A leading country is a mention of its own (LAW, COMPANY, ORG). */
 	if (rule->type != GZ_GOV) {
 		struct tt_match m;
@@ -1557,13 +1577,8 @@ static int name_word(const struct ent_extractor *x, struct ent_result *r, size_t
 	if (k->kind != TN_WORD || !(k->flags & TN_CAP) || (k->flags & (TN_ALLCAPS | TN_DIGITS)) ||
 	    r->taken[i] || inner_capitals(t, i))
 		return 0;
-	static const int never[] = {
-	        EW_NOT_NAME,      EW_STOP,       EW_COMMON,      EW_TITLE,     EW_ROLE_AFTER,
-	        EW_HEAD,          EW_PERSON_CUE, EW_SPEECH_VERB, EW_TIME_WORD, EW_SUBJECT_VERB,
-	        EW_PERSON_SUFFIX, EW_SUFFIX,     EW_GOV_WORD};
-	for (size_t c = 0; c < sizeof(never) / sizeof(*never); c++)
-		if (word_in(x, r, never[c], i))
-			return 0;
+	if (set_at(&x->not_name, t, i, i + 1, NULL, &r->scratch))
+		return 0;
 	return 1;
 }
 
@@ -1595,10 +1610,13 @@ static size_t name_run(const struct ent_extractor *x, struct ent_result *r, size
 			k += 2;
 		if (k >= t->n || !(t->tok[k].flags & TN_SPACE) || (t->tok[k].flags & TN_NEWLINE))
 			break;
-		/* "de", "van", "bin" before the next name word */
-		if (word_in(x, r, EW_NAME_PARTICLE, k) && k + 1 < t->n &&
-		    !(t->tok[k + 1].flags & TN_NEWLINE) && name_word(x, r, k + 1))
-			k++;
+		/* "de", "van der", "bin" before the next name word */
+		size_t p = k;
+		while (p < k + 2 && p < t->n && word_in(x, r, EW_NAME_PARTICLE, p) &&
+		       !(t->tok[p].flags & TN_NEWLINE))
+			p++;
+		if (p > k && p < t->n && !(t->tok[p].flags & TN_NEWLINE) && name_word(x, r, p))
+			k = p;
 	}
 	return k;
 }
@@ -1751,18 +1769,25 @@ static void unknown_people(struct ent_extractor *x, struct ent_result *r)
 	const struct tn_text *t = &r->tn;
 	struct name_cand *c = NULL;
 	size_t nc = 0, alloc = 0, n_cued = 0;
-	size_t line0 = 0, line1 = 0;
-	int skip_line = 0;
+	size_t line0 = 0;
+	int skip_line = -1;
 	for (size_t i = 0; i < t->n;) {
-		if (i >= line1) { /* a new line: headlines and shouting hold no cue */
-			line0 = i;
-			line1 = i + 1;
-			while (line1 < t->n && !(t->tok[line1].flags & TN_NEWLINE))
-				line1++;
-			skip_line = title_case(t, line0, line1) || shouting(r, i);
-		}
 		const struct tn_token *k = &t->tok[i];
+		if (k->flags & TN_NEWLINE) { /* a new line: judged when it holds a name */
+			line0 = i;
+			skip_line = -1;
+		}
 		if (k->kind != TN_WORD || !(k->flags & TN_CAP) || r->taken[i]) {
+			i++;
+			continue;
+		}
+		/* Most capitals start a sentence before a word in lower case:
+		 * a name needs a second word, an initial's "." or a joiner. */
+		const struct tn_token *nx = i + 1 < t->n ? &t->tok[i + 1] : NULL;
+		if (!nx || (nx->flags & TN_NEWLINE) ||
+		    (nx->kind == TN_WORD && !(nx->flags & TN_CAP) &&
+		     (nx->end - nx->start > 5 || !word_in(x, r, EW_NAME_PARTICLE, i + 1))) ||
+		    (nx->kind == TN_PUNCT && (nx->flags & TN_SPACE))) {
 			i++;
 			continue;
 		}
@@ -1778,7 +1803,7 @@ static void unknown_people(struct ent_extractor *x, struct ent_result *r)
 		             !word_in(x, r, EW_PERSON_SUFFIX, b) &&
 		             !word_in(x, r, EW_SPEECH_VERB, b);
 		longer |= glued(t, b) && t->tok[b + 1].kind == TN_WORD;
-		if (words < 2 || words > NAME_MAX_WORDS || longer || holds_known_name(x, r, i, b) ||
+		if (words < 2 || words > NAME_MAX_WORDS || longer ||
 		    (i > 0 && tok_is(t, i - 1, "the") && !(k->flags & TN_NEWLINE))) {
 			i = b;
 			continue;
@@ -1793,7 +1818,15 @@ static void unknown_people(struct ent_extractor *x, struct ent_result *r)
 		c[nc].key = key;
 		c[nc].a = (uint32_t)i;
 		c[nc].b = (uint32_t)b;
-		c[nc].cued = !skip_line && (cue_before(x, r, i) || cue_after(x, r, b));
+		c[nc].cued = cue_before(x, r, i) || cue_after(x, r, b);
+		/* headlines (title case, capitals) hold no cue */
+		if (c[nc].cued && skip_line < 0) {
+			size_t line1 = b;
+			while (line1 < t->n && !(t->tok[line1].flags & TN_NEWLINE))
+				line1++;
+			skip_line = title_case(t, line0, line1) || shouting(r, i);
+		}
+		c[nc].cued &= !skip_line;
 		c[nc].vetoed = (uint8_t)not_person_here(x, r, i, b);
 		n_cued += c[nc].cued;
 		nc++;
@@ -1814,6 +1847,9 @@ static void unknown_people(struct ent_extractor *x, struct ent_result *r)
 			vetoed |= c[h].vetoed;
 			h++;
 		}
+		/* the same tokens hold the same known names: judged once */
+		if (cued && !vetoed)
+			vetoed = holds_known_name(x, r, c[g].a, c[g].b);
 		for (size_t j = g; j < h; j++)
 			c[j].cued = (uint8_t)(cued && !vetoed);
 		g = h;
@@ -1842,10 +1878,29 @@ static void unknown_people(struct ent_extractor *x, struct ent_result *r)
 /* "Amit Mehta ... Mehta said": a person's surname alone, after the full
  * name, is the same person.  The surname must stand alone (not "Mehta
  * Foundation") and not be taken by another mention. */
+struct surname {
+	uint64_t hash; /* of the surname token */
+	uint32_t m;    /* the mention with the full name */
+	uint32_t end;  /* ... and where it ends */
+};
+
+static int by_surname(const void *pa, const void *pb)
+{
+	const struct surname *a = pa, *b = pb;
+	if (a->hash != b->hash)
+		return a->hash < b->hash ? -1 : 1;
+	return a->m < b->m ? -1 : a->m > b->m;
+}
+
+/* One pass over the tokens, whatever the number of people: the surnames
+ * (one per person) are sorted by hash and looked up per capitalised
+ * word.  The first person named (by start) with that surname before the
+ * word takes it. */
 static void surnames(struct ent_extractor *x, struct ent_result *r)
 {
 	const struct tn_text *t = &r->tn;
-	size_t n0 = r->n;
+	size_t n0 = r->n, ns = 0;
+	struct surname *sn = NULL;
 	for (size_t i = 0; i < n0; i++) {
 		const struct ent_mention *p = &r->m[i];
 		if (p->type != GZ_PERSON || p->tok_end - p->tok_start < 2)
@@ -1854,34 +1909,73 @@ static void surnames(struct ent_extractor *x, struct ent_result *r)
 		if (last->kind != TN_WORD || !(last->flags & TN_CAP) ||
 		    last->cp_end - last->cp_start < 3)
 			continue;
-		for (size_t k = p->tok_end; k < t->n; k++) {
-			const struct tn_token *w = &t->tok[k];
-			if (w->hash != last->hash || w->kind != TN_WORD || !(w->flags & TN_CAP) ||
-			    r->taken[k])
+		/* "Lima-Strong" is not "Strong" */
+		if (glued(t, p->tok_end - 2))
+			continue;
+		if (!sn)
+			sn = xmalloc(n0 * sizeof(*sn));
+		sn[ns].hash = last->hash;
+		sn[ns].m = (uint32_t)i;
+		sn[ns].end = p->tok_end;
+		ns++;
+	}
+	if (!ns)
+		return;
+	qsort(sn, ns, sizeof(*sn), by_surname);
+	/* a person named again adds nothing: keep the first mention of each */
+	size_t w = 0;
+	for (size_t j = 0, g = 0; j < ns; j++) {
+		if (j == 0 || sn[j].hash != sn[j - 1].hash)
+			g = w;
+		const char *id = ent_mention_id(x, r, &r->m[sn[j].m]);
+		int dup = 0;
+		for (size_t q = g; q < w && !dup; q++)
+			dup = r->m[sn[q].m].type == r->m[sn[j].m].type &&
+			      strcmp(ent_mention_id(x, r, &r->m[sn[q].m]), id) == 0;
+		if (!dup)
+			sn[w++] = sn[j];
+	}
+	ns = w;
+	for (size_t k = 0; k < t->n; k++) {
+		const struct tn_token *tk = &t->tok[k];
+		if (tk->kind != TN_WORD || !(tk->flags & TN_CAP) || r->taken[k])
+			continue;
+		size_t lo = 0, hi = ns;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (sn[mid].hash < tk->hash)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (size_t j = lo; j < ns && sn[j].hash == tk->hash; j++) {
+			if (sn[j].end > k)
 				continue;
+			const struct tn_token *last = &t->tok[sn[j].end - 1];
 			size_t nl = last->end - last->start;
-			if (w->end - w->start != nl ||
-			    memcmp(t->src + w->start, t->src + last->start, nl))
+			if (tk->end - tk->start != nl ||
+			    memcmp(t->src + tk->start, t->src + last->start, nl))
 				continue;
 			if (k + 1 < t->n && t->tok[k + 1].kind == TN_WORD &&
 			    (t->tok[k + 1].flags & TN_CAP) && !(t->tok[k + 1].flags & TN_NEWLINE))
-				continue;
+				break;
 			if (vetoed(x, r, k, k + 1)) /* "in May" */
-				continue;
+				break;
 			/* another first name ("Sarah Quill" after "Ada Quill") */
-			if (k > 0 && !(w->flags & (TN_NEWLINE | TN_SENT_START)) &&
+			if (k > 0 && !(tk->flags & (TN_NEWLINE | TN_SENT_START)) &&
 			    t->tok[k - 1].kind == TN_WORD && (t->tok[k - 1].flags & TN_CAP) &&
 			    !r->taken[k - 1] && !word_in(x, r, EW_TITLE, k - 1) &&
 			    !word_in(x, r, EW_PERSON_CUE, k - 1) &&
 			    !word_in(x, r, EW_ROLE_AFTER, k - 1))
-				continue;
+				break;
 			struct ent_mention *m = new_mention(r);
-			p = &r->m[i]; /* new_mention may move the array */
-			*m = *p;
+			*m = r->m[sn[j].m]; /* new_mention may move the array */
 			set_span(t, m, k, k + 1);
 			r->taken[k] = 1;
+			break;
 		}
 	}
+	free(sn);
 	qsort(r->m, r->n, sizeof(*r->m), by_start);
 }
 

@@ -110,6 +110,7 @@ struct ent_extractor {
 	size_t n_rules, rules_alloc;
 	struct gz_trie triggers; /* exact trigger word -> rule index */
 	struct gz_trie words[EW_NCLASSES];
+	struct gz_trie not_name;  /* every word of the classes no unknown name holds */
 	struct gz_trie veto_keys; /* surface (folded) -> veto index */
 	struct ent_veto *vetoes;
 	size_t n_vetoes;
