@@ -1665,7 +1665,7 @@ static int cue_before(const struct ent_extractor *x, struct ent_result *r, size_
 }
 
 /* A cue after the name ending at token b: a suffix ("KC"), a speech verb
- * ("said", "on Tuesday said"), or an apposition naming a role (", a
+ * ("said", "on Tuesday said"), an age (", 41,"), or an apposition naming a role (", a
  * spokesman for", ", the former judge"; but not ", a spokesman said",
  * whose spokesman is someone else). */
 static int cue_after(const struct ent_extractor *x, struct ent_result *r, size_t b)
@@ -1682,6 +1682,13 @@ static int cue_after(const struct ent_extractor *x, struct ent_result *r, size_t
 	       word_in(x, r, EW_TIME_WORD, v))
 		v++;
 	if (v < t->n && !(t->tok[v].flags & TN_NEWLINE) && word_in(x, r, EW_SPEECH_VERB, v))
+		return 1;
+	/* an age: "X Y, 41, was charged", "X Y (41)" */
+	if (b + 2 < t->n && (tok_is(t, b, ",") || tok_is(t, b, "(")) &&
+	    (t->tok[b + 1].flags & TN_DIGITS) && t->tok[b + 1].fold_len == 2 &&
+	    t->fold.buf[t->tok[b + 1].fold_off] != '0' &&
+	    (tok_is(t, b + 2, ",") || tok_is(t, b + 2, ")")) &&
+	    (tok_is(t, b, "(") == tok_is(t, b + 2, ")")))
 		return 1;
 	if (!tok_is(t, b, ",") || b + 2 >= t->n)
 		return 0;

@@ -603,6 +603,13 @@ static void test_unknown_person_apposition_and_suffix(void **state)
 	/* "KC" is not in the span */
 	assert_string_equal(run("The board was represented by Corin Ashdale KC and others."),
 	                    "PERSON:corin-ashdale:Corin Ashdale");
+	/* an age */
+	assert_string_equal(
+	        run("Prosecutors charged Halvard Brenne Osk, 41, and Mirela Tosk (38) "
+	            "with fraud last week."),
+	        "PERSON:halvard-brenne-osk:Halvard Brenne Osk;PERSON:mirela-tosk:Mirela Tosk");
+	assert_string_equal(run("Results for Northwind Freight, 2024, were weaker than expected."),
+	                    "");
 	/* the spokesman of ", a spokesman said" is someone else */
 	assert_string_equal(run("Northwind Freight, a spokesman said, will appeal."), "");
 }
