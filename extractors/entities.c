@@ -1943,9 +1943,13 @@ static void surnames(struct ent_extractor *x, struct ent_result *r)
 			sn[w++] = sn[j];
 	}
 	ns = w;
+	uint64_t bloom = 0; /* a bit per surname hash: most words miss at once */
+	for (size_t j = 0; j < ns; j++)
+		bloom |= 1ull << (sn[j].hash >> 58);
 	for (size_t k = 0; k < t->n; k++) {
 		const struct tn_token *tk = &t->tok[k];
-		if (tk->kind != TN_WORD || !(tk->flags & TN_CAP) || r->taken[k])
+		if (!(bloom & (1ull << (tk->hash >> 58))) || tk->kind != TN_WORD ||
+		    !(tk->flags & TN_CAP) || r->taken[k])
 			continue;
 		size_t lo = 0, hi = ns;
 		while (lo < hi) {

@@ -582,6 +582,10 @@ static void test_unknown_person_after_title_or_role(void **state)
 	assert_string_equal(run("Ruritania's Minister for Water Affairs R. Okonkwo-Bell "
 	                        "disagreed with the plan on the day it was published."),
 	                    "PERSON:r-okonkwo-bell:R. Okonkwo-Bell");
+	/* a credit line */
+	assert_string_equal(
+	        run("The harbour at dawn, seen from the old pier. Photo by Sunniva Haldor"),
+	        "PERSON:sunniva-haldor:Sunniva Haldor");
 	/* a nationality before "national" */
 	assert_string_equal(run("Police held Chinese national Wu Lanfen at the border."),
 	                    "PERSON:wu-lanfen:Wu Lanfen");
