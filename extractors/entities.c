@@ -26,10 +26,22 @@ const char *const ent_columns[ENT_NCOLS + 1] = {
 };
 
 static const char *const word_class_names[EW_NCLASSES] = {
-        "stop",        "suffix",        "gov-word", "head",         "place-before",
-        "place-after", "common",        "role",     "role-after",   "product-before",
-        "exchange",    "product-after", "title",    "subject-verb", "time-word",
+        "stop",           "suffix",       "gov-word",
+        "head",           "place-before", "place-after",
+        "common",         "role",         "role-after",
+        "product-before", "exchange",     "product-after",
+        "title",          "subject-verb", "time-word",
+        "person-cue",     "speech-verb",  "person-suffix",
+        "name-particle",  "not-name",     "not-person-before",
 };
+
+/* Classes whose words are never part of an unknown person's name: one
+ * trie holds them all (x->not_name), so a capitalised word costs one
+ * probe, not one per class. */
+static const int name_never[] = {EW_NOT_NAME,   EW_STOP,         EW_COMMON,        EW_TITLE,
+                                 EW_ROLE_AFTER, EW_HEAD,         EW_PERSON_CUE,    EW_SPEECH_VERB,
+                                 EW_TIME_WORD,  EW_SUBJECT_VERB, EW_PERSON_SUFFIX, EW_SUFFIX,
+                                 EW_GOV_WORD};
 
 void ent_init(struct ent_extractor *x, const struct gazetteer *gz)
 {
@@ -42,6 +54,8 @@ void ent_init(struct ent_extractor *x, const struct gazetteer *gz)
 	}
 	tt_init(&x->veto_keys);
 	tt_share(&x->veto_keys, &x->triggers);
+	tt_init(&x->not_name);
+	tt_share(&x->not_name, &x->triggers);
 }
 
 void ent_release(struct ent_extractor *x)
@@ -55,6 +69,7 @@ void ent_release(struct ent_extractor *x)
 	for (int i = 0; i < EW_NCLASSES; i++)
 		tt_release(&x->words[i]);
 	tt_release(&x->veto_keys);
+	tt_release(&x->not_name);
 	for (size_t i = 0; i < x->n_veto_sets; i++)
 		tt_release(&x->veto_sets[i]);
 	free(x->veto_sets);
@@ -360,6 +375,9 @@ long ent_load_words(struct ent_extractor *x, const char *buf, size_t len, const 
 			continue;
 		}
 		tt_add(&x->words[cls], w, wl, cs, 1);
+		for (size_t k = 0; k < sizeof(name_never) / sizeof(*name_never); k++)
+			if (name_never[k] == cls)
+				tt_add(&x->not_name, w, wl, cs, 1);
 		loaded++;
 	}
 	for (int k = 0; k < 4; k++)
@@ -916,6 +934,12 @@ static void rule_match(struct ent_extractor *x, struct ent_result *r, const stru
 			}
 		}
 	}
+	/* "Judge Rules Against Harbour Fees": in a headline every word is
+	 * capitalised, but no name holds a stop word */
+	for (size_t k = a; rule->type == GZ_PERSON && k < b; k++)
+		if (t->tok[k].kind == TN_WORD &&
+		    set_at(&x->words[EW_STOP], t, k, k + 1, NULL, &r->scratch))
+			return;
 	/* A leading country is a mention of its own (LAW, COMPANY, ORG). */
 	if (rule->type != GZ_GOV) {
 		struct tt_match m;
@@ -1509,13 +1533,381 @@ static void head_references(struct ent_extractor *x, struct ent_result *r)
 	qsort(r->m, r->n, sizeof(*r->m), by_start);
 }
 
+/* ------------------------------------------------------------ unknown people */
+
+/* Words of one unknown name at most (initials and particles aside). */
+#define NAME_MAX_WORDS 4
+
+/* Is token i a one-token key of word class `cls`? */
+static int word_in(const struct ent_extractor *x, struct ent_result *r, int cls, size_t i)
+{
+	return set_at(&x->words[cls], &r->tn, i, i + 1, NULL, &r->scratch);
+}
+
+/* Capitals inside a word ("OpenAI", "iPhone") mark a brand, except after
+ * a name prefix ("McCallion", "DeSantis", "MacKenzie"). */
+static int inner_capitals(const struct tn_text *t, size_t i)
+{
+	const struct tn_token *k = &t->tok[i];
+	if (!(k->flags & TN_ASCII))
+		return 0;
+	const char *s = t->src + k->start;
+	size_t n = k->end - k->start, from = 1;
+	if (n > 2 &&
+	    (memcmp(s, "Mc", 2) == 0 || memcmp(s, "De", 2) == 0 || memcmp(s, "La", 2) == 0 ||
+	     memcmp(s, "Le", 2) == 0 || memcmp(s, "Di", 2) == 0))
+		from = 3;
+	else if (n > 3 && memcmp(s, "Mac", 3) == 0)
+		from = 4;
+	for (size_t k2 = from; k2 < n; k2++)
+		if (s[k2] >= 'A' && s[k2] <= 'Z')
+			return 1;
+	return 0;
+}
+
+/* May token i be a word of an unknown person's name?  Capitalised, not
+ * in capitals, no number, not taken by a mention, and in no word class
+ * that names something else (a title, a role, a stop word, a month). */
+static int name_word(const struct ent_extractor *x, struct ent_result *r, size_t i)
+{
+	const struct tn_text *t = &r->tn;
+	if (i >= t->n)
+		return 0;
+	const struct tn_token *k = &t->tok[i];
+	if (k->kind != TN_WORD || !(k->flags & TN_CAP) || (k->flags & (TN_ALLCAPS | TN_DIGITS)) ||
+	    r->taken[i] || inner_capitals(t, i))
+		return 0;
+	if (set_at(&x->not_name, t, i, i + 1, NULL, &r->scratch))
+		return 0;
+	return 1;
+}
+
+/* A punctuation token glued to both neighbours ("Lima-Strong", "O'Neil"). */
+static int glued(const struct tn_text *t, size_t i)
+{
+	return i + 1 < t->n && t->tok[i].kind == TN_PUNCT && !(t->tok[i].flags & TN_SPACE) &&
+	       !(t->tok[i + 1].flags & TN_SPACE) && (tok_is(t, i, "-") || tok_is(t, i, "'"));
+}
+
+/* The name run starting at token a: its end, and how many name words it
+ * holds (an initial "K." counts, a hyphenated name once, particles not). */
+static size_t name_run(const struct ent_extractor *x, struct ent_result *r, size_t a, size_t *words)
+{
+	const struct tn_text *t = &r->tn;
+	size_t k = a;
+	*words = 0;
+	while (name_word(x, r, k)) {
+		if (k > a && (t->tok[k].flags & (TN_NEWLINE | TN_SENT_START)))
+			break;
+		(*words)++;
+		k++;
+		/* an initial: "K." */
+		if (t->tok[k - 1].cp_end - t->tok[k - 1].cp_start == 1 && tok_is(t, k, ".") &&
+		    !(t->tok[k].flags & TN_SPACE))
+			k++;
+		/* a hyphenated or apostrophe name */
+		while (glued(t, k) && name_word(x, r, k + 1))
+			k += 2;
+		if (k >= t->n || !(t->tok[k].flags & TN_SPACE) || (t->tok[k].flags & TN_NEWLINE))
+			break;
+		/* "de", "van der", "bin" before the next name word */
+		size_t p = k;
+		while (p < k + 2 && p < t->n && word_in(x, r, EW_NAME_PARTICLE, p) &&
+		       !(t->tok[p].flags & TN_NEWLINE))
+			p++;
+		if (p > k && p < t->n && !(t->tok[p].flags & TN_NEWLINE) && name_word(x, r, p))
+			k = p;
+	}
+	return k;
+}
+
+/* Does a key of class `cls` end exactly at token `end`, starting in the
+ * same line at most `span` tokens before?  Its start in *start. */
+static int class_ends_at(const struct ent_extractor *x, struct ent_result *r, int cls, size_t end,
+                         size_t span, size_t *start)
+{
+	const struct tn_text *t = &r->tn;
+	size_t e;
+	for (size_t k = 1; k <= span && k <= end; k++) {
+		if (t->tok[end - k + 1].flags & TN_NEWLINE && k > 1)
+			break;
+		if (set_at(&x->words[cls], t, end - k, end, &e, &r->scratch) && e == end) {
+			if (start)
+				*start = end - k;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* A cue before the name at token a: a title ("Judge"), a role noun
+ * ("spokeswoman", "chief executive"), a role with its body ("Minister
+ * for Home Affairs"), or a speech verb ("said"). */
+static int cue_before(const struct ent_extractor *x, struct ent_result *r, size_t a)
+{
+	const struct tn_text *t = &r->tn;
+	size_t s;
+	if (a == 0 || (t->tok[a].flags & TN_NEWLINE))
+		return 0;
+	/* "former" alone only strips a title from a known name */
+	if (class_ends_at(x, r, EW_TITLE, a, 3, &s) && !(a - s == 1 && tok_is(t, s, "former")))
+		return 1;
+	if (class_ends_at(x, r, EW_ROLE_AFTER, a, 2, NULL) ||
+	    class_ends_at(x, r, EW_PERSON_CUE, a, 2, NULL) ||
+	    (word_in(x, r, EW_SPEECH_VERB, a - 1) && !(t->tok[a - 1].flags & TN_CAP)))
+		return 1;
+	/* "Minister for Home Affairs K. Shanmugam": a role, its portfolio */
+	size_t k = a;
+	while (k > 0 && a - k < 5 && !(t->tok[k].flags & TN_NEWLINE) &&
+	       t->tok[k - 1].kind == TN_WORD && (t->tok[k - 1].flags & TN_CAP))
+		k--;
+	return k < a && role_title(x, r, k);
+}
+
+/* A cue after the name ending at token b: a suffix ("KC"), a speech verb
+ * ("said", "on Tuesday said"), an age (", 41,"), or an apposition naming a role (", a
+ * spokesman for", ", the former judge"; but not ", a spokesman said",
+ * whose spokesman is someone else). */
+static int cue_after(const struct ent_extractor *x, struct ent_result *r, size_t b)
+{
+	static const char *const det[] = {"a", "an", "the", "who", "senior", "former"};
+	const struct tn_text *t = &r->tn;
+	size_t end;
+	if (b >= t->n || (t->tok[b].flags & TN_NEWLINE))
+		return 0;
+	if (word_in(x, r, EW_PERSON_SUFFIX, b))
+		return 1;
+	size_t v = b;
+	while (v < t->n && v < b + 3 && !(t->tok[v].flags & TN_NEWLINE) &&
+	       word_in(x, r, EW_TIME_WORD, v))
+		v++;
+	if (v < t->n && !(t->tok[v].flags & TN_NEWLINE) && word_in(x, r, EW_SPEECH_VERB, v))
+		return 1;
+	/* an age: "X Y, 41, was charged", "X Y (41)" */
+	if (b + 2 < t->n && (tok_is(t, b, ",") || tok_is(t, b, "(")) &&
+	    (t->tok[b + 1].flags & TN_DIGITS) && t->tok[b + 1].fold_len == 2 &&
+	    t->fold.buf[t->tok[b + 1].fold_off] != '0' &&
+	    (tok_is(t, b + 2, ",") || tok_is(t, b + 2, ")")) &&
+	    (tok_is(t, b, "(") == tok_is(t, b + 2, ")")))
+		return 1;
+	if (!tok_is(t, b, ",") || b + 2 >= t->n)
+		return 0;
+	int hit = 0;
+	for (size_t c = 0; c < sizeof(det) / sizeof(*det) && !hit; c++)
+		hit = tok_is(t, b + 1, det[c]);
+	if (!hit)
+		return 0;
+	/* the role noun within three words: ", a senior Acme lawyer" */
+	for (size_t k = b + 2; k < t->n && k < b + 5; k++) {
+		if ((t->tok[k].flags & TN_NEWLINE) || t->tok[k].kind != TN_WORD)
+			return 0;
+		if (set_at(&x->words[EW_PERSON_CUE], t, k, t->n, &end, &r->scratch) ||
+		    set_at(&x->words[EW_TITLE], t, k, t->n, &end, &r->scratch) ||
+		    set_at(&x->words[EW_ROLE_AFTER], t, k, t->n, &end, &r->scratch))
+			return !(end < t->n && word_in(x, r, EW_SPEECH_VERB, end));
+	}
+	return 0;
+}
+
+/* Do tokens [a, b) hold a known alias or a demonym anywhere? */
+static int holds_known_name(const struct ent_extractor *x, struct ent_result *r, size_t a, size_t b)
+{
+	const struct tn_text *t = &r->tn;
+	struct tt_match m;
+	for (size_t k = a; k < b; k++)
+		if (t->tok[k].kind == TN_WORD &&
+		    (tt_longest(&x->gz->aliases, t, k, b, &m, &r->scratch) ||
+		     demonym_at(x, t, k, b, &m, &r->scratch)))
+			return 1;
+	return 0;
+}
+
+/* Same words, same case: tokens [a, b) and [c, d). */
+static int same_tokens(const struct tn_text *t, size_t a, size_t b, size_t c, size_t d)
+{
+	if (b - a != d - c)
+		return 0;
+	for (size_t k = 0; k < b - a; k++) {
+		const struct tn_token *p = &t->tok[a + k], *q = &t->tok[c + k];
+		if (p->hash != q->hash || p->end - p->start != q->end - q->start ||
+		    memcmp(t->src + p->start, t->src + q->start, p->end - p->start) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+struct name_cand {
+	uint64_t key; /* hash of the name's tokens */
+	uint32_t a, b;
+	uint8_t cued;   /* next to a cue */
+	uint8_t vetoed; /* where a place or a firm stands ("at X", "X spokesman") */
+};
+
+static int by_key(const void *pa, const void *pb)
+{
+	const struct name_cand *a = pa, *b = pb;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return a->a < b->a ? -1 : a->a > b->a;
+}
+
+/* An occurrence of a name that says it is no person: after "at", "in"
+ * ("at Whole Shops"), or before a role noun or a service noun, as the
+ * employer or the product ("a Whole Shops spokeswoman", "Acme Widget
+ * users"). */
+static int not_person_here(const struct ent_extractor *x, struct ent_result *r, size_t a, size_t b)
+{
+	const struct tn_text *t = &r->tn;
+	size_t end;
+	if (a > 0 && !(t->tok[a].flags & TN_NEWLINE) && word_in(x, r, EW_NOT_PERSON_BEFORE, a - 1))
+		return 1;
+	if (b < t->n && !(t->tok[b].flags & TN_NEWLINE) && !(t->tok[b].flags & TN_CAP) &&
+	    (set_at(&x->words[EW_PERSON_CUE], t, b, t->n, &end, &r->scratch) ||
+	     word_in(x, r, EW_PRODUCT_AFTER, b)))
+		return 1;
+	return 0;
+}
+
+/* Unknown people: name runs next to a cue, and the same names elsewhere.
+ * A name is judged on all its occurrences: one cue makes every one a
+ * person, one occurrence as a place or firm makes none. */
+static void unknown_people(struct ent_extractor *x, struct ent_result *r)
+{
+	const struct tn_text *t = &r->tn;
+	struct name_cand *c = NULL;
+	size_t nc = 0, alloc = 0, n_cued = 0;
+	size_t line0 = 0;
+	int skip_line = -1;
+	for (size_t i = 0; i < t->n;) {
+		const struct tn_token *k = &t->tok[i];
+		if (k->flags & TN_NEWLINE) { /* a new line: judged when it holds a name */
+			line0 = i;
+			skip_line = -1;
+		}
+		if (k->kind != TN_WORD || !(k->flags & TN_CAP) || r->taken[i]) {
+			i++;
+			continue;
+		}
+		/* Most capitals start a sentence before a word in lower case:
+		 * a name needs a second word, an initial's "." or a joiner. */
+		const struct tn_token *nx = i + 1 < t->n ? &t->tok[i + 1] : NULL;
+		if (!nx || (nx->flags & TN_NEWLINE) ||
+		    (nx->kind == TN_WORD && !(nx->flags & TN_CAP) &&
+		     (nx->end - nx->start > 5 || !word_in(x, r, EW_NAME_PARTICLE, i + 1))) ||
+		    (nx->kind == TN_PUNCT && (nx->flags & TN_SPACE))) {
+			i++;
+			continue;
+		}
+		size_t words, b = name_run(x, r, i, &words);
+		if (b == i) {
+			i++;
+			continue;
+		}
+		/* part of a longer capitalised name ("Jane Doe Foundation") or
+		 * word ("Kim Yong-hyun") */
+		int longer = b < t->n && t->tok[b].kind == TN_WORD && (t->tok[b].flags & TN_CAP) &&
+		             !(t->tok[b].flags & (TN_NEWLINE | TN_SENT_START)) &&
+		             !word_in(x, r, EW_PERSON_SUFFIX, b) &&
+		             !word_in(x, r, EW_SPEECH_VERB, b);
+		longer |= glued(t, b) && t->tok[b + 1].kind == TN_WORD;
+		if (words < 2 || words > NAME_MAX_WORDS || longer ||
+		    (i > 0 && tok_is(t, i - 1, "the") && !(k->flags & TN_NEWLINE))) {
+			i = b;
+			continue;
+		}
+		if (nc == alloc) {
+			alloc = alloc ? alloc * 2 : 16;
+			c = xrealloc(c, alloc * sizeof(*c));
+		}
+		uint64_t key = 1469598103934665603ull;
+		for (size_t q = i; q < b; q++)
+			key = (key ^ t->tok[q].hash) * 1099511628211ull;
+		c[nc].key = key;
+		c[nc].a = (uint32_t)i;
+		c[nc].b = (uint32_t)b;
+		c[nc].cued = cue_before(x, r, i) || cue_after(x, r, b);
+		/* headlines (title case, capitals) hold no cue */
+		if (c[nc].cued && skip_line < 0) {
+			size_t line1 = b;
+			while (line1 < t->n && !(t->tok[line1].flags & TN_NEWLINE))
+				line1++;
+			skip_line = title_case(t, line0, line1) || shouting(r, i);
+		}
+		c[nc].cued &= !skip_line;
+		c[nc].vetoed = (uint8_t)not_person_here(x, r, i, b);
+		n_cued += c[nc].cued;
+		nc++;
+		i = b;
+	}
+	if (!n_cued) {
+		free(c);
+		return;
+	}
+	/* group the occurrences of each name (sorting: n log n, not n^2) */
+	qsort(c, nc, sizeof(*c), by_key);
+	for (size_t g = 0; g < nc;) {
+		size_t h = g + 1;
+		int cued = c[g].cued, vetoed = c[g].vetoed;
+		while (h < nc && c[h].key == c[g].key &&
+		       same_tokens(t, c[g].a, c[g].b, c[h].a, c[h].b)) {
+			cued |= c[h].cued;
+			vetoed |= c[h].vetoed;
+			h++;
+		}
+		/* the same tokens hold the same known names: judged once */
+		if (cued && !vetoed)
+			vetoed = holds_known_name(x, r, c[g].a, c[g].b);
+		for (size_t j = g; j < h; j++)
+			c[j].cued = (uint8_t)(cued && !vetoed);
+		g = h;
+	}
+	for (size_t j = 0; j < nc; j++) {
+		if (!c[j].cued)
+			continue;
+		struct ent_mention *m = new_mention(r);
+		set_span(t, m, c[j].a, c[j].b);
+		m->src = ENT_RULE;
+		m->type = GZ_PERSON;
+		span_text(t, c[j].a, c[j].b, &r->scratch);
+		m->name_off = arena_add(&r->arena, r->scratch.buf, r->scratch.len);
+		struct strbuf id = STRBUF_INIT;
+		gz_slug(&id, r->scratch.buf, r->scratch.len);
+		if (!id.len)
+			sb_addstr(&id, "x");
+		m->id_off = arena_add(&r->arena, id.buf, id.len);
+		sb_release(&id);
+		memset(r->taken + c[j].a, 1, c[j].b - c[j].a);
+	}
+	free(c);
+	qsort(r->m, r->n, sizeof(*r->m), by_start);
+}
+
 /* "Amit Mehta ... Mehta said": a person's surname alone, after the full
  * name, is the same person.  The surname must stand alone (not "Mehta
  * Foundation") and not be taken by another mention. */
+struct surname {
+	uint64_t hash; /* of the surname token */
+	uint32_t m;    /* the mention with the full name */
+	uint32_t end;  /* ... and where it ends */
+};
+
+static int by_surname(const void *pa, const void *pb)
+{
+	const struct surname *a = pa, *b = pb;
+	if (a->hash != b->hash)
+		return a->hash < b->hash ? -1 : 1;
+	return a->m < b->m ? -1 : a->m > b->m;
+}
+
+/* One pass over the tokens, whatever the number of people: the surnames
+ * (one per person) are sorted by hash and looked up per capitalised
+ * word.  The first person named (by start) with that surname before the
+ * word takes it. */
 static void surnames(struct ent_extractor *x, struct ent_result *r)
 {
 	const struct tn_text *t = &r->tn;
-	size_t n0 = r->n;
+	size_t n0 = r->n, ns = 0;
+	struct surname *sn = NULL;
 	for (size_t i = 0; i < n0; i++) {
 		const struct ent_mention *p = &r->m[i];
 		if (p->type != GZ_PERSON || p->tok_end - p->tok_start < 2)
@@ -1524,27 +1916,77 @@ static void surnames(struct ent_extractor *x, struct ent_result *r)
 		if (last->kind != TN_WORD || !(last->flags & TN_CAP) ||
 		    last->cp_end - last->cp_start < 3)
 			continue;
-		for (size_t k = p->tok_end; k < t->n; k++) {
-			const struct tn_token *w = &t->tok[k];
-			if (w->hash != last->hash || w->kind != TN_WORD || !(w->flags & TN_CAP) ||
-			    r->taken[k])
+		/* "Lima-Strong" is not "Strong" */
+		if (glued(t, p->tok_end - 2))
+			continue;
+		if (!sn)
+			sn = xmalloc(n0 * sizeof(*sn));
+		sn[ns].hash = last->hash;
+		sn[ns].m = (uint32_t)i;
+		sn[ns].end = p->tok_end;
+		ns++;
+	}
+	if (!ns)
+		return;
+	qsort(sn, ns, sizeof(*sn), by_surname);
+	/* a person named again adds nothing: keep the first mention of each */
+	size_t w = 0;
+	for (size_t j = 0, g = 0; j < ns; j++) {
+		if (j == 0 || sn[j].hash != sn[j - 1].hash)
+			g = w;
+		const char *id = ent_mention_id(x, r, &r->m[sn[j].m]);
+		int dup = 0;
+		for (size_t q = g; q < w && !dup; q++)
+			dup = r->m[sn[q].m].type == r->m[sn[j].m].type &&
+			      strcmp(ent_mention_id(x, r, &r->m[sn[q].m]), id) == 0;
+		if (!dup)
+			sn[w++] = sn[j];
+	}
+	ns = w;
+	uint64_t bloom = 0; /* a bit per surname hash: most words miss at once */
+	for (size_t j = 0; j < ns; j++)
+		bloom |= 1ull << (sn[j].hash >> 58);
+	for (size_t k = 0; k < t->n; k++) {
+		const struct tn_token *tk = &t->tok[k];
+		if (!(bloom & (1ull << (tk->hash >> 58))) || tk->kind != TN_WORD ||
+		    !(tk->flags & TN_CAP) || r->taken[k])
+			continue;
+		size_t lo = 0, hi = ns;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (sn[mid].hash < tk->hash)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (size_t j = lo; j < ns && sn[j].hash == tk->hash; j++) {
+			if (sn[j].end > k)
 				continue;
+			const struct tn_token *last = &t->tok[sn[j].end - 1];
 			size_t nl = last->end - last->start;
-			if (w->end - w->start != nl ||
-			    memcmp(t->src + w->start, t->src + last->start, nl))
+			if (tk->end - tk->start != nl ||
+			    memcmp(t->src + tk->start, t->src + last->start, nl))
 				continue;
 			if (k + 1 < t->n && t->tok[k + 1].kind == TN_WORD &&
 			    (t->tok[k + 1].flags & TN_CAP) && !(t->tok[k + 1].flags & TN_NEWLINE))
-				continue;
+				break;
 			if (vetoed(x, r, k, k + 1)) /* "in May" */
-				continue;
+				break;
+			/* another first name ("Sarah Quill" after "Ada Quill") */
+			if (k > 0 && !(tk->flags & (TN_NEWLINE | TN_SENT_START)) &&
+			    t->tok[k - 1].kind == TN_WORD && (t->tok[k - 1].flags & TN_CAP) &&
+			    !r->taken[k - 1] && !word_in(x, r, EW_TITLE, k - 1) &&
+			    !word_in(x, r, EW_PERSON_CUE, k - 1) &&
+			    !word_in(x, r, EW_ROLE_AFTER, k - 1))
+				break;
 			struct ent_mention *m = new_mention(r);
-			p = &r->m[i]; /* new_mention may move the array */
-			*m = *p;
+			*m = r->m[sn[j].m]; /* new_mention may move the array */
 			set_span(t, m, k, k + 1);
 			r->taken[k] = 1;
+			break;
 		}
 	}
+	free(sn);
 	qsort(r->m, r->n, sizeof(*r->m), by_start);
 }
 
@@ -1687,6 +2129,7 @@ int ent_extract(struct ent_extractor *x, struct ent_result *r, const char *text,
 			r->m[w++] = r->m[i];
 	r->n = w;
 	head_references(x, r);
+	unknown_people(x, r);
 	surnames(x, r);
 	sentence_starts(x, r);
 	products(x, r);

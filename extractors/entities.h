@@ -2,7 +2,7 @@
  * entities: find governments, companies, laws, people and organisations
  * in article text, with canonical ids and the country of every GOV.
  *
- * The work happens in four passes over the tokens of one text
+ * The work happens in five passes over the tokens of one text
  * (textnorm.h):
  *
  *  1. the gazetteer (gazetteer.h): leftmost-longest alias matches, each
@@ -20,7 +20,12 @@
  *     after "in" is a month; config/entity-words.tsv lists them);
  *     a capitalised common word at a sentence start counts only when the
  *     entity appears elsewhere too;
- *  4. composition: a country or demonym joined to a body is one span
+ *  4. unknown people: a run of two to four capitalised name words that no
+ *     other mention covers is a PERSON only next to a cue (a title or
+ *     role noun before it, a speech verb before or after it, an
+ *     apposition ", a spokesman" or a suffix "KC" after it); the same
+ *     name elsewhere in the text is that person too;
+ *  5. composition: a country or demonym joined to a body is one span
  *     ("UK Home Office", "Irish Data Protection Commission"); "X
  *     government" and "<person> administration" are the state; a legal
  *     suffix after a company joins it ("Intel Corp."); a year after a law
@@ -56,21 +61,27 @@
 
 /* Word classes of config/entity-words.tsv (column `class`). */
 enum ent_word_class {
-	EW_STOP = 0,      /* leading words a rule span must not start with */
-	EW_SUFFIX,        /* company legal suffixes joined to the name */
-	EW_GOV_WORD,      /* "government": X government is the state X */
-	EW_HEAD,          /* head words of bodies, resolved to the last such body */
-	EW_PLACE_BEFORE,  /* a capital after these is a place, not a government */
-	EW_PLACE_AFTER,   /* ... or before these */
-	EW_COMMON,        /* common words: at a sentence start need support */
-	EW_ROLE,          /* "Minister for": a body after it is a role title */
-	EW_ROLE_AFTER,    /* "Secretary": a one-word body name before it is a title */
-	EW_PRODUCT,       /* "such as", "like": a company after it is its service */
-	EW_EXCHANGE,      /* "NASDAQ": "NASDAQ:SMCI" is a ticker, not a mention */
-	EW_PRODUCT_AFTER, /* "users", "app": the company before it is its service */
-	EW_TITLE,         /* "President": a title before a name is not part of it */
-	EW_SUBJECT_VERB,  /* "said": a common word at a sentence start before it acts */
-	EW_TIME_WORD,     /* "on Tuesday": may stand between that word and the verb */
+	EW_STOP = 0,          /* leading words a rule span must not start with */
+	EW_SUFFIX,            /* company legal suffixes joined to the name */
+	EW_GOV_WORD,          /* "government": X government is the state X */
+	EW_HEAD,              /* head words of bodies, resolved to the last such body */
+	EW_PLACE_BEFORE,      /* a capital after these is a place, not a government */
+	EW_PLACE_AFTER,       /* ... or before these */
+	EW_COMMON,            /* common words: at a sentence start need support */
+	EW_ROLE,              /* "Minister for": a body after it is a role title */
+	EW_ROLE_AFTER,        /* "Secretary": a one-word body name before it is a title */
+	EW_PRODUCT,           /* "such as", "like": a company after it is its service */
+	EW_EXCHANGE,          /* "NASDAQ": "NASDAQ:SMCI" is a ticker, not a mention */
+	EW_PRODUCT_AFTER,     /* "users", "app": the company before it is its service */
+	EW_TITLE,             /* "President": a title before a name is not part of it */
+	EW_SUBJECT_VERB,      /* "said": a common word at a sentence start before it acts */
+	EW_TIME_WORD,         /* "on Tuesday": may stand between that word and the verb */
+	EW_PERSON_CUE,        /* "spokeswoman", "judge": a role noun before an unknown name */
+	EW_SPEECH_VERB,       /* "said", "told": next to an unknown name, a person speaking */
+	EW_PERSON_SUFFIX,     /* "KC", "MP": after an unknown name, a person (not in the span) */
+	EW_NAME_PARTICLE,     /* "de", "van", "bin": lower-case words inside a name */
+	EW_NOT_NAME,          /* "Foundation", "Street", "March": never in an unknown name */
+	EW_NOT_PERSON_BEFORE, /* "at", "in": an unknown name after these is a place or firm */
 	EW_NCLASSES
 };
 
@@ -99,6 +110,7 @@ struct ent_extractor {
 	size_t n_rules, rules_alloc;
 	struct gz_trie triggers; /* exact trigger word -> rule index */
 	struct gz_trie words[EW_NCLASSES];
+	struct gz_trie not_name;  /* every word of the classes no unknown name holds */
 	struct gz_trie veto_keys; /* surface (folded) -> veto index */
 	struct ent_veto *vetoes;
 	size_t n_vetoes;

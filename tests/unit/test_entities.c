@@ -561,6 +561,113 @@ static void test_people_titles_and_surnames(void **state)
 	                    "PERSON:rex-tallow:Rex Tallow");
 }
 
+/* ------------------------------------------------------------ unknown people */
+
+static void test_unknown_person_after_title_or_role(void **state)
+{
+	(void)state;
+	/* a role noun after a body, then the surname alone */
+	assert_string_equal(run("Harbour Board spokeswoman Tove Lindqvist said the fees would "
+	                        "rise. \xe2\x80\x9cWe had no choice,\xe2\x80\x9d said Lindqvist."),
+	                    "PERSON:tove-lindqvist:Tove Lindqvist;PERSON:tove-lindqvist:Lindqvist");
+	/* lower-case role, "Mr" without a full stop */
+	assert_string_equal(run("The rules were set out by culture secretary Pim Ravensworth.\n"
+	                        "Critics wrote to Mr Ravensworth on Friday."),
+	                    "PERSON:pim-ravensworth:Pim Ravensworth;"
+	                    "PERSON:pim-ravensworth:Ravensworth");
+	/* a title is not in the span */
+	assert_string_equal(run("Judge Marit Olsgaard dismissed the claim as without merit."),
+	                    "PERSON:marit-olsgaard:Marit Olsgaard");
+	/* a role with its portfolio; an initial; a hyphenated name */
+	assert_string_equal(run("Ruritania's Minister for Water Affairs R. Okonkwo-Bell "
+	                        "disagreed with the plan on the day it was published."),
+	                    "PERSON:r-okonkwo-bell:R. Okonkwo-Bell");
+	/* a credit line */
+	assert_string_equal(
+	        run("The harbour at dawn, seen from the old pier. Photo by Sunniva Haldor"),
+	        "PERSON:sunniva-haldor:Sunniva Haldor");
+	/* a nationality before "national" */
+	assert_string_equal(run("Police held Chinese national Wu Lanfen at the border."),
+	                    "PERSON:wu-lanfen:Wu Lanfen");
+	/* a body before the role, the role before the name */
+	assert_string_equal(
+	        run("Asked about it, Apple spokesperson Emil Sandqvist declined to comment."),
+	        "COMPANY:apple:Apple;PERSON:emil-sandqvist:Emil Sandqvist");
+	assert_string_equal(
+	        run("As former FTC enforcer Dorian Bellweather put it, nothing changed."),
+	        "GOV:us/ftc:FTC;PERSON:dorian-bellweather:Dorian Bellweather");
+}
+
+static void test_unknown_person_apposition_and_suffix(void **state)
+{
+	(void)state;
+	assert_string_equal(run("Ines Vasquez-Thorne, a lawyer for the campaigners, objected."),
+	                    "PERSON:ines-vasquez-thorne:Ines Vasquez-Thorne");
+	assert_string_equal(run("Ines Vasquez-Thorne, who chairs the group, objected."), "");
+	/* "KC" is not in the span */
+	assert_string_equal(run("The board was represented by Corin Ashdale KC and others."),
+	                    "PERSON:corin-ashdale:Corin Ashdale");
+	/* an age */
+	assert_string_equal(
+	        run("Prosecutors charged Halvard Brenne Osk, 41, and Mirela Tosk (38) "
+	            "with fraud last week."),
+	        "PERSON:halvard-brenne-osk:Halvard Brenne Osk;PERSON:mirela-tosk:Mirela Tosk");
+	assert_string_equal(run("Results for Northwind Freight, 2024, were weaker than expected."),
+	                    "");
+	/* the spokesman of ", a spokesman said" is someone else */
+	assert_string_equal(run("Northwind Freight, a spokesman said, will appeal."), "");
+}
+
+static void test_unknown_person_speech_verbs(void **state)
+{
+	(void)state;
+	assert_string_equal(run("\xe2\x80\x9cWe will appeal,\xe2\x80\x9d said Odile Marchetti, "
+	                        "who leads the union."),
+	                    "PERSON:odile-marchetti:Odile Marchetti");
+	assert_string_equal(run("Tomas Brennagh told reporters the vote was close."),
+	                    "PERSON:tomas-brennagh:Tomas Brennagh");
+	assert_string_equal(run("Tomas Brennagh on Monday said the vote was close."),
+	                    "PERSON:tomas-brennagh:Tomas Brennagh");
+	/* particles inside a name */
+	assert_string_equal(run("\xe2\x80\x9cNo,\xe2\x80\x9d said Pieter van der Linde."),
+	                    "PERSON:pieter-van-der-linde:Pieter van der Linde");
+	/* the same name without a cue is the same person */
+	assert_string_equal(run("Odile Marchetti leads the union.\nLater, said Odile Marchetti, "
+	                        "talks resumed."),
+	                    "PERSON:odile-marchetti:Odile Marchetti;"
+	                    "PERSON:odile-marchetti:Odile Marchetti");
+}
+
+static void test_unknown_person_negatives(void **state)
+{
+	(void)state;
+	/* no cue, no person */
+	assert_string_equal(run("Odile Marchetti leads the union."), "");
+	/* one word is no name; an organisation word ends a name */
+	assert_string_equal(run("The claim was dismissed, said Reuters."), "");
+	assert_string_equal(
+	        run("\xe2\x80\x9cIt is unlawful,\xe2\x80\x9d said Privacy International."), "");
+	/* a headline in title case holds no cue */
+	assert_string_equal(run("Reuters Said Harbour Fees Would Rise Again\nText."), "");
+	assert_string_equal(run("Judge Rules Against Harbour Fees In Landmark Case\nText."), "");
+	/* a title alone, a place, a firm acting, a product */
+	assert_string_equal(run("The Prime Minister said nothing."), "");
+	assert_string_equal(run("Officials said New York would follow."), "");
+	assert_string_equal(run("Northwind Freight said it would appeal. A Northwind Freight "
+	                        "spokeswoman declined to comment."),
+	                    "");
+	assert_string_equal(run("Shoppers at Northwind Freight said prices rose."), "");
+	assert_string_equal(run("Users of Galaxy Buds said the update failed."), "");
+	/* a known name is not an unknown one; nor is a demonym */
+	assert_string_equal(run("On Monday, Apple Music said it would comply."),
+	                    "COMPANY:apple:Apple");
+	/* a line in capitals */
+	assert_string_equal(run("JUDGE MARIT OLSGAARD SAID THE CLAIM FAILS"), "");
+	/* a name does not cross a line or a sentence end */
+	assert_string_equal(run("The deal closed in Oslo.\nMarit Olsgaard"), "");
+	assert_string_equal(run("He met Marit. Olsgaard said no."), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -609,6 +716,10 @@ int main(void)
 	        cmocka_unit_test(test_services_by_owner_and_noun),
 	        cmocka_unit_test(test_company_unit_by_place),
 	        cmocka_unit_test(test_people_titles_and_surnames),
+	        cmocka_unit_test(test_unknown_person_after_title_or_role),
+	        cmocka_unit_test(test_unknown_person_apposition_and_suffix),
+	        cmocka_unit_test(test_unknown_person_speech_verbs),
+	        cmocka_unit_test(test_unknown_person_negatives),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
