@@ -582,7 +582,7 @@ static int place_context(const struct ent_extractor *x, struct ent_result *r, si
 		    !(t->tok[k].flags & TN_SENT_START) && !(t->tok[k + 1].flags & TN_NEWLINE))
 			return 1;
 	}
-	/* "Doha Mekki", "Lima-Strong": part of another name */
+	/* "Doha Mekki", "Ortiz-Vega": part of another name */
 	if (b < t->n && !(t->tok[b].flags & TN_NEWLINE)) {
 		size_t k = b;
 		if (tok_is(t, k, "-") && !(t->tok[k].flags & TN_SPACE) && k + 1 < t->n)
@@ -1545,7 +1545,7 @@ static int word_in(const struct ent_extractor *x, struct ent_result *r, int cls,
 }
 
 /* Capitals inside a word ("OpenAI", "iPhone") mark a brand, except after
- * a name prefix ("McCallion", "DeSantis", "MacKenzie"). */
+ * a name prefix ("McAllister", "DeSantis", "MacKenzie"). */
 static int inner_capitals(const struct tn_text *t, size_t i)
 {
 	const struct tn_token *k = &t->tok[i];
@@ -1582,7 +1582,7 @@ static int name_word(const struct ent_extractor *x, struct ent_result *r, size_t
 	return 1;
 }
 
-/* A punctuation token glued to both neighbours ("Lima-Strong", "O'Neil"). */
+/* A punctuation token glued to both neighbours ("Ortiz-Vega", "O'Neil"). */
 static int glued(const struct tn_text *t, size_t i)
 {
 	return i + 1 < t->n && t->tok[i].kind == TN_PUNCT && !(t->tok[i].flags & TN_SPACE) &&
@@ -1656,7 +1656,7 @@ static int cue_before(const struct ent_extractor *x, struct ent_result *r, size_
 	    class_ends_at(x, r, EW_PERSON_CUE, a, 2, NULL) ||
 	    (word_in(x, r, EW_SPEECH_VERB, a - 1) && !(t->tok[a - 1].flags & TN_CAP)))
 		return 1;
-	/* "Minister for Home Affairs K. Shanmugam": a role, its portfolio */
+	/* "Minister for Ports J. Bloggs": a role, its portfolio */
 	size_t k = a;
 	while (k > 0 && a - k < 5 && !(t->tok[k].flags & TN_NEWLINE) &&
 	       t->tok[k - 1].kind == TN_WORD && (t->tok[k - 1].flags & TN_CAP))
@@ -1916,7 +1916,7 @@ static void surnames(struct ent_extractor *x, struct ent_result *r)
 		if (last->kind != TN_WORD || !(last->flags & TN_CAP) ||
 		    last->cp_end - last->cp_start < 3)
 			continue;
-		/* "Lima-Strong" is not "Strong" */
+		/* "Ortiz-Vega" is not "Vega" */
 		if (glued(t, p->tok_end - 2))
 			continue;
 		if (!sn)

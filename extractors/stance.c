@@ -1225,7 +1225,7 @@ static int32_t find_speaker(const struct run *r, struct st_sentence *s)
 	return -1;
 }
 
-/* "Apple spokesperson Emma Wilson", "Wang, a ministry spokesman": the body
+/* "Apple spokesperson Jo Bloggs", "Wang, a ministry spokesman": the body
  * a spokesperson speaks for. */
 static void spokes_body(const struct run *r, const struct st_sentence *s, int32_t pm,
                         struct agents *a, float w)
