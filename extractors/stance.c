@@ -2127,6 +2127,17 @@ static void speaker_judgement(struct run *r, const struct st_sentence *s, size_t
 						break;
 					measure = fitting_measure(r, s, k);
 				}
+				/* else the measure doing the harm: "tariffs on chips
+				 * could undermine the competitiveness of ..." judges
+				 * the tariffs, as "would stifle" does */
+				for (size_t k = i; !measure && k > s->ta && k + 8 > i; k--) {
+					if (c->info[k - 1].ment >= 0 ||
+					    is_stop_punct(&c->tok[k - 1]))
+						break;
+					measure = fitting_measure(r, s, k - 1);
+					if (measure)
+						eval = v = neg ? 1 : -1;
+				}
 				if (!measure)
 					return;
 			}

@@ -722,6 +722,18 @@ static void test_judging_consequences(void **state)
 	assert_stance(st, "lumen:export-controls:oppose");
 	st = analyse("Lumen said the export controls could backfire.", "COMPANY:lumen=Lumen");
 	assert_stance(st, "lumen:export-controls:oppose");
+	/* costs, and a measure harming what follows it */
+	st = analyse("Lumen warned that tariffs on chips would raise costs for small labs.",
+	             "COMPANY:lumen=Lumen");
+	assert_stance(st, "lumen:tariffs:oppose");
+	st = analyse("Lumen said tariffs on chips could undermine the competitiveness of small "
+	             "labs.",
+	             "COMPANY:lumen=Lumen");
+	assert_stance(st, "lumen:tariffs:oppose");
+	/* retaliating against a measure is opposing it */
+	st = analyse("Freedonia vowed to retaliate against the new export controls on chips.",
+	             "GOV:fd=Freedonia");
+	assert_stance(st, "fd:export-controls:oppose");
 }
 
 /* Time words between the subject and its predicate are skipped: "The
