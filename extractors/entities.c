@@ -477,6 +477,12 @@ static int set_at(const struct gz_trie *tt, const struct tn_text *t, size_t i, s
 	return 1;
 }
 
+/* Is token i a one-token key of word class `cls`? */
+static int word_in(const struct ent_extractor *x, struct ent_result *r, int cls, size_t i)
+{
+	return set_at(&x->words[cls], &r->tn, i, i + 1, NULL, &r->scratch);
+}
+
 /* Is there a state (gazetteer) or demonym ending exactly at token `end`,
  * starting at or after `floor`?  Returns its country entity and start. */
 static uint32_t country_before(const struct ent_extractor *x, struct ent_result *r, size_t end,
@@ -588,9 +594,8 @@ static int place_context(const struct ent_extractor *x, struct ent_result *r, si
 		if (tok_is(t, k, "-") && !(t->tok[k].flags & TN_SPACE) && k + 1 < t->n)
 			k++;
 		if (t->tok[k].kind == TN_WORD && (t->tok[k].flags & TN_CAP) &&
-		    !(t->tok[k].flags & TN_SENT_START) &&
-		    !set_at(&x->words[EW_HEAD], t, k, k + 1, NULL, &r->scratch) &&
-		    !set_at(&x->words[EW_GOV_WORD], t, k, k + 1, NULL, &r->scratch))
+		    !(t->tok[k].flags & TN_SENT_START) && !word_in(x, r, EW_HEAD, k) &&
+		    !word_in(x, r, EW_GOV_WORD, k))
 			return 1;
 	}
 	/* "London-based", "London time" */
@@ -696,7 +701,7 @@ static void gazetteer_pass(struct ent_extractor *x, struct ent_result *r)
 		    !(gz->ents[mm->cand[0]].flags & GZ_STATE) &&
 		    (role_title(x, r, a) ||
 		     (b - a == 1 && b < t->n && !(t->tok[b].flags & TN_NEWLINE) &&
-		      set_at(&x->words[EW_ROLE_AFTER], t, b, b + 1, NULL, &r->scratch))))
+		      word_in(x, r, EW_ROLE_AFTER, b))))
 			mm->n_cand = 0;
 		/* "Parliament Hill", "Congress Avenue": a one-word body name
 		 * before another capitalised word is part of a longer name */
@@ -704,8 +709,7 @@ static void gazetteer_pass(struct ent_extractor *x, struct ent_result *r)
 		    !(gz->ents[mm->cand[0]].flags & GZ_STATE) && !(t->tok[a].flags & TN_ALLCAPS) &&
 		    b < t->n && t->tok[b].kind == TN_WORD && (t->tok[b].flags & TN_CAP) &&
 		    !(t->tok[b].flags & (TN_NEWLINE | TN_SENT_START)) &&
-		    !set_at(&x->words[EW_HEAD], t, b, b + 1, NULL, &r->scratch) &&
-		    !set_at(&x->words[EW_ROLE_AFTER], t, b, b + 1, NULL, &r->scratch) &&
+		    !word_in(x, r, EW_HEAD, b) && !word_in(x, r, EW_ROLE_AFTER, b) &&
 		    !tt_longest(&gz->aliases, t, b, t->n, &m2, &r->scratch))
 			mm->n_cand = 0;
 		/* "(NASDAQ:SMCI)": a ticker */
@@ -883,6 +887,25 @@ static int title_case(const struct tn_text *t, size_t lt0, size_t lt1)
 	return words >= 4 && caps * 10 >= words * 7;
 }
 
+/* Name a mention no gazetteer entry names: its text is tokens [a, b), its
+ * id their slug ("x" when nothing sluggable is left), after "cc/" for a
+ * body of state cc. */
+static void name_mention(struct ent_result *r, struct ent_mention *m, size_t a, size_t b,
+                         const char *cc)
+{
+	span_text(&r->tn, a, b, &r->scratch);
+	m->name_off = arena_add(&r->arena, r->scratch.buf, r->scratch.len);
+	struct strbuf id = STRBUF_INIT;
+	if (cc)
+		sb_addf(&id, "%s/", cc);
+	size_t before = id.len;
+	gz_slug(&id, r->scratch.buf, r->scratch.len);
+	if (id.len == before)
+		sb_addstr(&id, "x");
+	m->id_off = arena_add(&r->arena, id.buf, id.len);
+	sb_release(&id);
+}
+
 static void rule_match(struct ent_extractor *x, struct ent_result *r, const struct ent_rule *rule,
                        size_t lt0, size_t lt1, size_t so, size_t eo, size_t no, size_t ne)
 {
@@ -937,8 +960,7 @@ static void rule_match(struct ent_extractor *x, struct ent_result *r, const stru
 	/* "Judge Rules Against Harbour Fees": in a headline every word is
 	 * capitalised, but no name holds a stop word */
 	for (size_t k = a; rule->type == GZ_PERSON && k < b; k++)
-		if (t->tok[k].kind == TN_WORD &&
-		    set_at(&x->words[EW_STOP], t, k, k + 1, NULL, &r->scratch))
+		if (t->tok[k].kind == TN_WORD && word_in(x, r, EW_STOP, k))
 			return;
 	/* A leading country is a mention of its own (LAW, COMPANY, ORG). */
 	if (rule->type != GZ_GOV) {
@@ -1012,17 +1034,7 @@ static void rule_match(struct ent_extractor *x, struct ent_result *r, const stru
 	m->src = ENT_RULE;
 	m->type = rule->type;
 	memcpy(m->country, cc, 3);
-	span_text(t, na, nb, &r->scratch);
-	m->name_off = arena_add(&r->arena, r->scratch.buf, r->scratch.len);
-	struct strbuf id = STRBUF_INIT;
-	if (rule->type == GZ_GOV)
-		sb_addf(&id, "%s/", cc);
-	size_t before = id.len;
-	gz_slug(&id, r->scratch.buf, r->scratch.len);
-	if (id.len == before)
-		sb_addstr(&id, "x");
-	m->id_off = arena_add(&r->arena, id.buf, id.len);
-	sb_release(&id);
+	name_mention(r, m, na, nb, rule->type == GZ_GOV ? cc : NULL);
 }
 
 /* Run one rule over tokens [w0, w1) of the text (a window around its
@@ -1538,12 +1550,6 @@ static void head_references(struct ent_extractor *x, struct ent_result *r)
 /* Words of one unknown name at most (initials and particles aside). */
 #define NAME_MAX_WORDS 4
 
-/* Is token i a one-token key of word class `cls`? */
-static int word_in(const struct ent_extractor *x, struct ent_result *r, int cls, size_t i)
-{
-	return set_at(&x->words[cls], &r->tn, i, i + 1, NULL, &r->scratch);
-}
-
 /* Capitals inside a word ("OpenAI", "iPhone") mark a brand, except after
  * a name prefix ("McAllister", "DeSantis", "MacKenzie"). */
 static int inner_capitals(const struct tn_text *t, size_t i)
@@ -1868,14 +1874,7 @@ static void unknown_people(struct ent_extractor *x, struct ent_result *r)
 		set_span(t, m, c[j].a, c[j].b);
 		m->src = ENT_RULE;
 		m->type = GZ_PERSON;
-		span_text(t, c[j].a, c[j].b, &r->scratch);
-		m->name_off = arena_add(&r->arena, r->scratch.buf, r->scratch.len);
-		struct strbuf id = STRBUF_INIT;
-		gz_slug(&id, r->scratch.buf, r->scratch.len);
-		if (!id.len)
-			sb_addstr(&id, "x");
-		m->id_off = arena_add(&r->arena, id.buf, id.len);
-		sb_release(&id);
+		name_mention(r, m, c[j].a, c[j].b, NULL);
 		memset(r->taken + c[j].a, 1, c[j].b - c[j].a);
 	}
 	free(c);
