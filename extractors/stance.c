@@ -700,8 +700,8 @@ static int by_agent(const struct run *r, size_t j, size_t tb, struct agents *a)
 
 static int after_prep(const struct run *r, size_t i, size_t ta);
 
-/* Is an actor named in tokens [a, b)? */
-static int actor_between(const struct run *r, size_t a, size_t b)
+/* Is anything named (an actor, a law) in tokens [a, b)? */
+static int mention_between(const struct run *r, size_t a, size_t b)
 {
 	for (size_t j = a; j < b; j++)
 		if (r->c->info[j].ment >= 0)
@@ -753,9 +753,9 @@ static int32_t resolve_pronoun(const struct run *r, const struct st_sentence *s,
 	    (r->c->ment[s->speaker].type & p->types))
 		return s->speaker;
 	/* "Germany has long hesitated, given its ties with China. In 2021 it
-	 * passed a law": a pronoun with no actor before it in its sentence
+	 * passed a law": a pronoun with no name before it in its sentence
 	 * stands for the previous sentence's subject, not its last name. */
-	if (s > r->c->sent && !actor_between(r, s->ta, i)) {
+	if (s > r->c->sent && !mention_between(r, s->ta, i)) {
 		int32_t m = sentence_subject(r, s - 1, p->types);
 		if (m >= 0)
 			return m;
@@ -2136,7 +2136,7 @@ static void speaker_judgement(struct run *r, const struct st_sentence *s, size_t
 						break;
 					measure = fitting_measure(r, s, k - 1);
 					if (measure)
-						eval = v = neg ? 1 : -1;
+						eval = neg ? 1 : -1;
 				}
 				if (!measure)
 					return;
