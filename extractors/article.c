@@ -1711,6 +1711,18 @@ static const char *heading_headline(const struct art_meta *m, const char *h, con
 	return t;
 }
 
+static int names_site_in(const char *title, const char *site)
+{
+	char buf[ART_META_MAX];
+	return title && article_clean_title(title, site, buf, sizeof buf) < strlen(title);
+}
+
+/* Whether the metadata title or the <title> carries the site's name. */
+static int names_site(const struct art_meta *m)
+{
+	return names_site_in(m->title, m->site_name) || names_site_in(m->title_tag, m->site_name);
+}
+
 /* A headline without the date it may start with ("23.01.2022 - ..."). */
 static char *without_dateline(const char *t)
 {
@@ -1731,6 +1743,17 @@ static char *pick_title(struct ctx *c)
 		return dup_or_null(m->h1);
 	if (!article_clean_title(raw, m->site_name, buf, sizeof buf))
 		snprintf(buf, sizeof buf, "%s", raw);
+	/* A heading the page shows under a kicker it marks as one, the rest
+	 * of the title after that kicker ("Kicker: Headline"), is the
+	 * headline without it. */
+	for (int i = 0; i < ART_MAX_HEADS; i++) {
+		const char *h = m->heads[i];
+		size_t hl = h ? strlen(h) : 0, bl = strlen(buf);
+		if (h && m->head_kicker[i] && !m->head_logo[i] && hl + 2 < bl && words_in(h) >= 3 &&
+		    !strcasecmp(buf + bl - hl, h) && buf[bl - hl - 1] == ' ' &&
+		    buf[bl - hl - 2] == ':')
+			return without_dateline(h);
+	}
 	/* A heading that is the title word for word beats one like it. */
 	for (int i = 0; i < ART_MAX_HEADS; i++) {
 		const char *h = m->heads[i];
@@ -1758,7 +1781,8 @@ static char *pick_title(struct ctx *c)
 	/* A first h1 of a few words that has little in common with the
 	 * metadata title: that title names the site or a section ("Home", an
 	 * SEO line), the h1 is the headline the reader sees. */
-	if (m->h1 && words_in(m->h1) >= 4 && art_text_similarity(m->h1, buf) < 0.5)
+	if (m->h1 && (words_in(m->h1) >= 4 || (m->h1_in_article && names_site(m))) &&
+	    art_text_similarity(m->h1, buf) < 0.5)
 		return without_dateline(heading_headline(m, m->h1, buf, raw));
 	return without_dateline(buf);
 }

@@ -26,7 +26,7 @@
 #define ART_META_MAX 4096
 
 /* Headings kept as title candidates. */
-#define ART_MAX_HEADS 12
+#define ART_MAX_HEADS 20
 #define ART_MAX_H1    4
 
 /* Distinct metadata titles kept (og:title, twitter:title, JSON-LD...). */
@@ -38,9 +38,11 @@ struct art_meta {
 	char *title_tag;                      /* <title> text */
 	char *alt_titles[ART_MAX_ALT_TITLES]; /* every distinct metadata title */
 	int n_alt_titles;
-	char *h1;                     /* first <h1> text that is not a logo */
-	char *heads[ART_MAX_HEADS];   /* texts of the first h1s, then h2s */
-	int head_logo[ART_MAX_HEADS]; /* that heading is the site's logo */
+	char *h1;                       /* first <h1> text that is not a logo */
+	int h1_in_article;              /* ... and it stands in <article> or <main> */
+	char *heads[ART_MAX_HEADS];     /* texts of the first h1s, then h2s */
+	int head_logo[ART_MAX_HEADS];   /* that heading is the site's logo */
+	int head_kicker[ART_MAX_HEADS]; /* a kicker it marks as such went */
 	int n_h1, n_h2;
 	char *published, *modified;
 	char *author;

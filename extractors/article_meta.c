@@ -471,15 +471,20 @@ static int hinted(const xmlNode *n, const char *const *words)
 	return has_word(art_attr(n, "class"), words) || has_word(art_attr(n, "id"), words);
 }
 
-/* Kickers ("Climate:"), screen-reader labels: not part of a headline. */
+/* Kickers ("Climate:"), screen-reader labels: not part of a headline.
+ * arg, when given, is set when a kicker the page marks as such went. */
 static int skip_in_heading(const xmlNode *n, void *arg)
 {
-	static const char *const words[] = {
-	        "kicker",     "dachzeile",     "overline",    "topline", "roofline",
-	        "supertitle", "toptitle",      "topic-label", "eyebrow", "visually-hidden",
-	        "sr-only",    "screen-reader", NULL};
-	(void)arg;
-	return hinted(n, words);
+	static const char *const kickers[] = {"kicker",   "dachzeile",  "overline", "topline",
+	                                      "roofline", "supertitle", "toptitle", "topic-label",
+	                                      "eyebrow",  NULL};
+	static const char *const hidden[] = {"visually-hidden", "sr-only", "screen-reader", NULL};
+	if (hinted(n, kickers)) {
+		if (arg)
+			*(int *)arg = 1;
+		return 1;
+	}
+	return hinted(n, hidden);
 }
 
 /* A heading that is the site's logo or name rather than a headline: so
@@ -519,6 +524,15 @@ static int is_logo_heading(const xmlNode *n)
 	return 0;
 }
 
+/* Whether n stands inside an <article> or <main>. */
+static int in_article(const xmlNode *n)
+{
+	for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+		if (art_is(p, "article") || art_is(p, "main"))
+			return 1;
+	return 0;
+}
+
 /* Keep the first few h1 and h2 texts as headline candidates. */
 static void add_heading(struct art_meta *m, const xmlNode *n)
 {
@@ -527,7 +541,8 @@ static void add_heading(struct art_meta *m, const xmlNode *n)
 		return;
 	struct art_text t;
 	art_text_init(&t, ART_META_MAX);
-	art_serialize(&t, n, skip_in_heading, NULL);
+	int kicker = 0;
+	art_serialize(&t, n, skip_in_heading, &kicker);
 	art_text_finish(&t);
 	for (size_t i = 0; i < t.sb.len; i++)
 		if (t.sb.buf[i] == '\n')
@@ -538,9 +553,12 @@ static void add_heading(struct art_meta *m, const xmlNode *n)
 	}
 	int i = h1 ? m->n_h1++ : ART_MAX_H1 + m->n_h2++;
 	m->heads[i] = sb_detach(&t.sb, NULL);
+	m->head_kicker[i] = kicker;
 	m->head_logo[i] = is_logo_heading(n);
-	if (h1 && !m->h1 && !m->head_logo[i])
+	if (h1 && !m->h1 && !m->head_logo[i]) {
 		m->h1 = xstrdup(m->heads[i]);
+		m->h1_in_article = in_article(n);
+	}
 }
 
 /* A byline's role or job title ("Technology correspondent"): not a name. */

@@ -497,6 +497,18 @@ static void test_title_unrelated_h1(void **state)
 	        "</h1><p>" PROSE1 "</p></body></html>",
 	        NULL);
 	assert_string_equal(a.title, "Tug fleet plan for 2030");
+	/* A short h1 in the <article> is the headline when the title names the
+	 * site, so the page is a site's and the title its SEO line; a test page
+	 * with a bare <title> keeps it. */
+	extract("<html><head><title>Affordable harbour services for every fleet | Port Notes"
+	        "</title></head><body><article><h1>Tugs</h1><p>" PROSE1
+	        "</p></article></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Tugs");
+	extract("<html><head><title>Tug fleet plan for 2030</title></head><body><article><h1>"
+	        "Overview</h1><p>" PROSE1 "</p></article></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Tug fleet plan for 2030");
 	/* An h1 that shares half its words with the title is about the same
 	 * story: not unrelated, the metadata title stays. */
 	extract("<html><head><title>Harbour orders two electric tugs from Dutch yard</title>"
@@ -524,6 +536,17 @@ static void test_title_exact_heading_and_labels(void **state)
 	extract("<html><head><title>Harbour retires its diesel tugs</title></head><body><h1>"
 	        "<span class='supertitle'>Energy</span> Harbour retires its diesel "
 	        "tugs</h1><p>" PROSE1 "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Harbour retires its diesel tugs");
+	/* The kicker the page marks as one goes even when an earlier heading
+	 * (a breadcrumb's last step) is the metadata title word for word; many
+	 * navigation h2s before it do not hide it. */
+	extract("<html><head><meta property='og:title' content='Energy: Harbour retires its "
+	        "diesel tugs'></head><body><ol><li><h1>Energy: Harbour retires its diesel tugs"
+	        "</h1></li></ol><nav><h2>One</h2><h2>Two</h2><h2>Three</h2><h2>Four</h2><h2>Five"
+	        "</h2><h2>Six</h2><h2>Seven</h2><h2>Eight</h2><h2>Nine</h2></nav><h2><span "
+	        "class='article-kicker'>Energy</span> Harbour retires its diesel "
+	        "tugs</h2><p>" PROSE1 "</p></body></html>",
 	        NULL);
 	assert_string_equal(a.title, "Harbour retires its diesel tugs");
 }
