@@ -16,7 +16,7 @@
 #include "utf8.h"
 
 /* Ranks: lower is better; RANK_NONE means not set yet. */
-enum { RANK_LD = 0, RANK_NONE = 1000 };
+enum { RANK_LD = 0, RANK_NONE = 10000 };
 
 enum field {
 	F_TITLE,
@@ -160,11 +160,16 @@ static void add_alt_title(struct art_meta *m, const char *v, size_t n)
 	m->alt_titles[m->n_alt_titles++] = s;
 }
 
-static void set_field(struct collect *c, enum field f, int rank, const char *v, size_t n)
+/* Keep v as field f when its rank is better than the one kept.  A loose
+ * copy (a <meta name> spelling of a property, "og:title" as a name) ranks
+ * just behind the property it copies. */
+static void set_field_as(struct collect *c, enum field f, int rank, int loose, const char *v,
+                         size_t n)
 {
 	if (f == F_TITLE)
 		add_alt_title(c->m, v, n);
-	if (rank >= c->rank[f] || n == 0)
+	int key = 2 * rank + (loose != 0);
+	if (key >= c->rank[f] || n == 0)
 		return;
 	char *s = meta_value(v, n);
 	if (!*s) {
@@ -173,7 +178,12 @@ static void set_field(struct collect *c, enum field f, int rank, const char *v, 
 	}
 	free(c->val[f]);
 	c->val[f] = s;
-	c->rank[f] = rank;
+	c->rank[f] = key;
+}
+
+static void set_field(struct collect *c, enum field f, int rank, const char *v, size_t n)
+{
+	set_field_as(c, f, rank, 0, v, n);
 }
 
 static int ascii_casecmp(const char *a, const char *b)
@@ -185,7 +195,7 @@ static int ascii_casecmp(const char *a, const char *b)
 }
 
 /* A meta key may name several properties ("og:title twitter:title"). */
-static void handle_meta_keys(struct collect *c, const char *keys, const char *content)
+static void handle_meta_keys(struct collect *c, const char *keys, const char *content, int loose)
 {
 	char word[64];
 	const char *p = keys;
@@ -213,7 +223,8 @@ static void handle_meta_keys(struct collect *c, const char *keys, const char *co
 			}
 			for (const struct meta_key *k = meta_keys; k->key; k++)
 				if (!ascii_casecmp(word, k->key)) {
-					set_field(c, k->field, k->rank, content, strlen(content));
+					set_field_as(c, k->field, k->rank, loose, content,
+					             strlen(content));
 					break;
 				}
 		}
@@ -231,11 +242,11 @@ static void handle_meta(struct collect *c, const xmlNode *n)
 	const char *itemprop = art_attr(n, "itemprop");
 	const char *equiv = art_attr(n, "http-equiv");
 	if (*name)
-		handle_meta_keys(c, name, content);
+		handle_meta_keys(c, name, content, strchr(name, ':') || strchr(name, '.'));
 	if (*prop)
-		handle_meta_keys(c, prop, content);
+		handle_meta_keys(c, prop, content, 0);
 	if (*itemprop)
-		handle_meta_keys(c, itemprop, content);
+		handle_meta_keys(c, itemprop, content, 0);
 	if (*equiv && !ascii_casecmp(equiv, "content-language"))
 		set_field(c, F_LANG, 20, content, strlen(content));
 }

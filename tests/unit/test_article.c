@@ -424,6 +424,12 @@ static void test_title_other_metadata(void **state)
 	        "</p></body></html>",
 	        NULL);
 	assert_string_equal(a.title, "Why a small port bet on electric tugs");
+	/* A property outranks a <meta name> copy of it, wherever each stands. */
+	extract("<html><head><meta name='DC.title' content='Harbour plan, name copy'><meta "
+	        "property='dc:title' content='Harbour plan, the property'></head><body><p>" PROSE1
+	        "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Harbour plan, the property");
 	/* Without such a heading the best metadata title stays. */
 	extract("<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\","
 	        "\"headline\":\"Tug operators switch to batteries\"}</script><meta "
