@@ -769,23 +769,21 @@ static void cut_names_end(char *s)
 
 static size_t names_end(const char *s)
 {
-	static const char *const stops[] = {" - ",
-	                                    " \xe2\x80\x93 ",
-	                                    " \xe2\x80\x94 ",
-	                                    " \xc2\xb7 ",
-	                                    "\xe2\x80\xa2",
-	                                    "|",
-	                                    " on ",
-	                                    " am ",
-	                                    " le ",
-	                                    "published",
-	                                    "updated",
-	                                    "posted",
-	                                    "ver\xc3\xb6"
-	                                    "ffentlicht",
-	                                    "aktualisiert",
-	                                    "@",
-	                                    NULL};
+	static const char *const stops[] = {
+	        " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " \xc2\xb7 ", "\xe2\x80\xa2", "|",
+	        " on ", " am ", " le ", "published", "updated", "posted",
+	        "ver\xc3\xb6"
+	        "ffentlicht",
+	        "aktualisiert", "@",
+	        /* "Name / site.example", and the
+	                                     * links a byline box adds after
+	                                     * the name. */
+	        " / ", " all articles", " all posts", " alle artikel", " alle beitr",
+	        " \xc3\x9c"
+	        "ber ",
+	        " \xc3\xbc"
+	        "ber ",
+	        " view profile", " more by ", NULL};
 	size_t n = strlen(s);
 	int spaced = 0;
 	for (size_t i = 0; i < n; i++) {

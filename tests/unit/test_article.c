@@ -824,6 +824,14 @@ static void test_author_byline_tails(void **state)
 	        {"example.de", ""},
 	        {"jo.bloggs", ""},
 	        {"Stand: 12.03.2024", ""},
+	        /* The site after a slash, a byline box's links after the name. */
+	        {"Jo Bloggs / example.de", "Jo Bloggs"},
+	        {"Jo Bloggs Alle Artikel", "Jo Bloggs"},
+	        {"Sam Lee All articles", "Sam Lee"},
+	        {"Jo Bloggs \xc3\x9c"
+	         "ber Autorenseite",
+	         "Jo Bloggs"},
+	        {"Sam Lee View profile", "Sam Lee"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char html[512];
