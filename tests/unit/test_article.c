@@ -105,6 +105,20 @@ static void test_comments_related_share_cookie_dropped(void **state)
 	        "</div><p>" PROSE1 "</p><p>" PROSE2 "</p><p>" PROSE3 "</p></article></body></html>",
 	        NULL);
 	assert_string_equal(a.text, PROSE1 "\n" PROSE2 "\n" PROSE3);
+	/* A table of contents repeats the headings as links: it goes, the
+	 * headings its plugin marks as sections stay. */
+	extract("<html><body><article><p>" PROSE1
+	        "</p><div class='ez-toc-container'><div class='toc-head'><p>"
+	        "Contents</p></div><nav><ul><li><a href='#s1'>Why the harbour "
+	        "changed</a></li><li><a "
+	        "href='#s2'>What comes next</a></li></ul></nav></div><h2 id='s1' "
+	        "class='ez-toc-section'>"
+	        "Why the harbour changed</h2><p>" PROSE2 "</p><h2 id='s2' "
+	        "class='ez-toc-section'>What comes next</h2><p>" PROSE3
+	        "</p></article></body></html>",
+	        NULL);
+	assert_string_equal(a.text, PROSE1 "\nWhy the harbour changed\n" PROSE2
+	                                   "\nWhat comes next\n" PROSE3);
 }
 
 /* An author's biography box inside the article, however long, is about
