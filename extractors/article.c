@@ -1763,14 +1763,25 @@ static char *pick_title(struct ctx *c)
 		if (h && !m->head_logo[i] && !strcasecmp(h, buf))
 			return without_dateline(h);
 	}
+	/* A heading that is only the title's last part, where sites put their
+	 * name ("Headline — Project"), gives way to a later one that the
+	 * title names otherwise. */
+	const char *tail = NULL;
 	for (int i = 0; i < ART_MAX_HEADS; i++) {
 		const char *h = m->heads[i];
 		if (!h || m->head_logo[i] || is_site_name(h, m->site_name))
 			continue;
 		if (heading_matches(h, buf) || (m->title && heading_matches(h, m->title)) ||
-		    (m->title_tag && heading_matches(h, m->title_tag)) || art_title_part_is(raw, h))
+		    (m->title_tag && heading_matches(h, m->title_tag)))
 			return without_dateline(heading_headline(m, h, buf, raw));
+		int part = art_title_part_is(raw, h);
+		if (part == 1)
+			return without_dateline(heading_headline(m, h, buf, raw));
+		if (part == 2 && !tail)
+			tail = h;
 	}
+	if (tail)
+		return without_dateline(heading_headline(m, tail, buf, raw));
 	/* No heading is the best metadata title: one that another metadata
 	 * title names exactly is the headline. */
 	for (int i = 0; i < ART_MAX_HEADS; i++) {

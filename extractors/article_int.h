@@ -180,8 +180,9 @@ char *art_clean_author(const char *s);
 const char *art_guess_lang(const char *text, size_t n);
 /* Similarity of two strings' words in [0,1] (for title vs heading). */
 double art_text_similarity(const char *a, const char *b);
-/* 1 if part is the title's text before its first or after its last
- * separator (" | ", " - "...): "Technology" of "Technology | Site". */
+/* 1 if part is the title's text before its first separator (" | ",
+ * " - "...): "Technology" of "Technology | Site"; 2 if it is the text
+ * after its last; else 0. */
 int art_title_part_is(const char *title, const char *part);
 /* Length of a leading dateline in a title ("23.01.2022 - Headline"), 0 if
  * none; the headline after it keeps at least three words. */

@@ -482,6 +482,21 @@ static int hinted(const xmlNode *n, const char *const *words)
 	return has_word(art_attr(n, "class"), words) || has_word(art_attr(n, "id"), words);
 }
 
+/* A heading's permalink: a link whose whole text is a mark ("¶", "#",
+ * "§"), as documentation generators and blogs add after a heading. */
+static int is_permalink(const xmlNode *n)
+{
+	static const char *const marks[] = {"\xc2\xb6", "#", "\xc2\xa7", NULL};
+	if (!art_is(n, "a"))
+		return 0;
+	char *t = art_node_text(n, 16);
+	int yes = 0;
+	for (size_t i = 0; marks[i] && !yes; i++)
+		yes = !strcmp(t, marks[i]);
+	free(t);
+	return yes;
+}
+
 /* Kickers ("Climate:"), screen-reader labels: not part of a headline.
  * arg, when given, is set when a kicker the page marks as such went. */
 static int skip_in_heading(const xmlNode *n, void *arg)
@@ -495,7 +510,7 @@ static int skip_in_heading(const xmlNode *n, void *arg)
 			*(int *)arg = 1;
 		return 1;
 	}
-	return hinted(n, hidden);
+	return hinted(n, hidden) || is_permalink(n);
 }
 
 /* A heading that is the site's logo or name rather than a headline: so
@@ -1727,8 +1742,9 @@ int art_title_part_is(const char *title, const char *part)
 	}
 	if (first == n || pn == 0)
 		return 0;
-	return (first == pn && !strncasecmp(title, part, pn)) ||
-	       (n - last == pn && !strncasecmp(title + last, part, pn));
+	if (first == pn && !strncasecmp(title, part, pn))
+		return 1;
+	return n - last == pn && !strncasecmp(title + last, part, pn) ? 2 : 0;
 }
 
 /* Word-set overlap: shared words / words of the longer. */

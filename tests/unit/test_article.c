@@ -558,6 +558,19 @@ static void test_title_exact_heading_and_labels(void **state)
 	        "tugs</h1><p>" PROSE1 "</p></body></html>",
 	        NULL);
 	assert_string_equal(a.title, "Harbour retires its diesel tugs");
+	/* A heading that is the title's last part, the site's place, gives
+	 * way to one that is its first. */
+	extract("<html><head><title>Shared tug history \xe2\x80\x94 Harbour Project</title>"
+	        "</head><body><div class='header'><h1>Harbour Project</h1></div><div><h1>Shared "
+	        "tug history</h1><p>" PROSE1 "</p></div></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Shared tug history");
+	/* A heading's permalink mark is no part of it. */
+	extract("<html><head><title>Harbour opens a new berth - Port Notes</title></head><body>"
+	        "<h1>Harbour opens a new berth<a class='headerlink' href='#berth'>\xc2\xb6</a>"
+	        "</h1><p>" PROSE1 "</p></body></html>",
+	        NULL);
+	assert_string_equal(a.title, "Harbour opens a new berth");
 	/* The kicker the page marks as one goes even when an earlier heading
 	 * (a breadcrumb's last step) is the metadata title word for word; many
 	 * navigation h2s before it do not hide it. */
