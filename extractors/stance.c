@@ -2114,9 +2114,6 @@ static void speaker_judgement(struct run *r, const struct st_sentence *s, size_t
 			 * welcoming its opposite: the speaker stands by the object */
 			int v = e->value == 2 ? 1 : e->value;
 			v = neg ? -v : v;
-			if (eval && eval != v)
-				return; /* mixed: no judgement */
-			eval = v;
 			if (e->value == 2 && !harm) {
 				/* the object right after the word counts, if a measure */
 				harm = 1;
@@ -2136,11 +2133,14 @@ static void speaker_judgement(struct run *r, const struct st_sentence *s, size_t
 						break;
 					measure = fitting_measure(r, s, k - 1);
 					if (measure)
-						eval = neg ? 1 : -1;
+						v = neg ? 1 : -1;
 				}
 				if (!measure)
 					return;
 			}
+			if (eval && eval != v)
+				return; /* mixed: no judgement */
+			eval = v;
 			r->pred = i;
 		}
 		/* the speaker's own name is not what it judges ("TikTok said
