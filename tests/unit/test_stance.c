@@ -736,6 +736,24 @@ static void test_judging_consequences(void **state)
 	assert_stance(st, "fd:export-controls:oppose");
 }
 
+/* Judging words that agree do not cancel ("a mistake ... that would have
+ * hurt"); lobbying an actor to ease a measure opposes it; an adverb of
+ * time between subject and verb ("has long pushed for"). */
+static void test_agreeing_judgements_and_lobbying(void **state)
+{
+	(void)state;
+	const char *st = analyse("\"It was a mistake for Freedonia to adopt a digital services tax "
+	                         "that would have hurt our firms,\" Rufus Pike said.",
+	                         "GOV:fd=Freedonia|PERSON:rufus-pike=Rufus Pike");
+	assert_stance(st, "rufus-pike:digital-taxation:oppose");
+	st = analyse("Chipco lobbied the Utopian cabinet to relax the export curbs on its chips.",
+	             "COMPANY:chipco=Chipco|GOV:xx=Utopian cabinet");
+	assert_stance(st, "chipco:export-controls:oppose");
+	st = analyse("The Utopian police have long pushed for lawful access to encrypted phones.",
+	             "GOV:xx/police=Utopian police");
+	assert_stance(st, "xx/police:lawful-access:support");
+}
+
 /* Time words between the subject and its predicate are skipped: "The
  * ministry on Tuesday banned", "last week". */
 static void test_time_words_before_predicate(void **state)
@@ -1061,6 +1079,7 @@ int main(void)
 	        cmocka_unit_test(test_intention_nouns),
 	        cmocka_unit_test(test_appositive_subject),
 	        cmocka_unit_test(test_judging_consequences),
+	        cmocka_unit_test(test_agreeing_judgements_and_lobbying),
 	        cmocka_unit_test(test_time_words_before_predicate),
 	        cmocka_unit_test(test_object_is_no_subject),
 	        cmocka_unit_test(test_quote_run_and_concern),
