@@ -59,6 +59,8 @@ struct st_vote {
 	int32_t sent;
 	int32_t target;  /* entity whose stance this one mirrors, or -1 */
 	int8_t fallback; /* polarity when the target's stance is unknown, or 0 */
+	int8_t when;     /* -1 a position held before ("initially"), +1 one taken now ("later") */
+	uint32_t tok;    /* token of the predicate */
 };
 
 /* Words the rules test by identity. */
@@ -699,6 +701,8 @@ static int by_agent(const struct run *r, size_t j, size_t tb, struct agents *a)
 }
 
 static int after_prep(const struct run *r, size_t i, size_t ta);
+static int noun_use(const struct run *r, const struct st_sentence *s, size_t i);
+static size_t joined_predicate(const struct run *r, const struct st_sentence *s, size_t i);
 
 /* Is anything named (an actor, a law) in tokens [a, b)? */
 static int mention_between(const struct run *r, size_t a, size_t b)
@@ -1107,6 +1111,15 @@ static int subject_agents_at(const struct run *r, const struct st_sentence *s, s
 			coordinated_left(r, mention_first_tok(r, f - 1, s->ta), s->ta, a, 1.0f);
 		return 1;
 	}
+	/* "X resisted the ban but later agreed to it": a predicate joined by
+	 * "but" or "and" to an earlier one shares its subject */
+	size_t prev = depth == 0 ? joined_predicate(r, s, i) : 0;
+	if (prev) {
+		if (subject_agents_at(r, s, prev, a, coref, depth + 1) && a->n > 0)
+			return 1;
+		a->n = 0;
+		*coref = 0;
+	}
 	i = before_appositive(r, s, i);
 	if (noun_subject(r, s, i))
 		return 0;
@@ -1157,6 +1170,31 @@ static int subject_agents_at(const struct run *r, const struct st_sentence *s, s
 		}
 	}
 	return 1;
+}
+
+/* "... but later agreed to", "... and urged": at token i, a predicate
+ * joined by a conjunction (past adverbs and time words) to an earlier
+ * finite predicate of the sentence; that one's token, or 0. */
+static size_t joined_predicate(const struct run *r, const struct st_sentence *s, size_t i)
+{
+	const struct stance_ctx *c = r->c;
+	size_t k = i;
+	while (k > s->ta && c->info[k - 1].ment < 0 &&
+	       (tsense(r, k - 1, SK_SKIP) || tsense(r, k - 1, SK_TIME) ||
+	        tsense(r, k - 1, SK_MODAL) || tsense(r, k - 1, SK_NEGATION)))
+		k--;
+	if (k < s->ta + 2 || (c->tok[k - 1].hash != W.but && c->tok[k - 1].hash != W.and_))
+		return 0;
+	for (size_t p = k - 1; p > s->ta;) {
+		p--;
+		if (is_stop_punct(&c->tok[p]))
+			return 0;
+		if (c->info[p].ment >= 0 || !verb_sense(r, p, 0) || word_ends(r, p, "ing") ||
+		    (p > s->ta && c->tok[p - 1].hash == W.to) || noun_use(r, s, p))
+			continue;
+		return p;
+	}
+	return 0;
 }
 
 /* "told", "tells": what follows is the one spoken to, not the speaker. */
@@ -1472,6 +1510,23 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 	}
 }
 
+/* "initially opposed", "at first insisted on" (-1); "later backed", "has
+ * since withdrawn", "no longer supports" (+1): a time word in the few
+ * tokens before the predicate, in its clause. */
+static int vote_time(const struct run *r, const struct st_sentence *s, size_t i)
+{
+	const struct stance_ctx *c = r->c;
+	for (size_t j = i, k = 0; j > s->ta && k < 6; k++) {
+		j--;
+		if (c->info[j].ment >= 0 || c->tok[j].kind == SL_PUNCT)
+			break;
+		const struct sl_sense *t = tsense(r, j, SK_TIME);
+		if (t)
+			return t->value;
+	}
+	return 0;
+}
+
 static void add_vote(struct run *r, int32_t ment, int topic, int pol, float w, size_t sent,
                      int32_t target)
 {
@@ -1489,6 +1544,8 @@ static void add_vote(struct run *r, int32_t ment, int topic, int pol, float w, s
 	v->sent = (int32_t)sent;
 	v->target = target >= 0 ? c->ment[target].ent : -1;
 	v->fallback = target >= 0 ? r->fallback : 0;
+	v->tok = (uint32_t)r->pred;
+	v->when = (int8_t)vote_time(r, &c->sent[sent], r->pred);
 #ifdef STANCE_DEBUG
 	const struct sl_token *pt = &c->tok[r->pred];
 	fprintf(stderr, "vote %.*s %s %+d %.2f [%.*s] tgt=%d\n", (int)c->ment[ment].idlen,
@@ -1648,8 +1705,8 @@ static int noun_use(const struct run *r, const struct st_sentence *s, size_t i)
 	if (c->tok[j].hash == W.to || c->tok[j].kind != SL_WORD || c->tok[j].hash == W.which ||
 	    c->tok[j].hash == W.who)
 		return 0; /* "to ban", "which upheld" */
-	static const int verb_before[] = {SK_PRONOUN, SK_COREF,    SK_SKIP,
-	                                  SK_MODAL,   SK_NEGATION, SK_PASSIVE};
+	static const int verb_before[] = {SK_PRONOUN,  SK_COREF,   SK_SKIP, SK_MODAL,
+	                                  SK_NEGATION, SK_PASSIVE, SK_TIME};
 	for (size_t k = 0; k < sizeof(verb_before) / sizeof(verb_before[0]); k++)
 		if (tsense(r, j, verb_before[k]) || covered_by(r, s, j, verb_before[k]))
 			return 0;
@@ -1881,6 +1938,14 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	struct stance_ctx *c = r->c;
 	size_t end = i + c->info[i].plen;
 	size_t j2 = complement_verb(r, s, end);
+	/* "opposed banning the app", "resisted excluding Huawei": a gerund
+	 * right after an attitude verb is what it takes a side on */
+	if (!j2 && end < s->tb && c->info[end].ment < 0 && word_ends(r, end, "ing") &&
+	    verb_sense(r, i, 0)->cls == VC_ATTITUDE) {
+		const struct sl_sense *g = verb_sense(r, end, 0);
+		if (g && (g->cls == VC_RESTRICT || g->cls == VC_ENACT))
+			j2 = end;
+	}
 	const struct sl_sense *v = verb_sense(r, i, j2 != 0);
 	const struct sl_sense *carrier = verb_sense(r, i, 1);
 	if (!j2 && carrier->cls == VC_CARRY && tok_is(c, end, s->tb, W.to))
@@ -2094,20 +2159,82 @@ static void find_speakers(struct run *r)
 
 /* "This decision is flawed," Meta said: the speaker judges the measure
  * the sentence is about. */
+/* The token where the sentence's last clause of contrast starts: "but",
+ * "however", a mid-sentence "although" (contrast words), or the comma
+ * closing an opening concession ("While X backed the act, it ...";
+ * "while" later in a sentence is mostly time, not contrast); s->ta when
+ * there is none. */
+static size_t last_contrast(const struct run *r, const struct st_sentence *s)
+{
+	const struct stance_ctx *c = r->c;
+	size_t at = s->ta;
+	for (size_t i = s->ta; i < s->tb; i++) {
+		const struct sl_sense *k = tsense(r, i, SK_CLAUSE);
+		if (!k || c->info[i].ment >= 0)
+			continue;
+		int opening = 1;
+		for (size_t j = s->ta; j < i; j++)
+			if (c->tok[j].kind != SL_PUNCT)
+				opening = 0;
+		if (opening) {
+			size_t j = i + 1;
+			while (j < s->tb && !is_stop_punct(&c->tok[j]) &&
+			       !(c->tok[j].kind == SL_PUNCT && c->tok[j].punct == ','))
+				j++;
+			if (j < s->tb && c->tok[j].punct == ',')
+				at = j;
+			i = j;
+		} else if (k->value == 2) {
+			at = i;
+		}
+	}
+	return at;
+}
+
+/* Within a sentence, the clause after a contrast holds the actor's
+ * position: "While X backed the goals of the act, it said the rules
+ * were flawed", "X first resisted the ban but agreed to it". */
+static void settle_contrast(struct run *r, const struct st_sentence *s, size_t votes_before)
+{
+	struct stance_ctx *c = r->c;
+	size_t at = last_contrast(r, s);
+	if (at == s->ta)
+		return;
+	for (size_t k = votes_before; k < c->nvote; k++) {
+		struct st_vote *u = &c->vote[k];
+		if (u->tok >= at)
+			continue;
+		if (u->when < 0) { /* "initially tried to ban it, but now ...": given up */
+			u->w = 0;
+			continue;
+		}
+		for (size_t m = votes_before; m < c->nvote; m++) {
+			const struct st_vote *v = &c->vote[m];
+			if (v->tok >= at && v->ent == u->ent && v->topic == u->topic &&
+			    v->pol == -u->pol && v->target < 0 && u->target < 0) {
+				u->w = 0;
+				break;
+			}
+		}
+	}
+}
+
 static void speaker_judgement(struct run *r, const struct st_sentence *s, size_t votes_before)
 {
 	struct stance_ctx *c = r->c;
 	if (s->speaker < 0)
 		return;
+	/* a predicate spoke for it already, in the clause that counts */
+	size_t from = last_contrast(r, s);
 	for (size_t k = votes_before; k < c->nvote; k++)
-		if (c->vote[k].ent == c->ment[s->speaker].ent)
-			return; /* a predicate spoke for it already */
+		if (c->vote[k].ent == c->ment[s->speaker].ent && c->vote[k].tok >= from)
+			return;
 	int eval = 0, harm = 0;
 	const struct sl_sense *measure = NULL;
 	int law = 0;
 	for (size_t i = s->ta; i < s->tb; i++) {
 		const struct sl_sense *e = tsense(r, i, SK_EVAL);
-		if (e && c->info[i].ment < 0) {
+		if (e && c->info[i].ment < 0 && i >= from) {
 			int neg, modal;
 			qualifiers(r, s, i, &neg, &modal);
 			/* harming what follows ("violates privacy") is judged like
@@ -2244,6 +2371,7 @@ static void analyse_sentence(struct run *r, size_t si)
 			noun_predicate(r, s, i);
 	}
 	speaker_judgement(r, s, votes_before);
+	settle_contrast(r, s, votes_before);
 }
 
 /* ---------------------------------------------------------------- topics */
@@ -2389,6 +2517,31 @@ static void resolve_relations(struct stance_ctx *c)
 	}
 }
 
+static int vote_before(const struct st_vote *u, const struct st_vote *v)
+{
+	return u->sent < v->sent || (u->sent == v->sent && u->tok < v->tok);
+}
+
+/* Where an actor shifts, its last position counts: a vote marked as taken
+ * now ("later backed", "has since withdrawn") outweighs the opposite votes
+ * before it, and one marked as held before ("initially opposed") gives way
+ * to any opposite vote after it.  Votes [a, b) share actor and topic. */
+static void settle_shifts(struct stance_ctx *c, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++) {
+		const struct st_vote *v = &c->vote[k];
+		if (v->w <= 0 || v->pol == 0)
+			continue;
+		for (size_t m = a; m < b; m++) {
+			struct st_vote *u = &c->vote[m];
+			if (m == k || u->pol != -v->pol)
+				continue;
+			if ((v->when > 0 && vote_before(u, v)) || (u->when < 0 && vote_before(u, v)))
+				u->w = 0;
+		}
+	}
+}
+
 static void write_stances(struct run *r, const struct stance_opts *o)
 {
 	struct stance_ctx *c = r->c;
@@ -2398,6 +2551,11 @@ static void write_stances(struct run *r, const struct stance_opts *o)
 	sb_reset(&c->stances);
 	for (size_t a = 0; a < c->nvote;) {
 		size_t b = a;
+		while (b < c->nvote && c->vote[b].ent == c->vote[a].ent &&
+		       c->vote[b].topic == c->vote[a].topic)
+			b++;
+		settle_shifts(c, a, b);
+		b = a;
 		float pos = 0, neg = 0, best_w = -1;
 		int32_t pos_sent = -1, neg_sent = -1;
 		float pos_best = -1, neg_best = -1;

@@ -329,6 +329,10 @@ static void cue_row(struct topic_table *t, struct strbuf *v, const char *name, u
 	        {"good", SK_EVAL, 0, 1},
 	        {"bad", SK_EVAL, 0, -1},
 	        {"harm", SK_EVAL, 0, 2},
+	        {"earlier", SK_TIME, 0, -1},
+	        {"later", SK_TIME, 0, 1},
+	        {"concession", SK_CLAUSE, 0, 1},
+	        {"contrast", SK_CLAUSE, 0, 2},
 	};
 	const char *term = v[1].buf;
 	size_t n = v[1].len;

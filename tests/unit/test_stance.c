@@ -754,6 +754,41 @@ static void test_agreeing_judgements_and_lobbying(void **state)
 	assert_stance(st, "xx/police:lawful-access:support");
 }
 
+/* Where an actor shifts, its last position counts: a later clause after a
+ * contrast, a vote marked as taken now, an opening concession giving way
+ * to the main clause; a gerund after an attitude verb is its object; a
+ * predicate after "but" shares the subject of the one before. */
+static void test_shifts_and_concessions(void **state)
+{
+	(void)state;
+	const char *st = analyse("While Chipco said it supported the aims of the Online Safety Act, "
+	                         "the company argued that the content rules would stifle free "
+	                         "expression.",
+	                         "COMPANY:chipco=Chipco");
+	assert_stance(st, "chipco:content-regulation:oppose");
+	st = analyse("Freedonia initially resisted excluding Huawei from its 5G networks but later "
+	             "agreed to phase out the firm's components.",
+	             "GOV:fd=Freedonia|COMPANY:huawei=Huawei");
+	assert_stance(st, "fd:foreign-tech-restrictions:support");
+	st = analyse("The Utopian cabinet at first insisted on access to encrypted messages. It has "
+	             "since withdrawn the order.",
+	             "GOV:xx=Utopian cabinet");
+	assert_stance(st, "xx:lawful-access:oppose");
+	/* a position given up, the new one unread: no stance */
+	st = analyse("The Utopian cabinet initially tried to ban the Chinese app but now wants to keep "
+	             "it on sale.",
+	             "GOV:xx=Utopian cabinet");
+	assert_no_stance(st, "xx:foreign-tech-restrictions:support");
+	st = analyse("Freedonia opposed banning Huawei equipment from its 5G networks.",
+	             "GOV:fd=Freedonia|COMPANY:huawei=Huawei");
+	assert_stance(st, "fd:foreign-tech-restrictions:oppose");
+	/* "while" later in a sentence is time, not contrast */
+	st = analyse("\"The new DMA fines handicap our firms while letting others off,\" Rufus Pike "
+	             "said.",
+	             "PERSON:rufus-pike=Rufus Pike|LAW:digital-markets-act=DMA");
+	assert_stance(st, "rufus-pike:platform-competition:oppose");
+}
+
 /* Time words between the subject and its predicate are skipped: "The
  * ministry on Tuesday banned", "last week". */
 static void test_time_words_before_predicate(void **state)
@@ -1080,6 +1115,7 @@ int main(void)
 	        cmocka_unit_test(test_appositive_subject),
 	        cmocka_unit_test(test_judging_consequences),
 	        cmocka_unit_test(test_agreeing_judgements_and_lobbying),
+	        cmocka_unit_test(test_shifts_and_concessions),
 	        cmocka_unit_test(test_time_words_before_predicate),
 	        cmocka_unit_test(test_object_is_no_subject),
 	        cmocka_unit_test(test_quote_run_and_concern),
