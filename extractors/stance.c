@@ -1379,6 +1379,7 @@ struct object {
 	int32_t target; /* an actor is the object */
 	size_t end;     /* token after the object */
 	int contested;  /* the measure is the object of a challenge in it */
+	int other;      /* a measure of a topic the sentence is not on comes first */
 };
 
 /* A word that is no mention and no cue of any kind: "firm", "fair". */
@@ -1444,6 +1445,7 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 	o->target = -1;
 	o->end = start;
 	o->contested = 0;
+	o->other = 0;
 	size_t contest_at = 0;
 	size_t lim = start + OBJECT_REACH < s->tb ? start + OBJECT_REACH : s->tb;
 	for (size_t j = start; j < lim; j++) {
@@ -1492,6 +1494,12 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 		 * antitrust investigation" is itself the measure */
 		if (j > start && cv && cv->cls == VC_CONTEST && !o->measure && !o->law && !ms)
 			contest_at = j;
+		/* "ordered tariffs on imports": a measure of another topic */
+		if (!ms && !cv && !o->measure && !o->law && r->c->info[j].mphrase != NONE &&
+		    tsense(r, j, SK_MEASURE) && !r->c->info[j].used) {
+			o->other = 1;
+			return;
+		}
 		if (ms && !o->measure) {
 			/* "an encryption backdoor": the last noun is the head */
 			for (size_t k = j + r->c->info[j].mplen; k < lim && r->c->info[k].ment < 0;
@@ -1623,6 +1631,35 @@ static size_t passive_subject(const struct run *r, const struct st_sentence *s, 
 
 /* Agents of the predicate at token i (phrase of plen tokens); 1 when the
  * predicate is a passive with its agent after "by". */
+/* "In response to X's fines, the White House threatened ...": a
+ * predicate in a phrase opening the sentence has the subject of the main
+ * clause after the comma. */
+static void opening_phrase_agents(const struct run *r, const struct st_sentence *s, size_t i,
+                                  struct agents *a, int *coref)
+{
+	const struct stance_ctx *c = r->c;
+	for (size_t j = s->ta; j < i; j++)
+		if (c->tok[j].kind != SL_PUNCT)
+			return;
+	size_t k = i + 1;
+	while (k < s->tb && !is_stop_punct(&c->tok[k]) &&
+	       !(c->tok[k].kind == SL_PUNCT && c->tok[k].punct == ','))
+		k++;
+	if (k >= s->tb || c->tok[k].punct != ',')
+		return;
+	for (size_t p = k + 1; p < s->tb && p < k + 12; p++) {
+		if (is_stop_punct(&c->tok[p]))
+			return;
+		if (c->info[p].ment >= 0 || !verb_sense(r, p, 0) || noun_use(r, s, p))
+			continue;
+		if (!subject_agents_at(r, s, p, a, coref, 1) || a->n == 0) {
+			a->n = 0;
+			*coref = 0;
+		}
+		return;
+	}
+}
+
 static int predicate_agents(const struct run *r, const struct st_sentence *s, size_t i, size_t end,
                             int cls, struct agents *a)
 {
@@ -1646,6 +1683,8 @@ static int predicate_agents(const struct run *r, const struct st_sentence *s, si
 	}
 	int coref;
 	int open = subject_agents(r, s, i, a, &coref);
+	if (a->n == 0 && open)
+		opening_phrase_agents(r, s, i, a, &coref);
 	if (a->n == 0 && open && s->speaker >= 0 && !s->speaker_near)
 		add_agent(a, s->speaker, 0.8f);
 	/* "X said the company would appeal": the spokesperson too */
@@ -2043,8 +2082,9 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 		 * what the sentence is about */
 		if (!o.measure && !o.law && pol > 0 && hyphen_agent(r, s, i))
 			cast(r, s, &a, NULL, mult * pol, w * 0.7f, -1);
-		if (!o.measure && !o.law && pol > 0)
-			break; /* "announced", "opened": enacting what is not said */
+		if (!o.measure && !o.law && (pol > 0 || o.other))
+			break; /* "announced", "opened": enacting what is not said;
+				  "ordered tariffs": a measure of another topic */
 		if (mult * pol > 0 && r->c->ment[a.m[0]].type == ET_COMPANY)
 			break; /* a firm building, signing, investing: business, not policy */
 		/* Undoing a firm's presence ("ordered operators to remove Huawei

@@ -789,6 +789,25 @@ static void test_shifts_and_concessions(void **state)
 	assert_stance(st, "rufus-pike:platform-competition:oppose");
 }
 
+/* A cause is no aim: enacting tariffs "in response to" digital taxes
+ * opposes the taxes; a phrase opening the sentence takes the main
+ * clause's subject. */
+static void test_causes(void **state)
+{
+	(void)state;
+	const char *st = analyse("Rufus Pike ordered tariffs on imports from countries that impose "
+	                         "digital services taxes, in response to what he called unfair "
+	                         "levies on tech firms.",
+	                         "PERSON:rufus-pike=Rufus Pike");
+	assert_stance(st, "rufus-pike:digital-taxation:oppose");
+	assert_no_stance(st, "rufus-pike:digital-taxation:support");
+	st = analyse("In response to Freedonia's fines against tech firms under the Digital Markets "
+	             "Act, the Utopian cabinet threatened to impose tariffs.",
+	             "GOV:fd=Freedonia|GOV:xx=Utopian cabinet|LAW:digital-markets-act=Digital "
+	             "Markets Act");
+	assert_stance(st, "xx:platform-competition:oppose");
+}
+
 /* Time words between the subject and its predicate are skipped: "The
  * ministry on Tuesday banned", "last week". */
 static void test_time_words_before_predicate(void **state)
@@ -1116,6 +1135,7 @@ int main(void)
 	        cmocka_unit_test(test_judging_consequences),
 	        cmocka_unit_test(test_agreeing_judgements_and_lobbying),
 	        cmocka_unit_test(test_shifts_and_concessions),
+	        cmocka_unit_test(test_causes),
 	        cmocka_unit_test(test_time_words_before_predicate),
 	        cmocka_unit_test(test_object_is_no_subject),
 	        cmocka_unit_test(test_quote_run_and_concern),
