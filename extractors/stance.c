@@ -2004,6 +2004,9 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	}
 	if (cls == VC_CARRY)
 		return;
+	int answer = pol == -2; /* see the "answer" kind in topics.c */
+	if (answer)
+		pol = -1;
 
 	int neg, modal;
 	qualifiers(r, s, i, &neg, &modal);
@@ -2058,6 +2061,8 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	switch (cls) {
 	case VC_COMPLY:
 	case VC_CONTEST:
+		if (answer) /* "in response to": against a measure, not an actor */
+			o.target = -1;
 		if (o.measure)
 			cast(r, s, &a, o.measure, mult * pol * o.measure->value, w, -1);
 		else if (o.law)

@@ -314,6 +314,7 @@ static void cue_row(struct topic_table *t, struct strbuf *v, const char *name, u
 	        {"carry", SK_VERB, VC_CARRY, 1},
 	        {"negator", SK_VERB, VC_CARRY, -1},
 	        {"contest", SK_VERB, VC_CONTEST, -1},
+	        {"answer", SK_VERB, VC_CONTEST, -2},
 	        {"comply", SK_VERB, VC_COMPLY, 1},
 	        {"negation", SK_NEGATION, 0, 0},
 	        {"modal", SK_MODAL, 0, 0},

@@ -806,6 +806,11 @@ static void test_causes(void **state)
 	             "GOV:fd=Freedonia|GOV:xx=Utopian cabinet|LAW:digital-markets-act=Digital "
 	             "Markets Act");
 	assert_stance(st, "xx:platform-competition:oppose");
+	/* answering an actor is no stance against it */
+	st = analyse("Freedonia demanded a backdoor into encrypted phones. In response to Freedonia, "
+	             "the Utopian cabinet said it would study the request.",
+	             "GOV:fd=Freedonia|GOV:xx=Utopian cabinet");
+	assert_no_stance(st, "xx:lawful-access:oppose");
 }
 
 /* Time words between the subject and its predicate are skipped: "The
