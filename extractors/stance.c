@@ -2061,8 +2061,8 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	switch (cls) {
 	case VC_COMPLY:
 	case VC_CONTEST:
-		if (answer) /* "in response to": against a measure, not an actor */
-			o.target = -1;
+		if (answer && o.target >= 0)
+			break; /* "in response to": against a measure, not an actor */
 		if (o.measure)
 			cast(r, s, &a, o.measure, mult * pol * o.measure->value, w, -1);
 		else if (o.law)
