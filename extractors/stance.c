@@ -1066,6 +1066,14 @@ static int subject_agents_at(const struct run *r, const struct st_sentence *s, s
 			add_agent(a, own, 0.9f);
 			return 1;
 		}
+		/* "criticised the government's plan to", "said the decision to":
+		 * an intention of someone unnamed is not the subject's */
+		if (c->tok[i - 1].hash == W.to && n > s->ta + 1 && verb_sense(r, n - 1, 1) &&
+		    verb_sense(r, n - 1, 1)->cls == VC_CARRY && c->info[n - 1].ment < 0 &&
+		    (tsense(r, n - 2, SK_DET) || c->tok[n - 2].hash == W.s)) {
+			*coref = 0;
+			return 0;
+		}
 		for (size_t j = s->ta; j + 1 < i && j < s->ta + 16; j++) {
 			int32_t m = c->info[j].ment;
 			if (m < 0)
@@ -1615,6 +1623,27 @@ static int is_participle(const struct run *r, size_t i)
  * was signed by", "an order issued by". */
 static size_t passive_subject(const struct run *r, const struct st_sentence *s, size_t i)
 {
+	const struct stance_ctx *c = r->c;
+	/* "a backdoor demanded by X": a reduced relative stands for the
+	 * noun phrase right before it */
+	if (i > s->ta + 1 && c->tok[i - 1].kind == SL_WORD && c->info[i - 1].ment < 0 &&
+	    !tsense(r, i - 1, SK_PASSIVE) && !word_ends(r, i - 1, "ly") &&
+	    !tsense(r, i - 1, SK_SKIP) && !tsense(r, i - 1, SK_NEGATION) &&
+	    c->tok[i - 1].hash != W.and_ && c->tok[i - 1].hash != W.or_ &&
+	    c->tok[i - 1].hash != W.but && !verb_sense(r, i - 1, 0)) {
+		size_t b = i - 1;
+		for (int k = 0; b > s->ta && k < 3; k++) {
+			if (tsense(r, b - 1, SK_DET)) {
+				b--;
+				break;
+			}
+			if (c->tok[b - 1].kind != SL_WORD || c->info[b - 1].ment >= 0 ||
+			    tsense(r, b - 1, SK_PREP) || verb_sense(r, b - 1, 0))
+				break;
+			b--;
+		}
+		return b;
+	}
 	size_t j = i;
 	for (size_t k = 0; j > s->ta && k < 16; k++) {
 		j--;
@@ -1972,6 +2001,28 @@ static void pressure_cast(struct run *r, const struct st_sentence *s, size_t end
 		cast(r, s, &p, NULL, -1, w, -1); /* "backed down under pressure" */
 }
 
+/* After an attitude verb, from token e: "the court's decision to V",
+ * "the UK's plan to V" (a possessor, an intention noun, "to", a cue
+ * verb); the token of V, or 0. */
+static size_t owned_intention(const struct run *r, const struct st_sentence *s, size_t e)
+{
+	const struct stance_ctx *c = r->c;
+	for (size_t j = e; j + 2 < s->tb && j < e + 6; j++) {
+		if (c->tok[j].kind == SL_PUNCT && c->tok[j].hash != W.s)
+			return 0;
+		if (c->tok[j].hash != W.s)
+			continue;
+		size_t n = j + 1;
+		const struct sl_sense *v = verb_sense(r, n, 1);
+		if (!v || v->cls != VC_CARRY || c->info[n].ment >= 0 ||
+		    !tok_is(c, n + 1, s->tb, W.to) || n + 2 >= s->tb || c->info[n + 2].ment >= 0)
+			return 0;
+		const struct sl_sense *v2 = verb_sense(r, n + 2, 0);
+		return v2 && v2->cls != VC_CARRY ? n + 2 : 0;
+	}
+	return 0;
+}
+
 static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 {
 	struct stance_ctx *c = r->c;
@@ -1985,6 +2036,18 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 		if (g && (g->cls == VC_RESTRICT || g->cls == VC_ENACT))
 			j2 = end;
 	}
+	/* "praised the court's decision to strike down X", "fought the UK's
+	 * plan to ban": taking a side on someone's intention is taking it on
+	 * what is intended; the predicate still speaks for its owner too */
+	int shared = 0;
+	if (!j2 && (verb_sense(r, i, 0)->cls == VC_ATTITUDE ||
+	            verb_sense(r, i, 0)->cls == VC_CONTEST)) {
+		size_t k = owned_intention(r, s, end);
+		if (k) {
+			j2 = k;
+			shared = 1;
+		}
+	}
 	const struct sl_sense *v = verb_sense(r, i, j2 != 0);
 	const struct sl_sense *carrier = verb_sense(r, i, 1);
 	if (!j2 && carrier->cls == VC_CARRY && tok_is(c, end, s->tb, W.to))
@@ -1996,8 +2059,13 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	 * Apple to provide": the second predicate, turned by the first. */
 	if (j2) {
 		const struct sl_sense *v2 = verb_sense(r, j2, 0);
-		c->info[j2].used = 1;
+		if (!shared)
+			c->info[j2].used = 1;
 		mult = pol;
+		/* "decided not to proceed with" */
+		for (size_t k = i + c->info[i].plen; k < j2; k++)
+			if (tsense(r, k, SK_NEGATION))
+				mult = -mult;
 		cls = v2->cls;
 		pol = v2->value;
 		end = j2 + c->info[j2].plen;

@@ -813,6 +813,33 @@ static void test_causes(void **state)
 	assert_no_stance(st, "xx:lawful-access:oppose");
 }
 
+/* Intentions and reduced relatives: "a backdoor demanded by X" is about
+ * the backdoor; "the decision to exclude" of someone unnamed is not the
+ * speaker's; "praised X's decision to strike down" takes a side on the
+ * striking down; "decided not to proceed with" is negated. */
+static void test_intentions_and_reduced_relatives(void **state)
+{
+	(void)state;
+	const char *st = analyse("Chipco pulled its encrypted backup service rather than build a "
+	                         "backdoor demanded by the Utopian cabinet.",
+	                         "COMPANY:chipco=Chipco|GOV:xx=Utopian cabinet");
+	assert_stance(st, "xx:lawful-access:support");
+	st = analyse("Rights Watch criticised the government's plan to extend data retention powers.",
+	             "ORG:rights-watch=Rights Watch");
+	assert_stance(st, "rights-watch:lawful-access:oppose");
+	assert_no_stance(st, "rights-watch:lawful-access:support");
+	st = analyse("Rights Watch praised the court's decision to strike down the age verification "
+	             "law.",
+	             "ORG:rights-watch=Rights Watch");
+	assert_stance(st, "rights-watch:content-regulation:oppose");
+	st = analyse("Freedonia decided not to proceed with a digital services tax.", "GOV:fd=Freedonia");
+	assert_stance(st, "fd:digital-taxation:oppose");
+	st = analyse("The Utopian embassy said the decision to exclude Huawei from 5G networks was "
+	             "discriminatory.",
+	             "GOV:xx/embassy=Utopian embassy|COMPANY:huawei=Huawei");
+	assert_no_stance(st, "xx/embassy:foreign-tech-restrictions:support");
+}
+
 /* Time words between the subject and its predicate are skipped: "The
  * ministry on Tuesday banned", "last week". */
 static void test_time_words_before_predicate(void **state)
@@ -1141,6 +1168,7 @@ int main(void)
 	        cmocka_unit_test(test_agreeing_judgements_and_lobbying),
 	        cmocka_unit_test(test_shifts_and_concessions),
 	        cmocka_unit_test(test_causes),
+	        cmocka_unit_test(test_intentions_and_reduced_relatives),
 	        cmocka_unit_test(test_time_words_before_predicate),
 	        cmocka_unit_test(test_object_is_no_subject),
 	        cmocka_unit_test(test_quote_run_and_concern),
