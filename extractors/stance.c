@@ -703,6 +703,8 @@ static int by_agent(const struct run *r, size_t j, size_t tb, struct agents *a)
 static int after_prep(const struct run *r, size_t i, size_t ta);
 static int noun_use(const struct run *r, const struct st_sentence *s, size_t i);
 static size_t joined_predicate(const struct run *r, const struct st_sentence *s, size_t i);
+static int state_body(const struct run *r, const struct st_sentence *s, size_t j, size_t i,
+                      int32_t m);
 
 /* Is anything named (an actor, a law) in tokens [a, b)? */
 static int mention_between(const struct run *r, size_t a, size_t b)
@@ -830,7 +832,7 @@ static int noun_subject(const struct run *r, const struct st_sentence *s, size_t
 	if (h == W.and_ || h == W.or_ || h == W.which || h == W.who || h == W.that)
 		return 0;
 	if (c->info[j].phrase != NONE || covered_by(r, s, j, SK_COREF) ||
-	    covered_by(r, s, j, SK_SPOKES))
+	    covered_by(r, s, j, SK_SPOKES) || covered_by(r, s, j, SK_BODY))
 		return 0;
 	/* "Privacy Watch and Freedomnet sued": a name the gazetteer does not
 	 * know, joined to one it knows, is no plain noun */
@@ -1119,6 +1121,22 @@ static int subject_agents_at(const struct run *r, const struct st_sentence *s, s
 			coordinated_left(r, mention_first_tok(r, f - 1, s->ta), s->ta, a, 1.0f);
 		return 1;
 	}
+	/* "a bill that would have introduced": a plain noun's relative
+	 * clause has that noun for subject, no actor */
+	{
+		size_t k = i;
+		while (k > s->ta && c->info[k - 1].ment < 0 &&
+		       (tsense(r, k - 1, SK_SKIP) || tsense(r, k - 1, SK_MODAL) ||
+		        tsense(r, k - 1, SK_NEGATION) || tsense(r, k - 1, SK_TIME)))
+			k--;
+		if (k > s->ta + 1 &&
+		    (c->tok[k - 1].hash == W.that || c->tok[k - 1].hash == W.which) &&
+		    c->tok[k - 2].kind == SL_WORD && c->info[k - 2].ment < 0 &&
+		    !verb_sense(r, k - 2, 0) && !tsense(r, k - 2, SK_SPEECH) &&
+		    !tsense(r, k - 2, SK_PRONOUN) && !tsense(r, k - 2, SK_COREF) &&
+		    !covered_by(r, s, k - 2, SK_COREF) && !covered_by(r, s, k - 2, SK_SPEECH))
+			return 0;
+	}
 	/* "X resisted the ban but later agreed to it": a predicate joined by
 	 * "but" or "and" to an earlier one shares its subject */
 	size_t prev = depth == 0 ? joined_predicate(r, s, i) : 0;
@@ -1146,6 +1164,10 @@ static int subject_agents_at(const struct run *r, const struct st_sentence *s, s
 				return 0; /* "the act requires": no actor */
 			if (object_of_verb(r, s, f, mention_end_tok(r, j, s->tb)))
 				return 0; /* "directs the ministry to", "warned X against" */
+			if (tok_is(c, j + 1, i, W.s) && state_body(r, s, j + 2, i, in->ment)) {
+				add_agent(a, in->ment, 0.9f);
+				return 1;
+			}
 			if (modified_noun(r, j + 1, i) &&
 			    (m->type == ET_PERSON || !titled(r, s, j + 1, i)))
 				return 0; /* "US lawmakers urged": not the US */
@@ -1178,6 +1200,26 @@ static int subject_agents_at(const struct run *r, const struct st_sentence *s, s
 		}
 	}
 	return 1;
+}
+
+/* "South Korea's parliament rejected", "Italy's competition authority
+ * fined": a body of the state m, named by a common noun after its
+ * possessive (past two plain modifiers) and before the predicate at i. */
+static int state_body(const struct run *r, const struct st_sentence *s, size_t j, size_t i,
+                      int32_t m)
+{
+	const struct stance_ctx *c = r->c;
+	if (c->ment[m].type != ET_GOV)
+		return 0;
+	for (size_t k = j; k < i && k < j + 3 && k < s->tb; k++) {
+		if (c->info[k].ment >= 0 || c->tok[k].kind != SL_WORD)
+			return 0;
+		if (tsense(r, k, SK_BODY))
+			return k + c->info[k].plen <= i;
+		if (c->tok[k].cap || c->info[k].phrase != NONE)
+			return 0;
+	}
+	return 0;
 }
 
 /* "... but later agreed to", "... and urged": at token i, a predicate
@@ -1934,6 +1976,11 @@ static size_t complement_verb(const struct run *r, const struct st_sentence *s, 
 			return 0;
 		if (c->tok[j].hash == W.and_ || c->tok[j].hash == W.or_)
 			return 0;
+		/* "introduce legislation to require": the measure is the
+		 * object, what it is for is no second predicate */
+		if (c->info[j].mphrase != NONE && c->info[j].ment < 0 && tsense(r, j, SK_MEASURE) &&
+		    !(v && v->cls == VC_CARRY))
+			return 0;
 	}
 	return 0;
 }
@@ -2313,11 +2360,16 @@ static void settle_contrast(struct run *r, const struct st_sentence *s, size_t v
 	size_t at = last_contrast(r, s);
 	if (at == s->ta)
 		return;
+	int later = 0; /* the clause after the contrast says "now", "later" */
+	for (size_t j = at; j < s->tb && !later; j++) {
+		const struct sl_sense *t = tsense(r, j, SK_TIME);
+		later = t && t->value > 0;
+	}
 	for (size_t k = votes_before; k < c->nvote; k++) {
 		struct st_vote *u = &c->vote[k];
 		if (u->tok >= at)
 			continue;
-		if (u->when < 0) { /* "initially tried to ban it, but now ...": given up */
+		if (u->when < 0 && later) { /* "initially tried to ban it, but now ...": given up */
 			u->w = 0;
 			continue;
 		}

@@ -840,6 +840,33 @@ static void test_intentions_and_reduced_relatives(void **state)
 	assert_no_stance(st, "xx/embassy:foreign-tech-restrictions:support");
 }
 
+/* A state's body named by a common noun after its possessive acts for the
+ * state; a plain noun's relative clause has no actor; a measure as the
+ * object keeps its purpose clause to itself; warning against foreign apps
+ * is favouring restrictions. */
+static void test_state_bodies_and_relatives(void **state)
+{
+	(void)state;
+	const char *st = analyse("Freedonia's parliament rejected a bill that would have introduced "
+	                         "a digital services tax.",
+	                         "GOV:fd=Freedonia");
+	assert_stance(st, "fd:digital-taxation:oppose");
+	assert_no_stance(st, "fd:digital-taxation:support");
+	st = analyse("Freedonia's competition authority fined Chipco over its app store rules.",
+	             "GOV:fd=Freedonia|COMPANY:chipco=Chipco");
+	assert_stance(st, "fd:platform-competition:support");
+	st = analyse("Freedonia's security service has warned against using Chinese apps on official "
+	             "phones.",
+	             "GOV:fd=Freedonia");
+	assert_stance(st, "fd:foreign-tech-restrictions:support");
+	/* a plain noun after a state is still no actor */
+	st = analyse("Freedonia's users rejected the app store rules.", "GOV:fd=Freedonia");
+	assert_no_stance(st, "fd:platform-competition:oppose");
+	st = analyse("Freedonia will introduce legislation to require Chipco to open its app store.",
+	             "GOV:fd=Freedonia|COMPANY:chipco=Chipco");
+	assert_stance(st, "fd:platform-competition:support");
+}
+
 /* Time words between the subject and its predicate are skipped: "The
  * ministry on Tuesday banned", "last week". */
 static void test_time_words_before_predicate(void **state)
@@ -1169,6 +1196,7 @@ int main(void)
 	        cmocka_unit_test(test_shifts_and_concessions),
 	        cmocka_unit_test(test_causes),
 	        cmocka_unit_test(test_intentions_and_reduced_relatives),
+	        cmocka_unit_test(test_state_bodies_and_relatives),
 	        cmocka_unit_test(test_time_words_before_predicate),
 	        cmocka_unit_test(test_object_is_no_subject),
 	        cmocka_unit_test(test_quote_run_and_concern),
