@@ -2087,8 +2087,8 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	 * plan to ban": taking a side on someone's intention is taking it on
 	 * what is intended; the predicate still speaks for its owner too */
 	int shared = 0;
-	if (!j2 && (verb_sense(r, i, 0)->cls == VC_ATTITUDE ||
-	            verb_sense(r, i, 0)->cls == VC_CONTEST)) {
+	if (!j2 &&
+	    (verb_sense(r, i, 0)->cls == VC_ATTITUDE || verb_sense(r, i, 0)->cls == VC_CONTEST)) {
 		size_t k = owned_intention(r, s, end);
 		if (k) {
 			j2 = k;
@@ -2701,7 +2701,8 @@ static void settle_shifts(struct stance_ctx *c, size_t a, size_t b)
 			struct st_vote *u = &c->vote[m];
 			if (m == k || u->pol != -v->pol)
 				continue;
-			if ((v->when > 0 && vote_before(u, v)) || (u->when < 0 && vote_before(u, v)))
+			if ((v->when > 0 && vote_before(u, v)) ||
+			    (u->when < 0 && vote_before(u, v)))
 				u->w = 0;
 		}
 	}

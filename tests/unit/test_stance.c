@@ -761,31 +761,35 @@ static void test_agreeing_judgements_and_lobbying(void **state)
 static void test_shifts_and_concessions(void **state)
 {
 	(void)state;
-	const char *st = analyse("While Chipco said it supported the aims of the Online Safety Act, "
-	                         "the company argued that the content rules would stifle free "
-	                         "expression.",
-	                         "COMPANY:chipco=Chipco");
+	const char *st =
+	        analyse("While Chipco said it supported the aims of the Online Safety Act, "
+	                "the company argued that the content rules would stifle free "
+	                "expression.",
+	                "COMPANY:chipco=Chipco");
 	assert_stance(st, "chipco:content-regulation:oppose");
 	st = analyse("Freedonia initially resisted excluding Huawei from its 5G networks but later "
 	             "agreed to phase out the firm's components.",
 	             "GOV:fd=Freedonia|COMPANY:huawei=Huawei");
 	assert_stance(st, "fd:foreign-tech-restrictions:support");
-	st = analyse("The Utopian cabinet at first insisted on access to encrypted messages. It has "
-	             "since withdrawn the order.",
-	             "GOV:xx=Utopian cabinet");
+	st = analyse(
+	        "The Utopian cabinet at first insisted on access to encrypted messages. It has "
+	        "since withdrawn the order.",
+	        "GOV:xx=Utopian cabinet");
 	assert_stance(st, "xx:lawful-access:oppose");
 	/* a position given up, the new one unread: no stance */
-	st = analyse("The Utopian cabinet initially tried to ban the Chinese app but now wants to keep "
-	             "it on sale.",
-	             "GOV:xx=Utopian cabinet");
+	st = analyse(
+	        "The Utopian cabinet initially tried to ban the Chinese app but now wants to keep "
+	        "it on sale.",
+	        "GOV:xx=Utopian cabinet");
 	assert_no_stance(st, "xx:foreign-tech-restrictions:support");
 	st = analyse("Freedonia opposed banning Huawei equipment from its 5G networks.",
 	             "GOV:fd=Freedonia|COMPANY:huawei=Huawei");
 	assert_stance(st, "fd:foreign-tech-restrictions:oppose");
 	/* "while" later in a sentence is time, not contrast */
-	st = analyse("\"The new DMA fines handicap our firms while letting others off,\" Rufus Pike "
-	             "said.",
-	             "PERSON:rufus-pike=Rufus Pike|LAW:digital-markets-act=DMA");
+	st = analyse(
+	        "\"The new DMA fines handicap our firms while letting others off,\" Rufus Pike "
+	        "said.",
+	        "PERSON:rufus-pike=Rufus Pike|LAW:digital-markets-act=DMA");
 	assert_stance(st, "rufus-pike:platform-competition:oppose");
 }
 
@@ -801,15 +805,17 @@ static void test_causes(void **state)
 	                         "PERSON:rufus-pike=Rufus Pike");
 	assert_stance(st, "rufus-pike:digital-taxation:oppose");
 	assert_no_stance(st, "rufus-pike:digital-taxation:support");
-	st = analyse("In response to Freedonia's fines against tech firms under the Digital Markets "
-	             "Act, the Utopian cabinet threatened to impose tariffs.",
-	             "GOV:fd=Freedonia|GOV:xx=Utopian cabinet|LAW:digital-markets-act=Digital "
-	             "Markets Act");
+	st = analyse(
+	        "In response to Freedonia's fines against tech firms under the Digital Markets "
+	        "Act, the Utopian cabinet threatened to impose tariffs.",
+	        "GOV:fd=Freedonia|GOV:xx=Utopian cabinet|LAW:digital-markets-act=Digital "
+	        "Markets Act");
 	assert_stance(st, "xx:platform-competition:oppose");
 	/* answering an actor is no stance against it */
-	st = analyse("Freedonia demanded a backdoor into encrypted phones. In response to Freedonia, "
-	             "the Utopian cabinet said it would study the request.",
-	             "GOV:fd=Freedonia|GOV:xx=Utopian cabinet");
+	st = analyse(
+	        "Freedonia demanded a backdoor into encrypted phones. In response to Freedonia, "
+	        "the Utopian cabinet said it would study the request.",
+	        "GOV:fd=Freedonia|GOV:xx=Utopian cabinet");
 	assert_no_stance(st, "xx:lawful-access:oppose");
 }
 
@@ -824,15 +830,18 @@ static void test_intentions_and_reduced_relatives(void **state)
 	                         "backdoor demanded by the Utopian cabinet.",
 	                         "COMPANY:chipco=Chipco|GOV:xx=Utopian cabinet");
 	assert_stance(st, "xx:lawful-access:support");
-	st = analyse("Rights Watch criticised the government's plan to extend data retention powers.",
-	             "ORG:rights-watch=Rights Watch");
+	st = analyse(
+	        "Rights Watch criticised the government's plan to extend data retention powers.",
+	        "ORG:rights-watch=Rights Watch");
 	assert_stance(st, "rights-watch:lawful-access:oppose");
 	assert_no_stance(st, "rights-watch:lawful-access:support");
-	st = analyse("Rights Watch praised the court's decision to strike down the age verification "
-	             "law.",
-	             "ORG:rights-watch=Rights Watch");
+	st = analyse(
+	        "Rights Watch praised the court's decision to strike down the age verification "
+	        "law.",
+	        "ORG:rights-watch=Rights Watch");
 	assert_stance(st, "rights-watch:content-regulation:oppose");
-	st = analyse("Freedonia decided not to proceed with a digital services tax.", "GOV:fd=Freedonia");
+	st = analyse("Freedonia decided not to proceed with a digital services tax.",
+	             "GOV:fd=Freedonia");
 	assert_stance(st, "fd:digital-taxation:oppose");
 	st = analyse("The Utopian embassy said the decision to exclude Huawei from 5G networks was "
 	             "discriminatory.",
@@ -847,23 +856,26 @@ static void test_intentions_and_reduced_relatives(void **state)
 static void test_state_bodies_and_relatives(void **state)
 {
 	(void)state;
-	const char *st = analyse("Freedonia's parliament rejected a bill that would have introduced "
-	                         "a digital services tax.",
-	                         "GOV:fd=Freedonia");
+	const char *st =
+	        analyse("Freedonia's parliament rejected a bill that would have introduced "
+	                "a digital services tax.",
+	                "GOV:fd=Freedonia");
 	assert_stance(st, "fd:digital-taxation:oppose");
 	assert_no_stance(st, "fd:digital-taxation:support");
 	st = analyse("Freedonia's competition authority fined Chipco over its app store rules.",
 	             "GOV:fd=Freedonia|COMPANY:chipco=Chipco");
 	assert_stance(st, "fd:platform-competition:support");
-	st = analyse("Freedonia's security service has warned against using Chinese apps on official "
-	             "phones.",
-	             "GOV:fd=Freedonia");
+	st = analyse(
+	        "Freedonia's security service has warned against using Chinese apps on official "
+	        "phones.",
+	        "GOV:fd=Freedonia");
 	assert_stance(st, "fd:foreign-tech-restrictions:support");
 	/* a plain noun after a state is still no actor */
 	st = analyse("Freedonia's users rejected the app store rules.", "GOV:fd=Freedonia");
 	assert_no_stance(st, "fd:platform-competition:oppose");
-	st = analyse("Freedonia will introduce legislation to require Chipco to open its app store.",
-	             "GOV:fd=Freedonia|COMPANY:chipco=Chipco");
+	st = analyse(
+	        "Freedonia will introduce legislation to require Chipco to open its app store.",
+	        "GOV:fd=Freedonia|COMPANY:chipco=Chipco");
 	assert_stance(st, "fd:platform-competition:support");
 }
 
