@@ -2182,8 +2182,16 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 			cast(r, s, &a, o.measure, mult * pol * o.measure->value, w, -1);
 		else if (o.law)
 			cast(r, s, &a, NULL, mult * pol, w, -1);
-		else if (o.target >= 0)
+		else if (o.target >= 0) {
+			/* "the FTC sued Amazon": a state taking a firm to court
+			 * enforces the topic's rules when the firm's own stance
+			 * is unknown */
+			if (cls == VC_CONTEST && r->c->ment[a.m[0]].type == ET_GOV &&
+			    r->c->ment[o.target].type == ET_COMPANY)
+				r->fallback = (int8_t)(mult > 0 ? 1 : -1);
 			cast(r, s, &a, NULL, mult * pol, w * 0.8f, o.target);
+			r->fallback = 0;
+		}
 		break;
 	case VC_ATTITUDE:
 		if (o.measure)

@@ -879,6 +879,24 @@ static void test_state_bodies_and_relatives(void **state)
 	assert_stance(st, "fd:platform-competition:support");
 }
 
+/* A state suing a firm enforces the rules when the firm's own stance is
+ * unknown; ordering harmful content removed is content regulation; a
+ * permit requirement on exports is an export control. */
+static void test_enforcement_and_new_measures(void **state)
+{
+	(void)state;
+	const char *st = analyse("The Utopian trade regulator sued Chipco, accusing the company of "
+	                         "anti-competitive tactics.",
+	                         "GOV:xx/trade=Utopian trade regulator|COMPANY:chipco=Chipco");
+	assert_stance(st, "xx/trade:platform-competition:support");
+	st = analyse("Freedonia ordered platforms to remove deepfakes within a day.",
+	             "GOV:fd=Freedonia");
+	assert_stance(st, "fd:content-regulation:support");
+	st = analyse("Freedonia introduced a permit requirement for exports of AI chips.",
+	             "GOV:fd=Freedonia");
+	assert_stance(st, "fd:export-controls:support");
+}
+
 /* Time words between the subject and its predicate are skipped: "The
  * ministry on Tuesday banned", "last week". */
 static void test_time_words_before_predicate(void **state)
@@ -1209,6 +1227,7 @@ int main(void)
 	        cmocka_unit_test(test_causes),
 	        cmocka_unit_test(test_intentions_and_reduced_relatives),
 	        cmocka_unit_test(test_state_bodies_and_relatives),
+	        cmocka_unit_test(test_enforcement_and_new_measures),
 	        cmocka_unit_test(test_time_words_before_predicate),
 	        cmocka_unit_test(test_object_is_no_subject),
 	        cmocka_unit_test(test_quote_run_and_concern),
