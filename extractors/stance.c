@@ -937,7 +937,8 @@ static int object_of_verb(const struct run *r, const struct st_sentence *s, size
 		f--;
 	if (f <= s->ta || c->info[f - 1].ment >= 0)
 		return 0;
-	if (verb_sense(r, f - 1, 0))
+	/* "a move Beijing condemned": a noun after its determiner */
+	if (verb_sense(r, f - 1, 0) && !(f - 1 > s->ta && tsense(r, f - 2, SK_DET)))
 		return !tsense(r, f - 1, SK_SPEECH); /* "said Apple would" */
 	if (!tsense(r, f - 1, SK_SPEECH) || e >= s->tb)
 		return 0;
@@ -1052,12 +1053,16 @@ static int subject_agents_at(const struct run *r, const struct st_sentence *s, s
 	    c->info[pv - 1].ment < 0 && !tsense(r, pv - 1, SK_PASSIVE) &&
 	    !tsense(r, pv - 1, SK_PREP) && !tsense(r, pv - 1, SK_SKIP) &&
 	    !tsense(r, pv - 1, SK_NEGATION) && !tsense(r, pv - 1, SK_PRONOUN) &&
-	    !tsense(r, pv - 1, SK_COREF))
+	    !tsense(r, pv - 1, SK_COREF) && c->tok[pv - 1].hash != W.while_ &&
+	    c->tok[pv - 1].hash != W.after)
 		return 0;
 	/* an infinitive nobody carries, or a participle after a comma ("...,
 	 * demanding access"): the subject of the sentence acts */
+	/* ", demanding", "while criticising", "after challenging" */
 	if (i > s->ta && (c->tok[i - 1].hash == W.to ||
-	                  (c->tok[i - 1].hash == W.comma && word_ends(r, i, "ing")))) {
+	                  ((c->tok[i - 1].hash == W.comma || c->tok[i - 1].hash == W.while_ ||
+	                    c->tok[i - 1].hash == W.after) &&
+	                   word_ends(r, i, "ing")))) {
 		/* "the UK's decision to ban": the owner of the intention */
 		size_t n = i - 1; /* "decision not to renew" too */
 		if (c->tok[n].hash == W.to && n > s->ta + 1 && tsense(r, n - 1, SK_NEGATION))
@@ -2048,6 +2053,32 @@ static void pressure_cast(struct run *r, const struct st_sentence *s, size_t end
 		cast(r, s, &p, NULL, -1, w, -1); /* "backed down under pressure" */
 }
 
+/* "criticising it", "signed off on it": a pronoun object stands for the
+ * nearest measure or law before the predicate at i in its sentence. */
+static void pronoun_object(const struct run *r, const struct st_sentence *s, size_t i, size_t e,
+                           struct object *o)
+{
+	const struct stance_ctx *c = r->c;
+	if (o->measure || o->law || o->target >= 0 || e >= s->tb || c->info[e].ment >= 0 ||
+	    !tsense(r, e, SK_PRONOUN) || tsense(r, e, SK_DET) || c->tok[e].hash == W.we)
+		return;
+	for (size_t k = i; k > s->ta; k--) {
+		int32_t m = c->info[k - 1].ment;
+		if (m >= 0 && c->ment[m].type == ET_LAW) {
+			o->law = 1;
+			o->measure = fitting_measure(r, s, mention_first_tok(r, k - 1, s->ta));
+			return;
+		}
+		if (m < 0 && c->info[k - 1].mphrase != NONE) {
+			const struct sl_sense *ms = fitting_measure(r, s, k - 1);
+			if (ms) {
+				o->measure = ms;
+				return;
+			}
+		}
+	}
+}
+
 /* After an attitude verb, from token e: "the court's decision to V",
  * "the UK's plan to V" (a possessor, an intention noun, "to", a cue
  * verb); the token of V, or 0. */
@@ -2154,6 +2185,8 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 #endif
 	struct object o;
 	find_object(r, s, passive ? passive_subject(r, s, i) : end, &o);
+	if (!passive)
+		pronoun_object(r, s, i, end, &o);
 	/* "was delayed under pressure from X": X speaks even when no agent does */
 	pressure_cast(r, s, passive ? end : o.end, cls, pol, mult, w, &o);
 	if (a.n == 0)

@@ -897,6 +897,27 @@ static void test_enforcement_and_new_measures(void **state)
 	assert_stance(st, "fd:export-controls:support");
 }
 
+/* Object relatives ("a move Freedonia condemned"), participles after
+ * "while" taking the main subject, and a pronoun object standing for the
+ * sentence's measure or law ("criticising it", "signed off on it"). */
+static void test_relatives_participles_pronoun_objects(void **state)
+{
+	(void)state;
+	const char *st = analyse("Utopia added further export restrictions on chipmaking machines, "
+	                         "a move Freedonia condemned as bullying.",
+	                         "GOV:xx=Utopia|GOV:fd=Freedonia");
+	assert_stance(st, "fd:export-controls:oppose");
+	st = analyse("Chipco complied with the Utopian regulator's interoperability order while "
+	             "criticising it as heavy-handed.",
+	             "COMPANY:chipco=Chipco|GOV:xx/reg=Utopian regulator");
+	assert_stance(st, "chipco:platform-competition:oppose");
+	st = analyse("The Utopian parliament approved the AI Act in March, and the Utopian council "
+	             "signed off on it in May.",
+	             "GOV:xx/parl=Utopian parliament|GOV:xx/council=Utopian council|LAW:ai-act=AI "
+	             "Act");
+	assert_stance(st, "xx/council:ai-regulation:support");
+}
+
 /* Time words between the subject and its predicate are skipped: "The
  * ministry on Tuesday banned", "last week". */
 static void test_time_words_before_predicate(void **state)
@@ -1228,6 +1249,7 @@ int main(void)
 	        cmocka_unit_test(test_intentions_and_reduced_relatives),
 	        cmocka_unit_test(test_state_bodies_and_relatives),
 	        cmocka_unit_test(test_enforcement_and_new_measures),
+	        cmocka_unit_test(test_relatives_participles_pronoun_objects),
 	        cmocka_unit_test(test_time_words_before_predicate),
 	        cmocka_unit_test(test_object_is_no_subject),
 	        cmocka_unit_test(test_quote_run_and_concern),
