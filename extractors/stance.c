@@ -1073,6 +1073,17 @@ static int subject_agents_at(const struct run *r, const struct st_sentence *s, s
 			add_agent(a, own, 0.9f);
 			return 1;
 		}
+		/* "prompting South Korea to seek", "leading Apple to pull": the
+		 * actor right before "to", object of a verb, does what follows */
+		if (c->tok[i - 1].hash == W.to && i - 1 > s->ta + 1 && c->info[i - 2].ment >= 0 &&
+		    is_actor(r, c->info[i - 2].ment)) {
+			size_t f = mention_first_tok(r, i - 2, s->ta);
+			if (f > s->ta && c->info[f - 1].ment < 0 && c->tok[f - 1].kind == SL_WORD &&
+			    word_ends(r, f - 1, "ing") && !tsense(r, f - 1, SK_PREP)) {
+				add_agent(a, c->info[i - 2].ment, 0.8f);
+				return 1;
+			}
+		}
 		/* "criticised the government's plan to", "said the decision to":
 		 * an intention of someone unnamed is not the subject's */
 		if (c->tok[i - 1].hash == W.to && n > s->ta + 1 && verb_sense(r, n - 1, 1) &&
@@ -1167,6 +1178,9 @@ static int subject_agents_at(const struct run *r, const struct st_sentence *s, s
 			}
 			if (m->type == ET_LAW)
 				return 0; /* "the act requires": no actor */
+			/* "its High Court challenge": a modifier of someone's noun */
+			if (f > s->ta && tsense(r, f - 1, SK_DET) && tsense(r, f - 1, SK_PRONOUN))
+				return 1;
 			if (object_of_verb(r, s, f, mention_end_tok(r, j, s->tb)))
 				return 0; /* "directs the ministry to", "warned X against" */
 			if (tok_is(c, j + 1, i, W.s) && state_body(r, s, j + 2, i, in->ment)) {

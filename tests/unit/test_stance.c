@@ -918,6 +918,30 @@ static void test_relatives_participles_pronoun_objects(void **state)
 	assert_stance(st, "xx/council:ai-regulation:support");
 }
 
+/* The actor right before "to" after a participle does what follows
+ * ("prompting Freedonia to seek an exemption"); "warnings from X" are X's
+ * opposition; a name modifying someone's noun ("its High Court
+ * challenge") is not a subject. */
+static void test_object_control_and_modifiers(void **state)
+{
+	(void)state;
+	const char *st =
+	        analyse("Utopia imposed a 25% tariff on imported semiconductors, prompting "
+	                "Freedonia to seek an exemption for its chipmakers.",
+	                "GOV:xx=Utopia|GOV:fd=Freedonia");
+	assert_stance(st, "xx:tariffs:support");
+	assert_stance(st, "fd:tariffs:oppose");
+	assert_no_stance(st, "xx:tariffs:oppose");
+	st = analyse("Freedonia pushed ahead with its digital tax despite warnings from Utopia.",
+	             "GOV:fd=Freedonia|GOV:xx=Utopia");
+	assert_stance(st, "xx:digital-taxation:oppose");
+	st = analyse(
+	        "Rights Watch lost its High Court challenge to parts of the Online Safety Act.",
+	        "ORG:rights-watch=Rights Watch|GOV:gb/high-court=High Court|LAW:osa=Online "
+	        "Safety Act");
+	assert_no_stance(st, "gb/high-court:content-regulation:oppose");
+}
+
 /* Time words between the subject and its predicate are skipped: "The
  * ministry on Tuesday banned", "last week". */
 static void test_time_words_before_predicate(void **state)
@@ -1250,6 +1274,7 @@ int main(void)
 	        cmocka_unit_test(test_state_bodies_and_relatives),
 	        cmocka_unit_test(test_enforcement_and_new_measures),
 	        cmocka_unit_test(test_relatives_participles_pronoun_objects),
+	        cmocka_unit_test(test_object_control_and_modifiers),
 	        cmocka_unit_test(test_time_words_before_predicate),
 	        cmocka_unit_test(test_object_is_no_subject),
 	        cmocka_unit_test(test_quote_run_and_concern),
