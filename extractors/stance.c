@@ -2104,6 +2104,10 @@ static size_t owned_intention(const struct run *r, const struct st_sentence *s, 
 			return 0;
 		if (c->tok[j].hash != W.s)
 			continue;
+		/* an actor's intention is judged through the actor ("challenged
+		 * Portugal's decision to": against Portugal's stance) */
+		if (j > e && is_actor(r, c->info[j - 1].ment))
+			return 0;
 		size_t n = j + 1;
 		const struct sl_sense *v = verb_sense(r, n, 1);
 		if (!v || v->cls != VC_CARRY || c->info[n].ment >= 0 ||

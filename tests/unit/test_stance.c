@@ -942,6 +942,28 @@ static void test_object_control_and_modifiers(void **state)
 	assert_no_stance(st, "gb/high-court:content-regulation:oppose");
 }
 
+/* Cues and forms seen in unseen news: an official of a state after its
+ * possessive, an irregular past, artificial intelligence spelled out, an
+ * actor's intention judged through the actor. */
+static void test_more_cues_and_forms(void **state)
+{
+	(void)state;
+	const char *st = analyse("Freedonia's digital minister called for a pause in the AI Act's "
+	                         "implementation.",
+	                         "GOV:fd=Freedonia|LAW:ai-act=AI Act");
+	assert_stance(st, "fd:ai-regulation:oppose");
+	st = analyse("Chipco said it had never built a backdoor into its products.",
+	             "COMPANY:chipco=Chipco");
+	assert_stance(st, "chipco:lawful-access:oppose");
+	st = analyse("Freedonia's senate approved a bill to regulate artificial intelligence.",
+	             "GOV:fd=Freedonia");
+	assert_stance(st, "fd:ai-regulation:support");
+	st = analyse("Chipco has challenged Freedonia's decision to exclude it from 5G networks.",
+	             "COMPANY:chipco=Chipco|GOV:fd=Freedonia");
+	assert_stance(st, "chipco:foreign-tech-restrictions:oppose");
+	assert_stance(st, "fd:foreign-tech-restrictions:support");
+}
+
 /* Time words between the subject and its predicate are skipped: "The
  * ministry on Tuesday banned", "last week". */
 static void test_time_words_before_predicate(void **state)
@@ -1275,6 +1297,7 @@ int main(void)
 	        cmocka_unit_test(test_enforcement_and_new_measures),
 	        cmocka_unit_test(test_relatives_participles_pronoun_objects),
 	        cmocka_unit_test(test_object_control_and_modifiers),
+	        cmocka_unit_test(test_more_cues_and_forms),
 	        cmocka_unit_test(test_time_words_before_predicate),
 	        cmocka_unit_test(test_object_is_no_subject),
 	        cmocka_unit_test(test_quote_run_and_concern),
