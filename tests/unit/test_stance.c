@@ -962,6 +962,11 @@ static void test_more_cues_and_forms(void **state)
 	             "COMPANY:chipco=Chipco|GOV:fd=Freedonia");
 	assert_stance(st, "chipco:foreign-tech-restrictions:oppose");
 	assert_stance(st, "fd:foreign-tech-restrictions:support");
+	/* a speaker saying a measure will help takes its side */
+	st = analyse(
+	        "The new chip subsidies will help Chipco build a plant, Minister Rufus Pike said.",
+	        "COMPANY:chipco=Chipco|PERSON:rufus-pike=Rufus Pike");
+	assert_stance(st, "rufus-pike:tech-industrial-policy:support");
 }
 
 /* Time words between the subject and its predicate are skipped: "The
