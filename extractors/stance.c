@@ -1871,9 +1871,14 @@ static void noun_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	const struct sl_sense *vb = verb_sense(r, i, 0);
 	struct agents a = {.n = 0};
 	size_t j = i;
-	/* step back over adjectives: "the UK's controversial demand" */
-	while (j > s->ta && j + 3 > i && r->c->tok[j - 1].kind == SL_WORD &&
-	       r->c->info[j - 1].ment < 0 && r->c->info[j - 1].phrase == NONE &&
+	/* step back over adjectives: "the UK's controversial demand", "X's
+	 * new under-16 social media ban" */
+	while (j > s->ta && j + 7 > i && r->c->info[j - 1].ment < 0 &&
+	       (r->c->tok[j - 1].kind == SL_WORD || r->c->tok[j - 1].kind == SL_NUM ||
+	        r->c->tok[j - 1].punct == '-') &&
+	       (r->c->info[j - 1].phrase == NONE || r->c->tok[j].punct == '-' ||
+	        (tsense(r, j - 1, SK_DET) && !tsense(r, j - 1, SK_PRONOUN) && j > s->ta + 1 &&
+	         r->c->tok[j - 2].hash == W.s)) &&
 	       r->c->tok[j - 1].hash != W.s)
 		j--;
 	/* A measure belongs to a state or a person ("the UK's demand", "a Home

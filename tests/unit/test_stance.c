@@ -967,6 +967,10 @@ static void test_more_cues_and_forms(void **state)
 	        "The new chip subsidies will help Chipco build a plant, Minister Rufus Pike said.",
 	        "COMPANY:chipco=Chipco|PERSON:rufus-pike=Rufus Pike");
 	assert_stance(st, "rufus-pike:tech-industrial-policy:support");
+	/* the owner of a measure past several modifiers */
+	st = analyse("Chipco agrees to follow Freedonia's new under-16 social media ban.",
+	             "COMPANY:chipco=Chipco|GOV:fd=Freedonia");
+	assert_stance(st, "fd:content-regulation:support");
 }
 
 /* Time words between the subject and its predicate are skipped: "The
