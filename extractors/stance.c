@@ -1881,6 +1881,11 @@ static void noun_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	         r->c->tok[j - 2].hash == W.s)) &&
 	       r->c->tok[j - 1].hash != W.s)
 		j--;
+	/* the long reach only up to a possessive; "a Home Office order" is
+	 * the name right before the noun, past two adjectives at most */
+	if (!(j > s->ta && r->c->tok[j - 1].hash == W.s))
+		while (j + 2 < i && j < s->tb)
+			j++;
 	/* A measure belongs to a state or a person ("the UK's demand", "a Home
 	 * Office order"); a company before a measure is mostly its target
 	 * ("the Meta antitrust trial").  An attitude belongs to anyone
