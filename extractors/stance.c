@@ -68,7 +68,7 @@ struct words {
 	uint64_t by, to, and_, from, s, comma, that, which, who, for_, under, over, after, but,
 	        while_, because, despite, amid, as, since, with, of, period, semi, colon, quest,
 	        excl, quote, apos, not_, against, pressure, urging, lobbying, we, our, and_amp, or_,
-	        such, including, at, the, expense, cost;
+	        such, including, at, the, expense, cost, than;
 };
 
 static struct words W;
@@ -122,6 +122,7 @@ static void init_words(void)
 	W.the = sl_hash_word("the");
 	W.expense = sl_hash_word("expense");
 	W.cost = sl_hash_word("cost");
+	W.than = sl_hash_word("than");
 	words_ready = 1;
 }
 
@@ -1252,7 +1253,13 @@ static size_t joined_predicate(const struct run *r, const struct st_sentence *s,
 	       (tsense(r, k - 1, SK_SKIP) || tsense(r, k - 1, SK_TIME) ||
 	        tsense(r, k - 1, SK_MODAL) || tsense(r, k - 1, SK_NEGATION)))
 		k--;
-	if (k < s->ta + 2 || (c->tok[k - 1].hash != W.but && c->tok[k - 1].hash != W.and_))
+	/* "pulled the service rather than build", "instead of complying" */
+	int neg_conj = k > s->ta + 2 &&
+	               (c->tok[k - 1].hash == W.than || c->tok[k - 1].hash == W.of) &&
+	               tsense(r, k - 2, SK_NEGATION);
+	if (neg_conj)
+		k--;
+	else if (k < s->ta + 2 || (c->tok[k - 1].hash != W.but && c->tok[k - 1].hash != W.and_))
 		return 0;
 	for (size_t p = k - 1; p > s->ta;) {
 		p--;

@@ -971,6 +971,16 @@ static void test_more_cues_and_forms(void **state)
 	st = analyse("Chipco agrees to follow Freedonia's new under-16 social media ban.",
 	             "COMPANY:chipco=Chipco|GOV:fd=Freedonia");
 	assert_stance(st, "fd:content-regulation:support");
+	/* "rather than V": V is refused, by the subject of what it is
+	 * weighed against */
+	st = analyse("Chipco pulled its encrypted backups for Utopian users rather than build a "
+	             "backdoor.",
+	             "COMPANY:chipco=Chipco");
+	assert_stance(st, "chipco:lawful-access:oppose");
+	st = analyse("Chipco said it would rather leave Utopia than weaken its end-to-end "
+	             "encryption.",
+	             "COMPANY:chipco=Chipco|GOV:xx=Utopia");
+	assert_no_stance(st, "chipco:lawful-access:support");
 }
 
 /* Time words between the subject and its predicate are skipped: "The
