@@ -1456,7 +1456,18 @@ struct object {
 	size_t end;     /* token after the object */
 	int contested;  /* the measure is the object of a challenge in it */
 	int other;      /* a measure of a topic the sentence is not on comes first */
+	int weaker;     /* "looser rules": the measure is qualified the other way */
 };
+
+/* "looser", "weaker", "fewer" in the two tokens before the measure at
+ * token m (not before the object's start). */
+static int weaker_before(const struct run *r, const struct st_sentence *s, size_t start, size_t m)
+{
+	for (size_t k = m; k > start && k > s->ta && k + 3 > m; k--)
+		if (tsense(r, k - 1, SK_WEAKER))
+			return 1;
+	return 0;
+}
 
 /* A word that is no mention and no cue of any kind: "firm", "fair". */
 static int plain_word(const struct run *r, size_t j)
@@ -1522,6 +1533,7 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 	o->end = start;
 	o->contested = 0;
 	o->other = 0;
+	o->weaker = 0;
 	size_t contest_at = 0;
 	size_t lim = start + OBJECT_REACH < s->tb ? start + OBJECT_REACH : s->tb;
 	for (size_t j = start; j < lim; j++) {
@@ -1577,6 +1589,7 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 			return;
 		}
 		if (ms && !o->measure) {
+			size_t first = j;
 			/* "an encryption backdoor": the last noun is the head */
 			for (size_t k = j + r->c->info[j].mplen; k < lim && r->c->info[k].ment < 0;
 			     k += r->c->info[k].mplen) {
@@ -1587,6 +1600,7 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 				j = k;
 			}
 			o->measure = ms;
+			o->weaker = weaker_before(r, s, start, first);
 			o->end = j + r->c->info[j].mplen; /* past the whole phrase */
 			if (o->target < 0 && !o->law)
 				return;
@@ -2234,6 +2248,8 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	 * is backing the measure; backing the measure with that reserve is a
 	 * weaker support. */
 	if (o.contested && (o.measure || o.law))
+		mult = -mult;
+	if (o.weaker && o.measure) /* "pushing for looser rules" */
 		mult = -mult;
 	if (o.measure && at_expense_of(r, o.end, s->tb)) {
 		if (o.measure->value < 0)

@@ -59,7 +59,8 @@ enum sl_kind {
 	SK_HEAD,     /* "governments in X": X still acts */
 	SK_TIME,     /* a position held before (-1: initially) or now (+1: later, no longer) */
 	SK_CLAUSE, /* 1 concession opening a sentence (while, despite), 2 contrast anywhere (but, although) */
-	SK_BODY, /* parliament, regulator: "X's parliament rejected" is X acting */
+	SK_BODY,   /* parliament, regulator: "X's parliament rejected" is X acting */
+	SK_WEAKER, /* looser, weaker: a measure so qualified points the other way */
 };
 
 /* Predicate classes (SK_VERB cls). */

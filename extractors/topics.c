@@ -335,6 +335,7 @@ static void cue_row(struct topic_table *t, struct strbuf *v, const char *name, u
 	        {"concession", SK_CLAUSE, 0, 1},
 	        {"contrast", SK_CLAUSE, 0, 2},
 	        {"body", SK_BODY, 0, 0},
+	        {"weaker", SK_WEAKER, 0, -1},
 	};
 	const char *term = v[1].buf;
 	size_t n = v[1].len;

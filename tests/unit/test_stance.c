@@ -981,6 +981,14 @@ static void test_more_cues_and_forms(void **state)
 	             "encryption.",
 	             "COMPANY:chipco=Chipco|GOV:xx=Utopia");
 	assert_no_stance(st, "chipco:lawful-access:support");
+	/* a measure qualified the other way */
+	st = analyse("Chipco is pushing for looser app store rules in Utopia.",
+	             "COMPANY:chipco=Chipco|GOV:xx=Utopia");
+	assert_stance(st, "chipco:platform-competition:oppose");
+	st = analyse("Utopia's data protection authority said the transfers of personal data were "
+	             "unlawful.",
+	             "GOV:xx=Utopia");
+	assert_stance(st, "xx:data-protection:support");
 }
 
 /* Time words between the subject and its predicate are skipped: "The
