@@ -2622,6 +2622,15 @@ static void analyse_sentence(struct run *r, size_t si)
 		if (v && i > s->ta && word_ends(r, i, "ed") &&
 		    (tsense(r, i - 1, SK_DET) || verb_sense(r, i - 1, 0)))
 			continue;
+		/* "this is fine because ...": a bare form after a copula, with
+		 * nothing after it, is an adjective */
+		if (v && i > s->ta && tsense(r, i - 1, SK_PASSIVE) && !word_ends(r, i, "ed") &&
+		    !word_ends(r, i, "en") && !word_ends(r, i, "wn") && !word_ends(r, i, "ing") &&
+		    c->info[i].plen == 1 &&
+		    (i + 1 >= s->tb || is_stop_punct(&c->tok[i + 1]) ||
+		     c->tok[i + 1].punct == ',' || c->tok[i + 1].hash == W.because ||
+		     c->tok[i + 1].hash == W.and_ || c->tok[i + 1].hash == W.but))
+			continue;
 		if (v && !noun_use(r, s, i))
 			verb_predicate(r, s, i);
 		else if (tsense(r, i, SK_MEASURE) || v)

@@ -989,6 +989,11 @@ static void test_more_cues_and_forms(void **state)
 	             "unlawful.",
 	             "GOV:xx=Utopia");
 	assert_stance(st, "xx:data-protection:support");
+	/* "is fine" is no fine */
+	st = analyse(
+	        "The competition watchdog claims this is fine because users still have a choice.",
+	        "GOV:xx/cw=competition watchdog");
+	assert_no_stance(st, "xx/cw:platform-competition:support");
 }
 
 /* Time words between the subject and its predicate are skipped: "The
