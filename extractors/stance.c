@@ -1534,6 +1534,7 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 	o->contested = 0;
 	o->other = 0;
 	o->weaker = 0;
+	int instead = 0;
 	size_t contest_at = 0;
 	size_t lim = start + OBJECT_REACH < s->tb ? start + OBJECT_REACH : s->tb;
 	for (size_t j = start; j < lim; j++) {
@@ -1582,6 +1583,14 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 		 * antitrust investigation" is itself the measure */
 		if (j > start && cv && cv->cls == VC_CONTEST && !o->measure && !o->law && !ms)
 			contest_at = j;
+		/* "pushed for self-regulation instead of binding rules": what
+		 * follows is what the agent does not want */
+		if (j > start && tsense(r, j, SK_NEGATION) && r->c->info[j].plen > 1 &&
+		    !o->measure && !o->law) {
+			instead = 1;
+			j += r->c->info[j].plen - 1;
+			continue;
+		}
 		/* "ordered tariffs on imports": a measure of another topic */
 		if (!ms && !cv && !o->measure && !o->law && r->c->info[j].mphrase != NONE &&
 		    tsense(r, j, SK_MEASURE) && !r->c->info[j].used) {
@@ -1600,7 +1609,7 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 				j = k;
 			}
 			o->measure = ms;
-			o->weaker = weaker_before(r, s, start, first);
+			o->weaker = weaker_before(r, s, start, first) != instead;
 			o->end = j + r->c->info[j].mplen; /* past the whole phrase */
 			if (o->target < 0 && !o->law)
 				return;

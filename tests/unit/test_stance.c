@@ -994,6 +994,18 @@ static void test_more_cues_and_forms(void **state)
 	        "The competition watchdog claims this is fine because users still have a choice.",
 	        "GOV:xx/cw=competition watchdog");
 	assert_no_stance(st, "xx/cw:platform-competition:support");
+	/* "instead of" in an object: what follows is not wanted */
+	st = analyse(
+	        "Freedonia pushed for voluntary codes instead of binding rules under the AI Act.",
+	        "GOV:fd=Freedonia|LAW:ai-act=AI Act");
+	assert_stance(st, "fd:ai-regulation:oppose");
+	st = analyse("Chipco, Lumen and Orbitco have all opposed the digital services tax.",
+	             "COMPANY:chipco=Chipco|COMPANY:lumen=Lumen|COMPANY:orbitco=Orbitco");
+	assert_stance(st, "orbitco:digital-taxation:oppose");
+	assert_stance(st, "chipco:digital-taxation:oppose");
+	st = analyse("Chipco refused to hand over encryption keys to the Utopian police.",
+	             "COMPANY:chipco=Chipco|GOV:xx/police=Utopian police");
+	assert_stance(st, "chipco:lawful-access:oppose");
 }
 
 /* Time words between the subject and its predicate are skipped: "The
