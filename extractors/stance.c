@@ -2198,10 +2198,14 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 		if (!shared)
 			c->info[j2].used = 1;
 		mult = pol;
-		/* "decided not to proceed with" */
-		for (size_t k = i + c->info[i].plen; k < j2; k++)
+		/* "decided not to proceed with"; "has not decided whether to
+		 * appeal" is undecided */
+		for (size_t k = i + c->info[i].plen; k < j2; k++) {
 			if (tsense(r, k, SK_NEGATION))
 				mult = -mult;
+			if (tsense(r, k, SK_MODAL))
+				return;
+		}
 		cls = v2->cls;
 		pol = v2->value;
 		end = j2 + c->info[j2].plen;

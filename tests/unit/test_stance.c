@@ -1006,6 +1006,11 @@ static void test_more_cues_and_forms(void **state)
 	st = analyse("Chipco refused to hand over encryption keys to the Utopian police.",
 	             "COMPANY:chipco=Chipco|GOV:xx/police=Utopian police");
 	assert_stance(st, "chipco:lawful-access:oppose");
+	/* undecided is no stance */
+	st = analyse("Chipco has not yet decided whether to appeal the antitrust ruling.",
+	             "COMPANY:chipco=Chipco");
+	assert_no_stance(st, "chipco:platform-competition:support");
+	assert_no_stance(st, "chipco:platform-competition:oppose");
 }
 
 /* Time words between the subject and its predicate are skipped: "The
