@@ -1011,6 +1011,15 @@ static void test_more_cues_and_forms(void **state)
 	             "COMPANY:chipco=Chipco");
 	assert_no_stance(st, "chipco:platform-competition:support");
 	assert_no_stance(st, "chipco:platform-competition:oppose");
+	/* a plan given up is no vote for it */
+	st = analyse("The Utopian cabinet dropped its plan to ban the Chinese app.",
+	             "GOV:xx=Utopian cabinet");
+	assert_stance(st, "xx:foreign-tech-restrictions:oppose");
+	st = analyse(
+	        "Lumen's chief executive Rufus Pike said export controls on AI chips had been a "
+	        "failure.",
+	        "COMPANY:lumen=Lumen|PERSON:rufus-pike=Rufus Pike");
+	assert_stance(st, "rufus-pike:export-controls:oppose");
 }
 
 /* Time words between the subject and its predicate are skipped: "The
