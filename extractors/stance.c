@@ -2184,6 +2184,21 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 			shared = 1;
 		}
 	}
+	/* "dropped its plan to ban", "scrapped the UK's proposal to tax":
+	 * giving up an intention is acting against what was intended, and
+	 * leaves its owner no vote for it */
+	if (!j2 && verb_sense(r, i, 0)->cls == VC_ENACT && verb_sense(r, i, 0)->value < 0)
+		for (size_t k = end; k + 2 < s->tb && k < end + 5; k++) {
+			if (c->tok[k].kind == SL_PUNCT && c->tok[k].hash != W.s)
+				break;
+			const struct sl_sense *cv = verb_sense(r, k, 1);
+			if (cv && cv->cls == VC_CARRY && c->info[k].ment < 0 &&
+			    tok_is(c, k + 1, s->tb, W.to) && c->info[k + 2].ment < 0 &&
+			    verb_sense(r, k + 2, 0) && verb_sense(r, k + 2, 0)->cls != VC_CARRY) {
+				j2 = k + 2;
+				break;
+			}
+		}
 	const struct sl_sense *v = verb_sense(r, i, j2 != 0);
 	const struct sl_sense *carrier = verb_sense(r, i, 1);
 	if (!j2 && carrier->cls == VC_CARRY && tok_is(c, end, s->tb, W.to))
@@ -2256,18 +2271,7 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	for (size_t k = end; k < o.end; k++)
 		if (!c->info[k].used)
 			c->info[k].used = 2; /* "withdrew its tax": the verb speaks */
-	/* "dropped its plan to ban": the plan given up is no vote for it */
-	if (cls == VC_ENACT && pol * mult < 0)
-		for (size_t k = end; k + 2 < s->tb && k < end + 5; k++) {
-			if (c->tok[k].kind == SL_PUNCT)
-				break;
-			const struct sl_sense *cv = verb_sense(r, k, 1);
-			if (cv && cv->cls == VC_CARRY && intention_owner(r, s, k) >= 0 &&
-			    tok_is(c, k + 1, s->tb, W.to) && verb_sense(r, k + 2, 0)) {
-				c->info[k + 2].used = 1;
-				break;
-			}
-		}
+
 	/* "backed open markets, though not at any cost to jobs": backing a
 	 * counter-measure only so far as it does not cost the measure's aim
 	 * is backing the measure; backing the measure with that reserve is a

@@ -1012,7 +1012,7 @@ static void test_more_cues_and_forms(void **state)
 	assert_no_stance(st, "chipco:platform-competition:support");
 	assert_no_stance(st, "chipco:platform-competition:oppose");
 	/* a plan given up is no vote for it */
-	st = analyse("The Utopian cabinet dropped its plan to ban the Chinese app.",
+	st = analyse("The Utopian cabinet dropped its plan to ban Chinese apps.",
 	             "GOV:xx=Utopian cabinet");
 	assert_stance(st, "xx:foreign-tech-restrictions:oppose");
 	st = analyse(
