@@ -1796,8 +1796,11 @@ static int predicate_agents(const struct run *r, const struct st_sentence *s, si
 	}
 	for (size_t j = i, k = 0; j > s->ta && k < 2; k++) {
 		j--;
-		if (tsense(r, j, SK_PASSIVE) && is_participle(r, i))
-			return 0; /* "Apple was ordered to": the subject is the target */
+		/* "Apple was ordered to": the subject is the target; "it was
+		 * firmly opposed to" holds the attitude itself */
+		if (tsense(r, j, SK_PASSIVE) && is_participle(r, i) &&
+		    !(cls == VC_ATTITUDE && tok_is(r->c, end, s->tb, W.to)))
+			return 0;
 		if (r->c->tok[j].kind != SL_WORD)
 			break;
 	}
@@ -1865,7 +1868,7 @@ static int noun_use(const struct run *r, const struct st_sentence *s, size_t i)
 	    c->tok[j].hash == W.who)
 		return 0; /* "to ban", "which upheld" */
 	static const int verb_before[] = {SK_PRONOUN,  SK_COREF,   SK_SKIP, SK_MODAL,
-	                                  SK_NEGATION, SK_PASSIVE, SK_TIME};
+	                                  SK_NEGATION, SK_PASSIVE, SK_TIME, SK_BODY};
 	for (size_t k = 0; k < sizeof(verb_before) / sizeof(verb_before[0]); k++)
 		if (tsense(r, j, verb_before[k]) || covered_by(r, s, j, verb_before[k]))
 			return 0;
@@ -2133,6 +2136,45 @@ static void pronoun_object(const struct run *r, const struct st_sentence *s, siz
 	}
 }
 
+/* "the move", "this decision", "the step": a determiner and an act noun
+ * (an intention or a predicate used as a noun) ending the object. */
+static int anaphoric_object(const struct run *r, const struct st_sentence *s, size_t e,
+                            const struct object *o)
+{
+	const struct stance_ctx *c = r->c;
+	if (e < s->tb && tsense(r, e, SK_PREP)) /* "opposed to the move" */
+		e++;
+	if (e + 1 >= s->tb || !tsense(r, e, SK_DET) || tsense(r, e, SK_PRONOUN) ||
+	    c->info[e + 1].ment >= 0 || !verb_sense(r, e + 1, 1) || o->end > e + 2)
+		return 0;
+	return 1;
+}
+
+/* The direction of the latest act on the sentence's first topic in the
+ * sentences just before (same paragraph) or earlier in this one: +1, -1
+ * or 0. */
+static int last_act(const struct run *r, const struct st_sentence *s, size_t i,
+                    const struct object *o)
+{
+	const struct stance_ctx *c = r->c;
+	(void)o;
+	if (!s->ntopics)
+		return 0;
+	int topic = sent_topics(r, s)[0];
+	size_t si = (size_t)(s - c->sent);
+	for (size_t k = c->nvote; k > 0; k--) {
+		const struct st_vote *v = &c->vote[k - 1];
+		if (v->topic != topic || v->target >= 0 || v->w <= 0)
+			continue;
+		if ((size_t)v->sent + 1 < si || c->sent[v->sent].para != s->para)
+			return 0;
+		if ((size_t)v->sent == si && v->tok >= i)
+			continue;
+		return v->pol;
+	}
+	return 0;
+}
+
 /* After an attitude verb, from token e: "the court's decision to V",
  * "the UK's plan to V" (a possessor, an intention noun, "to", a cue
  * verb); the token of V, or 0. */
@@ -2315,6 +2357,14 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 			r->fallback = (int8_t)(mult * pol < 0 ? -1 : 0); /* "criticised X" */
 			cast(r, s, &a, NULL, mult * pol, w * 0.8f, o.target);
 			r->fallback = 0;
+		} else if (anaphoric_object(r, s, end, &o)) {
+			/* "opposed the move", "welcomed the decision": the act
+			 * just reported, in the direction it took */
+			int dir = last_act(r, s, i, &o);
+			if (dir)
+				cast(r, s, &a, NULL, mult * pol * dir, w * 0.9f, -1);
+			else if (pol < 0)
+				cast(r, s, &a, NULL, mult * pol, w * 0.6f, -1);
 		} else if (pol < 0)
 			cast(r, s, &a, NULL, mult * pol, w * 0.6f, -1); /* "Apple objected" */
 		break;

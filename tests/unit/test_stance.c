@@ -1020,6 +1020,22 @@ static void test_more_cues_and_forms(void **state)
 	        "failure.",
 	        "COMPANY:lumen=Lumen|PERSON:rufus-pike=Rufus Pike");
 	assert_stance(st, "rufus-pike:export-controls:oppose");
+	/* "was opposed to the move": the attitude is the subject's, about
+	 * the act just reported, in the direction it took */
+	st = analyse(
+	        "Utopia expanded its export controls on chipmaking machines. Freedonia said it "
+	        "was firmly opposed to the move.",
+	        "GOV:xx=Utopia|GOV:fd=Freedonia");
+	assert_stance(st, "fd:export-controls:oppose");
+	st = analyse(
+	        "Utopia lifted its export controls on chipmaking machines. Freedonia criticised "
+	        "the decision.",
+	        "GOV:xx=Utopia|GOV:fd=Freedonia");
+	assert_stance(st, "fd:export-controls:support");
+	/* a body noun after a state's possessive makes the next word a verb */
+	st = analyse("Utopia's government withdrew an advisory on AI models after criticism.",
+	             "GOV:xx=Utopia");
+	assert_stance(st, "xx:ai-regulation:oppose");
 }
 
 /* Time words between the subject and its predicate are skipped: "The
