@@ -671,12 +671,24 @@ static int by_agent(const struct run *r, size_t j, size_t tb, struct agents *a)
 	if (!tok_is(r->c, j, tb, W.by))
 		return 0;
 	j++;
+	/* "by the regulator": the latest body of that kind */
+	const struct sl_sense *co = j < tb ? tsense(r, j, SK_COREF) : NULL;
+	if (co && (j + r->c->info[j].plen >= tb || r->c->info[j + r->c->info[j].plen].ment < 0) &&
+	    !(j + r->c->info[j].plen < tb && r->c->tok[j + r->c->info[j].plen].kind == SL_WORD &&
+	      r->c->tok[j + r->c->info[j].plen].cap)) {
+		int32_t m = antecedent(r, r->c->tok[j].start, co->types);
+		if (m < 0)
+			return 0;
+		add_agent(a, m, 0.8f);
+		return 1;
+	}
 	if (j < tb && tsense(r, j, SK_DET))
 		j++;
-	/* a role title between: "by home secretary Yvette Cooper" */
+	/* a role title between: "by home secretary Yvette Cooper", "by the
+	 * telecoms regulator PTS" */
 	for (size_t k = 0;
 	     k < 3 && j < tb && r->c->info[j].ment < 0 && r->c->tok[j].kind == SL_WORD &&
-	     (r->c->info[j].phrase == NONE || tsense(r, j, SK_SPOKES));
+	     (r->c->info[j].phrase == NONE || tsense(r, j, SK_SPOKES) || tsense(r, j, SK_BODY));
 	     k++)
 		j++;
 	if (j >= tb || !is_actor(r, r->c->info[j].ment))

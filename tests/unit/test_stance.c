@@ -1036,6 +1036,12 @@ static void test_more_cues_and_forms(void **state)
 	st = analyse("Utopia's government withdrew an advisory on AI models after criticism.",
 	             "GOV:xx=Utopia");
 	assert_stance(st, "xx:ai-regulation:oppose");
+	/* a passive's agent after a body's title */
+	st = analyse(
+	        "Huawei equipment was banned from Utopia's 5G networks by the telecoms regulator "
+	        "UTA.",
+	        "COMPANY:huawei=Huawei|GOV:xx=Utopia|GOV:xx/uta=UTA");
+	assert_stance(st, "xx/uta:foreign-tech-restrictions:support");
 }
 
 /* Time words between the subject and its predicate are skipped: "The
