@@ -59,6 +59,8 @@ struct st_vote {
 	int32_t sent;
 	int32_t target;  /* entity whose stance this one mirrors, or -1 */
 	int8_t fallback; /* polarity when the target's stance is unknown, or 0 */
+	int8_t when;     /* -1 a position held before ("initially"), +1 one taken now ("later") */
+	uint32_t tok;    /* token of the predicate */
 };
 
 /* Words the rules test by identity. */
@@ -66,7 +68,7 @@ struct words {
 	uint64_t by, to, and_, from, s, comma, that, which, who, for_, under, over, after, but,
 	        while_, because, despite, amid, as, since, with, of, period, semi, colon, quest,
 	        excl, quote, apos, not_, against, pressure, urging, lobbying, we, our, and_amp, or_,
-	        such, including, at, the, expense, cost;
+	        such, including, at, the, expense, cost, than;
 };
 
 static struct words W;
@@ -120,6 +122,7 @@ static void init_words(void)
 	W.the = sl_hash_word("the");
 	W.expense = sl_hash_word("expense");
 	W.cost = sl_hash_word("cost");
+	W.than = sl_hash_word("than");
 	words_ready = 1;
 }
 
@@ -668,12 +671,24 @@ static int by_agent(const struct run *r, size_t j, size_t tb, struct agents *a)
 	if (!tok_is(r->c, j, tb, W.by))
 		return 0;
 	j++;
+	/* "by the regulator": the latest body of that kind */
+	const struct sl_sense *co = j < tb ? tsense(r, j, SK_COREF) : NULL;
+	if (co && (j + r->c->info[j].plen >= tb || r->c->info[j + r->c->info[j].plen].ment < 0) &&
+	    !(j + r->c->info[j].plen < tb && r->c->tok[j + r->c->info[j].plen].kind == SL_WORD &&
+	      r->c->tok[j + r->c->info[j].plen].cap)) {
+		int32_t m = antecedent(r, r->c->tok[j].start, co->types);
+		if (m < 0)
+			return 0;
+		add_agent(a, m, 0.8f);
+		return 1;
+	}
 	if (j < tb && tsense(r, j, SK_DET))
 		j++;
-	/* a role title between: "by home secretary Yvette Cooper" */
+	/* a role title between: "by home secretary Yvette Cooper", "by the
+	 * telecoms regulator PTS" */
 	for (size_t k = 0;
 	     k < 3 && j < tb && r->c->info[j].ment < 0 && r->c->tok[j].kind == SL_WORD &&
-	     (r->c->info[j].phrase == NONE || tsense(r, j, SK_SPOKES));
+	     (r->c->info[j].phrase == NONE || tsense(r, j, SK_SPOKES) || tsense(r, j, SK_BODY));
 	     k++)
 		j++;
 	if (j >= tb || !is_actor(r, r->c->info[j].ment))
@@ -699,6 +714,10 @@ static int by_agent(const struct run *r, size_t j, size_t tb, struct agents *a)
 }
 
 static int after_prep(const struct run *r, size_t i, size_t ta);
+static int noun_use(const struct run *r, const struct st_sentence *s, size_t i);
+static size_t joined_predicate(const struct run *r, const struct st_sentence *s, size_t i);
+static int state_body(const struct run *r, const struct st_sentence *s, size_t j, size_t i,
+                      int32_t m);
 
 /* Is anything named (an actor, a law) in tokens [a, b)? */
 static int mention_between(const struct run *r, size_t a, size_t b)
@@ -826,7 +845,7 @@ static int noun_subject(const struct run *r, const struct st_sentence *s, size_t
 	if (h == W.and_ || h == W.or_ || h == W.which || h == W.who || h == W.that)
 		return 0;
 	if (c->info[j].phrase != NONE || covered_by(r, s, j, SK_COREF) ||
-	    covered_by(r, s, j, SK_SPOKES))
+	    covered_by(r, s, j, SK_SPOKES) || covered_by(r, s, j, SK_BODY))
 		return 0;
 	/* "Privacy Watch and Freedomnet sued": a name the gazetteer does not
 	 * know, joined to one it knows, is no plain noun */
@@ -931,7 +950,8 @@ static int object_of_verb(const struct run *r, const struct st_sentence *s, size
 		f--;
 	if (f <= s->ta || c->info[f - 1].ment >= 0)
 		return 0;
-	if (verb_sense(r, f - 1, 0))
+	/* "a move Beijing condemned": a noun after its determiner */
+	if (verb_sense(r, f - 1, 0) && !(f - 1 > s->ta && tsense(r, f - 2, SK_DET)))
 		return !tsense(r, f - 1, SK_SPEECH); /* "said Apple would" */
 	if (!tsense(r, f - 1, SK_SPEECH) || e >= s->tb)
 		return 0;
@@ -1046,12 +1066,16 @@ static int subject_agents_at(const struct run *r, const struct st_sentence *s, s
 	    c->info[pv - 1].ment < 0 && !tsense(r, pv - 1, SK_PASSIVE) &&
 	    !tsense(r, pv - 1, SK_PREP) && !tsense(r, pv - 1, SK_SKIP) &&
 	    !tsense(r, pv - 1, SK_NEGATION) && !tsense(r, pv - 1, SK_PRONOUN) &&
-	    !tsense(r, pv - 1, SK_COREF))
+	    !tsense(r, pv - 1, SK_COREF) && c->tok[pv - 1].hash != W.while_ &&
+	    c->tok[pv - 1].hash != W.after)
 		return 0;
 	/* an infinitive nobody carries, or a participle after a comma ("...,
 	 * demanding access"): the subject of the sentence acts */
+	/* ", demanding", "while criticising", "after challenging" */
 	if (i > s->ta && (c->tok[i - 1].hash == W.to ||
-	                  (c->tok[i - 1].hash == W.comma && word_ends(r, i, "ing")))) {
+	                  ((c->tok[i - 1].hash == W.comma || c->tok[i - 1].hash == W.while_ ||
+	                    c->tok[i - 1].hash == W.after) &&
+	                   word_ends(r, i, "ing")))) {
 		/* "the UK's decision to ban": the owner of the intention */
 		size_t n = i - 1; /* "decision not to renew" too */
 		if (c->tok[n].hash == W.to && n > s->ta + 1 && tsense(r, n - 1, SK_NEGATION))
@@ -1061,6 +1085,25 @@ static int subject_agents_at(const struct run *r, const struct st_sentence *s, s
 		if (own >= 0) {
 			add_agent(a, own, 0.9f);
 			return 1;
+		}
+		/* "prompting South Korea to seek", "leading Apple to pull": the
+		 * actor right before "to", object of a verb, does what follows */
+		if (c->tok[i - 1].hash == W.to && i - 1 > s->ta + 1 && c->info[i - 2].ment >= 0 &&
+		    is_actor(r, c->info[i - 2].ment)) {
+			size_t f = mention_first_tok(r, i - 2, s->ta);
+			if (f > s->ta && c->info[f - 1].ment < 0 && c->tok[f - 1].kind == SL_WORD &&
+			    word_ends(r, f - 1, "ing") && !tsense(r, f - 1, SK_PREP)) {
+				add_agent(a, c->info[i - 2].ment, 0.8f);
+				return 1;
+			}
+		}
+		/* "criticised the government's plan to", "said the decision to":
+		 * an intention of someone unnamed is not the subject's */
+		if (c->tok[i - 1].hash == W.to && n > s->ta + 1 && verb_sense(r, n - 1, 1) &&
+		    verb_sense(r, n - 1, 1)->cls == VC_CARRY && c->info[n - 1].ment < 0 &&
+		    (tsense(r, n - 2, SK_DET) || c->tok[n - 2].hash == W.s)) {
+			*coref = 0;
+			return 0;
 		}
 		for (size_t j = s->ta; j + 1 < i && j < s->ta + 16; j++) {
 			int32_t m = c->info[j].ment;
@@ -1107,6 +1150,31 @@ static int subject_agents_at(const struct run *r, const struct st_sentence *s, s
 			coordinated_left(r, mention_first_tok(r, f - 1, s->ta), s->ta, a, 1.0f);
 		return 1;
 	}
+	/* "a bill that would have introduced": a plain noun's relative
+	 * clause has that noun for subject, no actor */
+	{
+		size_t k = i;
+		while (k > s->ta && c->info[k - 1].ment < 0 &&
+		       (tsense(r, k - 1, SK_SKIP) || tsense(r, k - 1, SK_MODAL) ||
+		        tsense(r, k - 1, SK_NEGATION) || tsense(r, k - 1, SK_TIME)))
+			k--;
+		if (k > s->ta + 1 &&
+		    (c->tok[k - 1].hash == W.that || c->tok[k - 1].hash == W.which) &&
+		    c->tok[k - 2].kind == SL_WORD && c->info[k - 2].ment < 0 &&
+		    !verb_sense(r, k - 2, 0) && !tsense(r, k - 2, SK_SPEECH) &&
+		    !tsense(r, k - 2, SK_PRONOUN) && !tsense(r, k - 2, SK_COREF) &&
+		    !covered_by(r, s, k - 2, SK_COREF) && !covered_by(r, s, k - 2, SK_SPEECH))
+			return 0;
+	}
+	/* "X resisted the ban but later agreed to it": a predicate joined by
+	 * "but" or "and" to an earlier one shares its subject */
+	size_t prev = depth == 0 ? joined_predicate(r, s, i) : 0;
+	if (prev) {
+		if (subject_agents_at(r, s, prev, a, coref, depth + 1) && a->n > 0)
+			return 1;
+		a->n = 0;
+		*coref = 0;
+	}
 	i = before_appositive(r, s, i);
 	if (noun_subject(r, s, i))
 		return 0;
@@ -1123,8 +1191,15 @@ static int subject_agents_at(const struct run *r, const struct st_sentence *s, s
 			}
 			if (m->type == ET_LAW)
 				return 0; /* "the act requires": no actor */
+			/* "its High Court challenge": a modifier of someone's noun */
+			if (f > s->ta && tsense(r, f - 1, SK_DET) && tsense(r, f - 1, SK_PRONOUN))
+				return 1;
 			if (object_of_verb(r, s, f, mention_end_tok(r, j, s->tb)))
 				return 0; /* "directs the ministry to", "warned X against" */
+			if (tok_is(c, j + 1, i, W.s) && state_body(r, s, j + 2, i, in->ment)) {
+				add_agent(a, in->ment, 0.9f);
+				return 1;
+			}
 			if (modified_noun(r, j + 1, i) &&
 			    (m->type == ET_PERSON || !titled(r, s, j + 1, i)))
 				return 0; /* "US lawmakers urged": not the US */
@@ -1157,6 +1232,57 @@ static int subject_agents_at(const struct run *r, const struct st_sentence *s, s
 		}
 	}
 	return 1;
+}
+
+/* "South Korea's parliament rejected", "Italy's competition authority
+ * fined": a body of the state m, named by a common noun after its
+ * possessive (past two plain modifiers) and before the predicate at i. */
+static int state_body(const struct run *r, const struct st_sentence *s, size_t j, size_t i,
+                      int32_t m)
+{
+	const struct stance_ctx *c = r->c;
+	if (c->ment[m].type != ET_GOV)
+		return 0;
+	for (size_t k = j; k < i && k < j + 3 && k < s->tb; k++) {
+		if (c->info[k].ment >= 0 || c->tok[k].kind != SL_WORD)
+			return 0;
+		if (tsense(r, k, SK_BODY))
+			return k + c->info[k].plen <= i;
+		if (c->tok[k].cap || c->info[k].phrase != NONE)
+			return 0;
+	}
+	return 0;
+}
+
+/* "... but later agreed to", "... and urged": at token i, a predicate
+ * joined by a conjunction (past adverbs and time words) to an earlier
+ * finite predicate of the sentence; that one's token, or 0. */
+static size_t joined_predicate(const struct run *r, const struct st_sentence *s, size_t i)
+{
+	const struct stance_ctx *c = r->c;
+	size_t k = i;
+	while (k > s->ta && c->info[k - 1].ment < 0 &&
+	       (tsense(r, k - 1, SK_SKIP) || tsense(r, k - 1, SK_TIME) ||
+	        tsense(r, k - 1, SK_MODAL) || tsense(r, k - 1, SK_NEGATION)))
+		k--;
+	/* "pulled the service rather than build", "instead of complying" */
+	int neg_conj = k > s->ta + 2 &&
+	               (c->tok[k - 1].hash == W.than || c->tok[k - 1].hash == W.of) &&
+	               tsense(r, k - 2, SK_NEGATION);
+	if (neg_conj)
+		k--;
+	else if (k < s->ta + 2 || (c->tok[k - 1].hash != W.but && c->tok[k - 1].hash != W.and_))
+		return 0;
+	for (size_t p = k - 1; p > s->ta;) {
+		p--;
+		if (is_stop_punct(&c->tok[p]))
+			return 0;
+		if (c->info[p].ment >= 0 || !verb_sense(r, p, 0) || word_ends(r, p, "ing") ||
+		    (p > s->ta && c->tok[p - 1].hash == W.to) || noun_use(r, s, p))
+			continue;
+		return p;
+	}
+	return 0;
 }
 
 /* "told", "tells": what follows is the one spoken to, not the speaker. */
@@ -1341,7 +1467,19 @@ struct object {
 	int32_t target; /* an actor is the object */
 	size_t end;     /* token after the object */
 	int contested;  /* the measure is the object of a challenge in it */
+	int other;      /* a measure of a topic the sentence is not on comes first */
+	int weaker;     /* "looser rules": the measure is qualified the other way */
 };
+
+/* "looser", "weaker", "fewer" in the two tokens before the measure at
+ * token m (not before the object's start). */
+static int weaker_before(const struct run *r, const struct st_sentence *s, size_t start, size_t m)
+{
+	for (size_t k = m; k > start && k > s->ta && k + 3 > m; k--)
+		if (tsense(r, k - 1, SK_WEAKER))
+			return 1;
+	return 0;
+}
 
 /* A word that is no mention and no cue of any kind: "firm", "fair". */
 static int plain_word(const struct run *r, size_t j)
@@ -1406,6 +1544,9 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 	o->target = -1;
 	o->end = start;
 	o->contested = 0;
+	o->other = 0;
+	o->weaker = 0;
+	int instead = 0;
 	size_t contest_at = 0;
 	size_t lim = start + OBJECT_REACH < s->tb ? start + OBJECT_REACH : s->tb;
 	for (size_t j = start; j < lim; j++) {
@@ -1454,7 +1595,22 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 		 * antitrust investigation" is itself the measure */
 		if (j > start && cv && cv->cls == VC_CONTEST && !o->measure && !o->law && !ms)
 			contest_at = j;
+		/* "pushed for self-regulation instead of binding rules": what
+		 * follows is what the agent does not want */
+		if (j > start && tsense(r, j, SK_NEGATION) && r->c->info[j].plen > 1 &&
+		    !o->measure && !o->law) {
+			instead = 1;
+			j += r->c->info[j].plen - 1;
+			continue;
+		}
+		/* "ordered tariffs on imports": a measure of another topic */
+		if (!ms && !cv && !o->measure && !o->law && r->c->info[j].mphrase != NONE &&
+		    tsense(r, j, SK_MEASURE) && !r->c->info[j].used) {
+			o->other = 1;
+			return;
+		}
 		if (ms && !o->measure) {
+			size_t first = j;
 			/* "an encryption backdoor": the last noun is the head */
 			for (size_t k = j + r->c->info[j].mplen; k < lim && r->c->info[k].ment < 0;
 			     k += r->c->info[k].mplen) {
@@ -1465,11 +1621,29 @@ static void find_object(const struct run *r, const struct st_sentence *s, size_t
 				j = k;
 			}
 			o->measure = ms;
+			o->weaker = weaker_before(r, s, start, first) != instead;
 			o->end = j + r->c->info[j].mplen; /* past the whole phrase */
 			if (o->target < 0 && !o->law)
 				return;
 		}
 	}
+}
+
+/* "initially opposed", "at first insisted on" (-1); "later backed", "has
+ * since withdrawn", "no longer supports" (+1): a time word in the few
+ * tokens before the predicate, in its clause. */
+static int vote_time(const struct run *r, const struct st_sentence *s, size_t i)
+{
+	const struct stance_ctx *c = r->c;
+	for (size_t j = i, k = 0; j > s->ta && k < 6; k++) {
+		j--;
+		if (c->info[j].ment >= 0 || c->tok[j].kind == SL_PUNCT)
+			break;
+		const struct sl_sense *t = tsense(r, j, SK_TIME);
+		if (t)
+			return t->value;
+	}
+	return 0;
 }
 
 static void add_vote(struct run *r, int32_t ment, int topic, int pol, float w, size_t sent,
@@ -1489,6 +1663,8 @@ static void add_vote(struct run *r, int32_t ment, int topic, int pol, float w, s
 	v->sent = (int32_t)sent;
 	v->target = target >= 0 ? c->ment[target].ent : -1;
 	v->fallback = target >= 0 ? r->fallback : 0;
+	v->tok = (uint32_t)r->pred;
+	v->when = (int8_t)vote_time(r, &c->sent[sent], r->pred);
 #ifdef STANCE_DEBUG
 	const struct sl_token *pt = &c->tok[r->pred];
 	fprintf(stderr, "vote %.*s %s %+d %.2f [%.*s] tgt=%d\n", (int)c->ment[ment].idlen,
@@ -1550,6 +1726,27 @@ static int is_participle(const struct run *r, size_t i)
  * was signed by", "an order issued by". */
 static size_t passive_subject(const struct run *r, const struct st_sentence *s, size_t i)
 {
+	const struct stance_ctx *c = r->c;
+	/* "a backdoor demanded by X": a reduced relative stands for the
+	 * noun phrase right before it */
+	if (i > s->ta + 1 && c->tok[i - 1].kind == SL_WORD && c->info[i - 1].ment < 0 &&
+	    !tsense(r, i - 1, SK_PASSIVE) && !word_ends(r, i - 1, "ly") &&
+	    !tsense(r, i - 1, SK_SKIP) && !tsense(r, i - 1, SK_NEGATION) &&
+	    c->tok[i - 1].hash != W.and_ && c->tok[i - 1].hash != W.or_ &&
+	    c->tok[i - 1].hash != W.but && !verb_sense(r, i - 1, 0)) {
+		size_t b = i - 1;
+		for (int k = 0; b > s->ta && k < 3; k++) {
+			if (tsense(r, b - 1, SK_DET)) {
+				b--;
+				break;
+			}
+			if (c->tok[b - 1].kind != SL_WORD || c->info[b - 1].ment >= 0 ||
+			    tsense(r, b - 1, SK_PREP) || verb_sense(r, b - 1, 0))
+				break;
+			b--;
+		}
+		return b;
+	}
 	size_t j = i;
 	for (size_t k = 0; j > s->ta && k < 16; k++) {
 		j--;
@@ -1566,6 +1763,35 @@ static size_t passive_subject(const struct run *r, const struct st_sentence *s, 
 
 /* Agents of the predicate at token i (phrase of plen tokens); 1 when the
  * predicate is a passive with its agent after "by". */
+/* "In response to X's fines, the White House threatened ...": a
+ * predicate in a phrase opening the sentence has the subject of the main
+ * clause after the comma. */
+static void opening_phrase_agents(const struct run *r, const struct st_sentence *s, size_t i,
+                                  struct agents *a, int *coref)
+{
+	const struct stance_ctx *c = r->c;
+	for (size_t j = s->ta; j < i; j++)
+		if (c->tok[j].kind != SL_PUNCT)
+			return;
+	size_t k = i + 1;
+	while (k < s->tb && !is_stop_punct(&c->tok[k]) &&
+	       !(c->tok[k].kind == SL_PUNCT && c->tok[k].punct == ','))
+		k++;
+	if (k >= s->tb || c->tok[k].punct != ',')
+		return;
+	for (size_t p = k + 1; p < s->tb && p < k + 12; p++) {
+		if (is_stop_punct(&c->tok[p]))
+			return;
+		if (c->info[p].ment >= 0 || !verb_sense(r, p, 0) || noun_use(r, s, p))
+			continue;
+		if (!subject_agents_at(r, s, p, a, coref, 1) || a->n == 0) {
+			a->n = 0;
+			*coref = 0;
+		}
+		return;
+	}
+}
+
 static int predicate_agents(const struct run *r, const struct st_sentence *s, size_t i, size_t end,
                             int cls, struct agents *a)
 {
@@ -1582,13 +1808,18 @@ static int predicate_agents(const struct run *r, const struct st_sentence *s, si
 	}
 	for (size_t j = i, k = 0; j > s->ta && k < 2; k++) {
 		j--;
-		if (tsense(r, j, SK_PASSIVE) && is_participle(r, i))
-			return 0; /* "Apple was ordered to": the subject is the target */
+		/* "Apple was ordered to": the subject is the target; "it was
+		 * firmly opposed to" holds the attitude itself */
+		if (tsense(r, j, SK_PASSIVE) && is_participle(r, i) &&
+		    !(cls == VC_ATTITUDE && tok_is(r->c, end, s->tb, W.to)))
+			return 0;
 		if (r->c->tok[j].kind != SL_WORD)
 			break;
 	}
 	int coref;
 	int open = subject_agents(r, s, i, a, &coref);
+	if (a->n == 0 && open)
+		opening_phrase_agents(r, s, i, a, &coref);
 	if (a->n == 0 && open && s->speaker >= 0 && !s->speaker_near)
 		add_agent(a, s->speaker, 0.8f);
 	/* "X said the company would appeal": the spokesperson too */
@@ -1648,8 +1879,8 @@ static int noun_use(const struct run *r, const struct st_sentence *s, size_t i)
 	if (c->tok[j].hash == W.to || c->tok[j].kind != SL_WORD || c->tok[j].hash == W.which ||
 	    c->tok[j].hash == W.who)
 		return 0; /* "to ban", "which upheld" */
-	static const int verb_before[] = {SK_PRONOUN, SK_COREF,    SK_SKIP,
-	                                  SK_MODAL,   SK_NEGATION, SK_PASSIVE};
+	static const int verb_before[] = {SK_PRONOUN,  SK_COREF,   SK_SKIP, SK_MODAL,
+	                                  SK_NEGATION, SK_PASSIVE, SK_TIME, SK_BODY};
 	for (size_t k = 0; k < sizeof(verb_before) / sizeof(verb_before[0]); k++)
 		if (tsense(r, j, verb_before[k]) || covered_by(r, s, j, verb_before[k]))
 			return 0;
@@ -1685,11 +1916,21 @@ static void noun_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	const struct sl_sense *vb = verb_sense(r, i, 0);
 	struct agents a = {.n = 0};
 	size_t j = i;
-	/* step back over adjectives: "the UK's controversial demand" */
-	while (j > s->ta && j + 3 > i && r->c->tok[j - 1].kind == SL_WORD &&
-	       r->c->info[j - 1].ment < 0 && r->c->info[j - 1].phrase == NONE &&
+	/* step back over adjectives: "the UK's controversial demand", "X's
+	 * new under-16 social media ban" */
+	while (j > s->ta && j + 7 > i && r->c->info[j - 1].ment < 0 &&
+	       (r->c->tok[j - 1].kind == SL_WORD || r->c->tok[j - 1].kind == SL_NUM ||
+	        r->c->tok[j - 1].punct == '-') &&
+	       (r->c->info[j - 1].phrase == NONE || r->c->tok[j].punct == '-' ||
+	        (tsense(r, j - 1, SK_DET) && !tsense(r, j - 1, SK_PRONOUN) && j > s->ta + 1 &&
+	         r->c->tok[j - 2].hash == W.s)) &&
 	       r->c->tok[j - 1].hash != W.s)
 		j--;
+	/* the long reach only up to a possessive; "a Home Office order" is
+	 * the name right before the noun, past two adjectives at most */
+	if (!(j > s->ta && r->c->tok[j - 1].hash == W.s))
+		while (j + 2 < i && j < s->tb)
+			j++;
 	/* A measure belongs to a state or a person ("the UK's demand", "a Home
 	 * Office order"); a company before a measure is mostly its target
 	 * ("the Meta antitrust trial").  An attitude belongs to anyone
@@ -1809,6 +2050,11 @@ static size_t complement_verb(const struct run *r, const struct st_sentence *s, 
 			return 0;
 		if (c->tok[j].hash == W.and_ || c->tok[j].hash == W.or_)
 			return 0;
+		/* "introduce legislation to require": the measure is the
+		 * object, what it is for is no second predicate */
+		if (c->info[j].mphrase != NONE && c->info[j].ment < 0 && tsense(r, j, SK_MEASURE) &&
+		    !(v && v->cls == VC_CARRY))
+			return 0;
 	}
 	return 0;
 }
@@ -1876,11 +2122,137 @@ static void pressure_cast(struct run *r, const struct st_sentence *s, size_t end
 		cast(r, s, &p, NULL, -1, w, -1); /* "backed down under pressure" */
 }
 
+/* "criticising it", "signed off on it": a pronoun object stands for the
+ * nearest measure or law before the predicate at i in its sentence. */
+static void pronoun_object(const struct run *r, const struct st_sentence *s, size_t i, size_t e,
+                           struct object *o)
+{
+	const struct stance_ctx *c = r->c;
+	if (o->measure || o->law || o->target >= 0 || e >= s->tb || c->info[e].ment >= 0 ||
+	    !tsense(r, e, SK_PRONOUN) || tsense(r, e, SK_DET) || c->tok[e].hash == W.we)
+		return;
+	for (size_t k = i; k > s->ta; k--) {
+		int32_t m = c->info[k - 1].ment;
+		if (m >= 0 && c->ment[m].type == ET_LAW) {
+			o->law = 1;
+			o->measure = fitting_measure(r, s, mention_first_tok(r, k - 1, s->ta));
+			return;
+		}
+		if (m < 0 && c->info[k - 1].mphrase != NONE) {
+			const struct sl_sense *ms = fitting_measure(r, s, k - 1);
+			if (ms) {
+				o->measure = ms;
+				return;
+			}
+		}
+	}
+}
+
+/* "the move", "this decision", "the step": a determiner and an act noun
+ * (an intention or a predicate used as a noun) ending the object. */
+static int anaphoric_object(const struct run *r, const struct st_sentence *s, size_t e,
+                            const struct object *o)
+{
+	const struct stance_ctx *c = r->c;
+	if (e < s->tb && tsense(r, e, SK_PREP)) /* "opposed to the move" */
+		e++;
+	if (e + 1 >= s->tb || !tsense(r, e, SK_DET) || tsense(r, e, SK_PRONOUN) ||
+	    c->info[e + 1].ment >= 0 || !verb_sense(r, e + 1, 1) || o->end > e + 2)
+		return 0;
+	return 1;
+}
+
+/* The direction of the latest act on the sentence's first topic in the
+ * sentences just before (same paragraph) or earlier in this one: +1, -1
+ * or 0. */
+static int last_act(const struct run *r, const struct st_sentence *s, size_t i,
+                    const struct object *o)
+{
+	const struct stance_ctx *c = r->c;
+	(void)o;
+	if (!s->ntopics)
+		return 0;
+	int topic = sent_topics(r, s)[0];
+	size_t si = (size_t)(s - c->sent);
+	for (size_t k = c->nvote; k > 0; k--) {
+		const struct st_vote *v = &c->vote[k - 1];
+		if (v->topic != topic || v->target >= 0 || v->w <= 0)
+			continue;
+		if ((size_t)v->sent + 1 < si || c->sent[v->sent].para != s->para)
+			return 0;
+		if ((size_t)v->sent == si && v->tok >= i)
+			continue;
+		return v->pol;
+	}
+	return 0;
+}
+
+/* After an attitude verb, from token e: "the court's decision to V",
+ * "the UK's plan to V" (a possessor, an intention noun, "to", a cue
+ * verb); the token of V, or 0. */
+static size_t owned_intention(const struct run *r, const struct st_sentence *s, size_t e)
+{
+	const struct stance_ctx *c = r->c;
+	for (size_t j = e; j + 2 < s->tb && j < e + 6; j++) {
+		if (c->tok[j].kind == SL_PUNCT && c->tok[j].hash != W.s)
+			return 0;
+		if (c->tok[j].hash != W.s)
+			continue;
+		/* an actor's intention is judged through the actor ("challenged
+		 * Portugal's decision to": against Portugal's stance) */
+		if (j > e && is_actor(r, c->info[j - 1].ment))
+			return 0;
+		size_t n = j + 1;
+		const struct sl_sense *v = verb_sense(r, n, 1);
+		if (!v || v->cls != VC_CARRY || c->info[n].ment >= 0 ||
+		    !tok_is(c, n + 1, s->tb, W.to) || n + 2 >= s->tb || c->info[n + 2].ment >= 0)
+			return 0;
+		const struct sl_sense *v2 = verb_sense(r, n + 2, 0);
+		return v2 && v2->cls != VC_CARRY ? n + 2 : 0;
+	}
+	return 0;
+}
+
 static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 {
 	struct stance_ctx *c = r->c;
 	size_t end = i + c->info[i].plen;
 	size_t j2 = complement_verb(r, s, end);
+	/* "opposed banning the app", "resisted excluding Huawei": a gerund
+	 * right after an attitude verb is what it takes a side on */
+	if (!j2 && end < s->tb && c->info[end].ment < 0 && word_ends(r, end, "ing") &&
+	    verb_sense(r, i, 0)->cls == VC_ATTITUDE) {
+		const struct sl_sense *g = verb_sense(r, end, 0);
+		if (g && (g->cls == VC_RESTRICT || g->cls == VC_ENACT))
+			j2 = end;
+	}
+	/* "praised the court's decision to strike down X", "fought the UK's
+	 * plan to ban": taking a side on someone's intention is taking it on
+	 * what is intended; the predicate still speaks for its owner too */
+	int shared = 0;
+	if (!j2 &&
+	    (verb_sense(r, i, 0)->cls == VC_ATTITUDE || verb_sense(r, i, 0)->cls == VC_CONTEST)) {
+		size_t k = owned_intention(r, s, end);
+		if (k) {
+			j2 = k;
+			shared = 1;
+		}
+	}
+	/* "dropped its plan to ban", "scrapped the UK's proposal to tax":
+	 * giving up an intention is acting against what was intended, and
+	 * leaves its owner no vote for it */
+	if (!j2 && verb_sense(r, i, 0)->cls == VC_ENACT && verb_sense(r, i, 0)->value < 0)
+		for (size_t k = end; k + 2 < s->tb && k < end + 5; k++) {
+			if (c->tok[k].kind == SL_PUNCT && c->tok[k].hash != W.s)
+				break;
+			const struct sl_sense *cv = verb_sense(r, k, 1);
+			if (cv && cv->cls == VC_CARRY && c->info[k].ment < 0 &&
+			    tok_is(c, k + 1, s->tb, W.to) && c->info[k + 2].ment < 0 &&
+			    verb_sense(r, k + 2, 0) && verb_sense(r, k + 2, 0)->cls != VC_CARRY) {
+				j2 = k + 2;
+				break;
+			}
+		}
 	const struct sl_sense *v = verb_sense(r, i, j2 != 0);
 	const struct sl_sense *carrier = verb_sense(r, i, 1);
 	if (!j2 && carrier->cls == VC_CARRY && tok_is(c, end, s->tb, W.to))
@@ -1892,14 +2264,26 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	 * Apple to provide": the second predicate, turned by the first. */
 	if (j2) {
 		const struct sl_sense *v2 = verb_sense(r, j2, 0);
-		c->info[j2].used = 1;
+		if (!shared)
+			c->info[j2].used = 1;
 		mult = pol;
+		/* "decided not to proceed with"; "has not decided whether to
+		 * appeal" is undecided */
+		for (size_t k = i + c->info[i].plen; k < j2; k++) {
+			if (tsense(r, k, SK_NEGATION))
+				mult = -mult;
+			if (tsense(r, k, SK_MODAL))
+				return;
+		}
 		cls = v2->cls;
 		pol = v2->value;
 		end = j2 + c->info[j2].plen;
 	}
 	if (cls == VC_CARRY)
 		return;
+	int answer = pol == -2; /* see the "answer" kind in topics.c */
+	if (answer)
+		pol = -1;
 
 	int neg, modal;
 	qualifiers(r, s, i, &neg, &modal);
@@ -1932,6 +2316,8 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 #endif
 	struct object o;
 	find_object(r, s, passive ? passive_subject(r, s, i) : end, &o);
+	if (!passive)
+		pronoun_object(r, s, i, end, &o);
 	/* "was delayed under pressure from X": X speaks even when no agent does */
 	pressure_cast(r, s, passive ? end : o.end, cls, pol, mult, w, &o);
 	if (a.n == 0)
@@ -1939,11 +2325,14 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	for (size_t k = end; k < o.end; k++)
 		if (!c->info[k].used)
 			c->info[k].used = 2; /* "withdrew its tax": the verb speaks */
+
 	/* "backed open markets, though not at any cost to jobs": backing a
 	 * counter-measure only so far as it does not cost the measure's aim
 	 * is backing the measure; backing the measure with that reserve is a
 	 * weaker support. */
 	if (o.contested && (o.measure || o.law))
+		mult = -mult;
+	if (o.weaker && o.measure) /* "pushing for looser rules" */
 		mult = -mult;
 	if (o.measure && at_expense_of(r, o.end, s->tb)) {
 		if (o.measure->value < 0)
@@ -1954,12 +2343,22 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	switch (cls) {
 	case VC_COMPLY:
 	case VC_CONTEST:
+		if (answer && o.target >= 0)
+			break; /* "in response to": against a measure, not an actor */
 		if (o.measure)
 			cast(r, s, &a, o.measure, mult * pol * o.measure->value, w, -1);
 		else if (o.law)
 			cast(r, s, &a, NULL, mult * pol, w, -1);
-		else if (o.target >= 0)
+		else if (o.target >= 0) {
+			/* "the FTC sued Amazon": a state taking a firm to court
+			 * enforces the topic's rules when the firm's own stance
+			 * is unknown */
+			if (cls == VC_CONTEST && r->c->ment[a.m[0]].type == ET_GOV &&
+			    r->c->ment[o.target].type == ET_COMPANY)
+				r->fallback = (int8_t)(mult > 0 ? 1 : -1);
 			cast(r, s, &a, NULL, mult * pol, w * 0.8f, o.target);
+			r->fallback = 0;
+		}
 		break;
 	case VC_ATTITUDE:
 		if (o.measure)
@@ -1970,6 +2369,14 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 			r->fallback = (int8_t)(mult * pol < 0 ? -1 : 0); /* "criticised X" */
 			cast(r, s, &a, NULL, mult * pol, w * 0.8f, o.target);
 			r->fallback = 0;
+		} else if (anaphoric_object(r, s, end, &o)) {
+			/* "opposed the move", "welcomed the decision": the act
+			 * just reported, in the direction it took */
+			int dir = last_act(r, s, i, &o);
+			if (dir)
+				cast(r, s, &a, NULL, mult * pol * dir, w * 0.9f, -1);
+			else if (pol < 0)
+				cast(r, s, &a, NULL, mult * pol, w * 0.6f, -1);
 		} else if (pol < 0)
 			cast(r, s, &a, NULL, mult * pol, w * 0.6f, -1); /* "Apple objected" */
 		break;
@@ -1978,8 +2385,9 @@ static void verb_predicate(struct run *r, const struct st_sentence *s, size_t i)
 		 * what the sentence is about */
 		if (!o.measure && !o.law && pol > 0 && hyphen_agent(r, s, i))
 			cast(r, s, &a, NULL, mult * pol, w * 0.7f, -1);
-		if (!o.measure && !o.law && pol > 0)
-			break; /* "announced", "opened": enacting what is not said */
+		if (!o.measure && !o.law && (pol > 0 || o.other))
+			break; /* "announced", "opened": enacting what is not said;
+				  "ordered tariffs": a measure of another topic */
 		if (mult * pol > 0 && r->c->ment[a.m[0]].type == ET_COMPANY)
 			break; /* a firm building, signing, investing: business, not policy */
 		/* Undoing a firm's presence ("ordered operators to remove Huawei
@@ -2094,29 +2502,93 @@ static void find_speakers(struct run *r)
 
 /* "This decision is flawed," Meta said: the speaker judges the measure
  * the sentence is about. */
+/* The token where the sentence's last clause of contrast starts: "but",
+ * "however", a mid-sentence "although" (contrast words), or the comma
+ * closing an opening concession ("While X backed the act, it ...";
+ * "while" later in a sentence is mostly time, not contrast); s->ta when
+ * there is none. */
+static size_t last_contrast(const struct run *r, const struct st_sentence *s)
+{
+	const struct stance_ctx *c = r->c;
+	size_t at = s->ta;
+	for (size_t i = s->ta; i < s->tb; i++) {
+		const struct sl_sense *k = tsense(r, i, SK_CLAUSE);
+		if (!k || c->info[i].ment >= 0)
+			continue;
+		int opening = 1;
+		for (size_t j = s->ta; j < i; j++)
+			if (c->tok[j].kind != SL_PUNCT)
+				opening = 0;
+		if (opening) {
+			size_t j = i + 1;
+			while (j < s->tb && !is_stop_punct(&c->tok[j]) &&
+			       !(c->tok[j].kind == SL_PUNCT && c->tok[j].punct == ','))
+				j++;
+			if (j < s->tb && c->tok[j].punct == ',')
+				at = j;
+			i = j;
+		} else if (k->value == 2) {
+			at = i;
+		}
+	}
+	return at;
+}
+
+/* Within a sentence, the clause after a contrast holds the actor's
+ * position: "While X backed the goals of the act, it said the rules
+ * were flawed", "X first resisted the ban but agreed to it". */
+static void settle_contrast(struct run *r, const struct st_sentence *s, size_t votes_before)
+{
+	struct stance_ctx *c = r->c;
+	size_t at = last_contrast(r, s);
+	if (at == s->ta)
+		return;
+	int later = 0; /* the clause after the contrast says "now", "later" */
+	for (size_t j = at; j < s->tb && !later; j++) {
+		const struct sl_sense *t = tsense(r, j, SK_TIME);
+		later = t && t->value > 0;
+	}
+	for (size_t k = votes_before; k < c->nvote; k++) {
+		struct st_vote *u = &c->vote[k];
+		if (u->tok >= at)
+			continue;
+		if (u->when < 0 && later) { /* "initially tried to ban it, but now ...": given up */
+			u->w = 0;
+			continue;
+		}
+		for (size_t m = votes_before; m < c->nvote; m++) {
+			const struct st_vote *v = &c->vote[m];
+			if (v->tok >= at && v->ent == u->ent && v->topic == u->topic &&
+			    v->pol == -u->pol && v->target < 0 && u->target < 0) {
+				u->w = 0;
+				break;
+			}
+		}
+	}
+}
+
 static void speaker_judgement(struct run *r, const struct st_sentence *s, size_t votes_before)
 {
 	struct stance_ctx *c = r->c;
 	if (s->speaker < 0)
 		return;
+	/* a predicate spoke for it already, in the clause that counts */
+	size_t from = last_contrast(r, s);
 	for (size_t k = votes_before; k < c->nvote; k++)
-		if (c->vote[k].ent == c->ment[s->speaker].ent)
-			return; /* a predicate spoke for it already */
+		if (c->vote[k].ent == c->ment[s->speaker].ent && c->vote[k].tok >= from)
+			return;
 	int eval = 0, harm = 0;
 	const struct sl_sense *measure = NULL;
 	int law = 0;
 	for (size_t i = s->ta; i < s->tb; i++) {
 		const struct sl_sense *e = tsense(r, i, SK_EVAL);
-		if (e && c->info[i].ment < 0) {
+		if (e && c->info[i].ment < 0 && i >= from) {
 			int neg, modal;
 			qualifiers(r, s, i, &neg, &modal);
 			/* harming what follows ("violates privacy") is judged like
 			 * welcoming its opposite: the speaker stands by the object */
 			int v = e->value == 2 ? 1 : e->value;
 			v = neg ? -v : v;
-			if (eval && eval != v)
-				return; /* mixed: no judgement */
-			eval = v;
 			if (e->value == 2 && !harm) {
 				/* the object right after the word counts, if a measure */
 				harm = 1;
@@ -2136,11 +2608,14 @@ static void speaker_judgement(struct run *r, const struct st_sentence *s, size_t
 						break;
 					measure = fitting_measure(r, s, k - 1);
 					if (measure)
-						eval = neg ? 1 : -1;
+						v = neg ? 1 : -1;
 				}
 				if (!measure)
 					return;
 			}
+			if (eval && eval != v)
+				return; /* mixed: no judgement */
+			eval = v;
 			r->pred = i;
 		}
 		/* the speaker's own name is not what it judges ("TikTok said
@@ -2238,12 +2713,22 @@ static void analyse_sentence(struct run *r, size_t si)
 		if (v && i > s->ta && word_ends(r, i, "ed") &&
 		    (tsense(r, i - 1, SK_DET) || verb_sense(r, i - 1, 0)))
 			continue;
+		/* "this is fine because ...": a bare form after a copula, with
+		 * nothing after it, is an adjective */
+		if (v && i > s->ta && tsense(r, i - 1, SK_PASSIVE) && !word_ends(r, i, "ed") &&
+		    !word_ends(r, i, "en") && !word_ends(r, i, "wn") && !word_ends(r, i, "ing") &&
+		    c->info[i].plen == 1 &&
+		    (i + 1 >= s->tb || is_stop_punct(&c->tok[i + 1]) ||
+		     c->tok[i + 1].punct == ',' || c->tok[i + 1].hash == W.because ||
+		     c->tok[i + 1].hash == W.and_ || c->tok[i + 1].hash == W.but))
+			continue;
 		if (v && !noun_use(r, s, i))
 			verb_predicate(r, s, i);
 		else if (tsense(r, i, SK_MEASURE) || v)
 			noun_predicate(r, s, i);
 	}
 	speaker_judgement(r, s, votes_before);
+	settle_contrast(r, s, votes_before);
 }
 
 /* ---------------------------------------------------------------- topics */
@@ -2389,6 +2874,32 @@ static void resolve_relations(struct stance_ctx *c)
 	}
 }
 
+static int vote_before(const struct st_vote *u, const struct st_vote *v)
+{
+	return u->sent < v->sent || (u->sent == v->sent && u->tok < v->tok);
+}
+
+/* Where an actor shifts, its last position counts: a vote marked as taken
+ * now ("later backed", "has since withdrawn") outweighs the opposite votes
+ * before it, and one marked as held before ("initially opposed") gives way
+ * to any opposite vote after it.  Votes [a, b) share actor and topic. */
+static void settle_shifts(struct stance_ctx *c, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++) {
+		const struct st_vote *v = &c->vote[k];
+		if (v->w <= 0 || v->pol == 0)
+			continue;
+		for (size_t m = a; m < b; m++) {
+			struct st_vote *u = &c->vote[m];
+			if (m == k || u->pol != -v->pol)
+				continue;
+			if ((v->when > 0 && vote_before(u, v)) ||
+			    (u->when < 0 && vote_before(u, v)))
+				u->w = 0;
+		}
+	}
+}
+
 static void write_stances(struct run *r, const struct stance_opts *o)
 {
 	struct stance_ctx *c = r->c;
@@ -2398,6 +2909,11 @@ static void write_stances(struct run *r, const struct stance_opts *o)
 	sb_reset(&c->stances);
 	for (size_t a = 0; a < c->nvote;) {
 		size_t b = a;
+		while (b < c->nvote && c->vote[b].ent == c->vote[a].ent &&
+		       c->vote[b].topic == c->vote[a].topic)
+			b++;
+		settle_shifts(c, a, b);
+		b = a;
 		float pos = 0, neg = 0, best_w = -1;
 		int32_t pos_sent = -1, neg_sent = -1;
 		float pos_best = -1, neg_best = -1;

@@ -57,6 +57,10 @@ enum sl_kind {
 	SK_SKIP,     /* has, will, also: may stand between subject and verb */
 	SK_EVAL,     /* judging words in quotes: value +1 (welcome) / -1 (flawed) */
 	SK_HEAD,     /* "governments in X": X still acts */
+	SK_TIME,     /* a position held before (-1: initially) or now (+1: later, no longer) */
+	SK_CLAUSE, /* 1 concession opening a sentence (while, despite), 2 contrast anywhere (but, although) */
+	SK_BODY,   /* parliament, regulator: "X's parliament rejected" is X acting */
+	SK_WEAKER, /* looser, weaker: a measure so qualified points the other way */
 };
 
 /* Predicate classes (SK_VERB cls). */

@@ -314,6 +314,7 @@ static void cue_row(struct topic_table *t, struct strbuf *v, const char *name, u
 	        {"carry", SK_VERB, VC_CARRY, 1},
 	        {"negator", SK_VERB, VC_CARRY, -1},
 	        {"contest", SK_VERB, VC_CONTEST, -1},
+	        {"answer", SK_VERB, VC_CONTEST, -2},
 	        {"comply", SK_VERB, VC_COMPLY, 1},
 	        {"negation", SK_NEGATION, 0, 0},
 	        {"modal", SK_MODAL, 0, 0},
@@ -329,6 +330,12 @@ static void cue_row(struct topic_table *t, struct strbuf *v, const char *name, u
 	        {"good", SK_EVAL, 0, 1},
 	        {"bad", SK_EVAL, 0, -1},
 	        {"harm", SK_EVAL, 0, 2},
+	        {"earlier", SK_TIME, 0, -1},
+	        {"later", SK_TIME, 0, 1},
+	        {"concession", SK_CLAUSE, 0, 1},
+	        {"contrast", SK_CLAUSE, 0, 2},
+	        {"body", SK_BODY, 0, 0},
+	        {"weaker", SK_WEAKER, 0, -1},
 	};
 	const char *term = v[1].buf;
 	size_t n = v[1].len;

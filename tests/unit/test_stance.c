@@ -736,6 +736,314 @@ static void test_judging_consequences(void **state)
 	assert_stance(st, "fd:export-controls:oppose");
 }
 
+/* Judging words that agree do not cancel ("a mistake ... that would have
+ * hurt"); lobbying an actor to ease a measure opposes it; an adverb of
+ * time between subject and verb ("has long pushed for"). */
+static void test_agreeing_judgements_and_lobbying(void **state)
+{
+	(void)state;
+	const char *st = analyse("\"It was a mistake for Freedonia to adopt a digital services tax "
+	                         "that would have hurt our firms,\" Rufus Pike said.",
+	                         "GOV:fd=Freedonia|PERSON:rufus-pike=Rufus Pike");
+	assert_stance(st, "rufus-pike:digital-taxation:oppose");
+	st = analyse("Chipco lobbied the Utopian cabinet to relax the export curbs on its chips.",
+	             "COMPANY:chipco=Chipco|GOV:xx=Utopian cabinet");
+	assert_stance(st, "chipco:export-controls:oppose");
+	st = analyse("The Utopian police have long pushed for lawful access to encrypted phones.",
+	             "GOV:xx/police=Utopian police");
+	assert_stance(st, "xx/police:lawful-access:support");
+}
+
+/* Where an actor shifts, its last position counts: a later clause after a
+ * contrast, a vote marked as taken now, an opening concession giving way
+ * to the main clause; a gerund after an attitude verb is its object; a
+ * predicate after "but" shares the subject of the one before. */
+static void test_shifts_and_concessions(void **state)
+{
+	(void)state;
+	const char *st =
+	        analyse("While Chipco said it supported the aims of the Online Safety Act, "
+	                "the company argued that the content rules would stifle free "
+	                "expression.",
+	                "COMPANY:chipco=Chipco");
+	assert_stance(st, "chipco:content-regulation:oppose");
+	st = analyse("Freedonia initially resisted excluding Huawei from its 5G networks but later "
+	             "agreed to phase out the firm's components.",
+	             "GOV:fd=Freedonia|COMPANY:huawei=Huawei");
+	assert_stance(st, "fd:foreign-tech-restrictions:support");
+	st = analyse(
+	        "The Utopian cabinet at first insisted on access to encrypted messages. It has "
+	        "since withdrawn the order.",
+	        "GOV:xx=Utopian cabinet");
+	assert_stance(st, "xx:lawful-access:oppose");
+	/* a position given up, the new one unread: no stance */
+	st = analyse(
+	        "The Utopian cabinet initially tried to ban the Chinese app but now wants to keep "
+	        "it on sale.",
+	        "GOV:xx=Utopian cabinet");
+	assert_no_stance(st, "xx:foreign-tech-restrictions:support");
+	st = analyse("Freedonia opposed banning Huawei equipment from its 5G networks.",
+	             "GOV:fd=Freedonia|COMPANY:huawei=Huawei");
+	assert_stance(st, "fd:foreign-tech-restrictions:oppose");
+	/* "while" later in a sentence is time, not contrast */
+	st = analyse(
+	        "\"The new DMA fines handicap our firms while letting others off,\" Rufus Pike "
+	        "said.",
+	        "PERSON:rufus-pike=Rufus Pike|LAW:digital-markets-act=DMA");
+	assert_stance(st, "rufus-pike:platform-competition:oppose");
+}
+
+/* A cause is no aim: enacting tariffs "in response to" digital taxes
+ * opposes the taxes; a phrase opening the sentence takes the main
+ * clause's subject. */
+static void test_causes(void **state)
+{
+	(void)state;
+	const char *st = analyse("Rufus Pike ordered tariffs on imports from countries that impose "
+	                         "digital services taxes, in response to what he called unfair "
+	                         "levies on tech firms.",
+	                         "PERSON:rufus-pike=Rufus Pike");
+	assert_stance(st, "rufus-pike:digital-taxation:oppose");
+	assert_no_stance(st, "rufus-pike:digital-taxation:support");
+	st = analyse(
+	        "In response to Freedonia's fines against tech firms under the Digital Markets "
+	        "Act, the Utopian cabinet threatened to impose tariffs.",
+	        "GOV:fd=Freedonia|GOV:xx=Utopian cabinet|LAW:digital-markets-act=Digital "
+	        "Markets Act");
+	assert_stance(st, "xx:platform-competition:oppose");
+	/* answering an actor is no stance against it */
+	st = analyse(
+	        "Freedonia demanded a backdoor into encrypted phones. In response to Freedonia, "
+	        "the Utopian cabinet said it would study the request.",
+	        "GOV:fd=Freedonia|GOV:xx=Utopian cabinet");
+	assert_no_stance(st, "xx:lawful-access:oppose");
+}
+
+/* Intentions and reduced relatives: "a backdoor demanded by X" is about
+ * the backdoor; "the decision to exclude" of someone unnamed is not the
+ * speaker's; "praised X's decision to strike down" takes a side on the
+ * striking down; "decided not to proceed with" is negated. */
+static void test_intentions_and_reduced_relatives(void **state)
+{
+	(void)state;
+	const char *st = analyse("Chipco pulled its encrypted backup service rather than build a "
+	                         "backdoor demanded by the Utopian cabinet.",
+	                         "COMPANY:chipco=Chipco|GOV:xx=Utopian cabinet");
+	assert_stance(st, "xx:lawful-access:support");
+	st = analyse(
+	        "Rights Watch criticised the government's plan to extend data retention powers.",
+	        "ORG:rights-watch=Rights Watch");
+	assert_stance(st, "rights-watch:lawful-access:oppose");
+	assert_no_stance(st, "rights-watch:lawful-access:support");
+	st = analyse(
+	        "Rights Watch praised the court's decision to strike down the age verification "
+	        "law.",
+	        "ORG:rights-watch=Rights Watch");
+	assert_stance(st, "rights-watch:content-regulation:oppose");
+	st = analyse("Freedonia decided not to proceed with a digital services tax.",
+	             "GOV:fd=Freedonia");
+	assert_stance(st, "fd:digital-taxation:oppose");
+	st = analyse("The Utopian embassy said the decision to exclude Huawei from 5G networks was "
+	             "discriminatory.",
+	             "GOV:xx/embassy=Utopian embassy|COMPANY:huawei=Huawei");
+	assert_no_stance(st, "xx/embassy:foreign-tech-restrictions:support");
+}
+
+/* A state's body named by a common noun after its possessive acts for the
+ * state; a plain noun's relative clause has no actor; a measure as the
+ * object keeps its purpose clause to itself; warning against foreign apps
+ * is favouring restrictions. */
+static void test_state_bodies_and_relatives(void **state)
+{
+	(void)state;
+	const char *st =
+	        analyse("Freedonia's parliament rejected a bill that would have introduced "
+	                "a digital services tax.",
+	                "GOV:fd=Freedonia");
+	assert_stance(st, "fd:digital-taxation:oppose");
+	assert_no_stance(st, "fd:digital-taxation:support");
+	st = analyse("Freedonia's competition authority fined Chipco over its app store rules.",
+	             "GOV:fd=Freedonia|COMPANY:chipco=Chipco");
+	assert_stance(st, "fd:platform-competition:support");
+	st = analyse(
+	        "Freedonia's security service has warned against using Chinese apps on official "
+	        "phones.",
+	        "GOV:fd=Freedonia");
+	assert_stance(st, "fd:foreign-tech-restrictions:support");
+	/* a plain noun after a state is still no actor */
+	st = analyse("Freedonia's users rejected the app store rules.", "GOV:fd=Freedonia");
+	assert_no_stance(st, "fd:platform-competition:oppose");
+	st = analyse(
+	        "Freedonia will introduce legislation to require Chipco to open its app store.",
+	        "GOV:fd=Freedonia|COMPANY:chipco=Chipco");
+	assert_stance(st, "fd:platform-competition:support");
+}
+
+/* A state suing a firm enforces the rules when the firm's own stance is
+ * unknown; ordering harmful content removed is content regulation; a
+ * permit requirement on exports is an export control. */
+static void test_enforcement_and_new_measures(void **state)
+{
+	(void)state;
+	const char *st = analyse("The Utopian trade regulator sued Chipco, accusing the company of "
+	                         "anti-competitive tactics.",
+	                         "GOV:xx/trade=Utopian trade regulator|COMPANY:chipco=Chipco");
+	assert_stance(st, "xx/trade:platform-competition:support");
+	st = analyse("Freedonia ordered platforms to remove deepfakes within a day.",
+	             "GOV:fd=Freedonia");
+	assert_stance(st, "fd:content-regulation:support");
+	st = analyse("Freedonia introduced a permit requirement for exports of AI chips.",
+	             "GOV:fd=Freedonia");
+	assert_stance(st, "fd:export-controls:support");
+}
+
+/* Object relatives ("a move Freedonia condemned"), participles after
+ * "while" taking the main subject, and a pronoun object standing for the
+ * sentence's measure or law ("criticising it", "signed off on it"). */
+static void test_relatives_participles_pronoun_objects(void **state)
+{
+	(void)state;
+	const char *st = analyse("Utopia added further export restrictions on chipmaking machines, "
+	                         "a move Freedonia condemned as bullying.",
+	                         "GOV:xx=Utopia|GOV:fd=Freedonia");
+	assert_stance(st, "fd:export-controls:oppose");
+	st = analyse("Chipco complied with the Utopian regulator's interoperability order while "
+	             "criticising it as heavy-handed.",
+	             "COMPANY:chipco=Chipco|GOV:xx/reg=Utopian regulator");
+	assert_stance(st, "chipco:platform-competition:oppose");
+	st = analyse("The Utopian parliament approved the AI Act in March, and the Utopian council "
+	             "signed off on it in May.",
+	             "GOV:xx/parl=Utopian parliament|GOV:xx/council=Utopian council|LAW:ai-act=AI "
+	             "Act");
+	assert_stance(st, "xx/council:ai-regulation:support");
+}
+
+/* The actor right before "to" after a participle does what follows
+ * ("prompting Freedonia to seek an exemption"); "warnings from X" are X's
+ * opposition; a name modifying someone's noun ("its High Court
+ * challenge") is not a subject. */
+static void test_object_control_and_modifiers(void **state)
+{
+	(void)state;
+	const char *st =
+	        analyse("Utopia imposed a 25% tariff on imported semiconductors, prompting "
+	                "Freedonia to seek an exemption for its chipmakers.",
+	                "GOV:xx=Utopia|GOV:fd=Freedonia");
+	assert_stance(st, "xx:tariffs:support");
+	assert_stance(st, "fd:tariffs:oppose");
+	assert_no_stance(st, "xx:tariffs:oppose");
+	st = analyse("Freedonia pushed ahead with its digital tax despite warnings from Utopia.",
+	             "GOV:fd=Freedonia|GOV:xx=Utopia");
+	assert_stance(st, "xx:digital-taxation:oppose");
+	st = analyse(
+	        "Rights Watch lost its High Court challenge to parts of the Online Safety Act.",
+	        "ORG:rights-watch=Rights Watch|GOV:gb/high-court=High Court|LAW:osa=Online "
+	        "Safety Act");
+	assert_no_stance(st, "gb/high-court:content-regulation:oppose");
+}
+
+/* Cues and forms seen in unseen news: an official of a state after its
+ * possessive, an irregular past, artificial intelligence spelled out, an
+ * actor's intention judged through the actor. */
+static void test_more_cues_and_forms(void **state)
+{
+	(void)state;
+	const char *st = analyse("Freedonia's digital minister called for a pause in the AI Act's "
+	                         "implementation.",
+	                         "GOV:fd=Freedonia|LAW:ai-act=AI Act");
+	assert_stance(st, "fd:ai-regulation:oppose");
+	st = analyse("Chipco said it had never built a backdoor into its products.",
+	             "COMPANY:chipco=Chipco");
+	assert_stance(st, "chipco:lawful-access:oppose");
+	st = analyse("Freedonia's senate approved a bill to regulate artificial intelligence.",
+	             "GOV:fd=Freedonia");
+	assert_stance(st, "fd:ai-regulation:support");
+	st = analyse("Chipco has challenged Freedonia's decision to exclude it from 5G networks.",
+	             "COMPANY:chipco=Chipco|GOV:fd=Freedonia");
+	assert_stance(st, "chipco:foreign-tech-restrictions:oppose");
+	assert_stance(st, "fd:foreign-tech-restrictions:support");
+	/* a speaker saying a measure will help takes its side */
+	st = analyse(
+	        "The new chip subsidies will help Chipco build a plant, Minister Rufus Pike said.",
+	        "COMPANY:chipco=Chipco|PERSON:rufus-pike=Rufus Pike");
+	assert_stance(st, "rufus-pike:tech-industrial-policy:support");
+	/* the owner of a measure past several modifiers */
+	st = analyse("Chipco agrees to follow Freedonia's new under-16 social media ban.",
+	             "COMPANY:chipco=Chipco|GOV:fd=Freedonia");
+	assert_stance(st, "fd:content-regulation:support");
+	/* "rather than V": V is refused, by the subject of what it is
+	 * weighed against */
+	st = analyse("Chipco pulled its encrypted backups for Utopian users rather than build a "
+	             "backdoor.",
+	             "COMPANY:chipco=Chipco");
+	assert_stance(st, "chipco:lawful-access:oppose");
+	st = analyse("Chipco said it would rather leave Utopia than weaken its end-to-end "
+	             "encryption.",
+	             "COMPANY:chipco=Chipco|GOV:xx=Utopia");
+	assert_no_stance(st, "chipco:lawful-access:support");
+	/* a measure qualified the other way */
+	st = analyse("Chipco is pushing for looser app store rules in Utopia.",
+	             "COMPANY:chipco=Chipco|GOV:xx=Utopia");
+	assert_stance(st, "chipco:platform-competition:oppose");
+	st = analyse("Utopia's data protection authority said the transfers of personal data were "
+	             "unlawful.",
+	             "GOV:xx=Utopia");
+	assert_stance(st, "xx:data-protection:support");
+	/* "is fine" is no fine */
+	st = analyse(
+	        "The competition watchdog claims this is fine because users still have a choice.",
+	        "GOV:xx/cw=competition watchdog");
+	assert_no_stance(st, "xx/cw:platform-competition:support");
+	/* "instead of" in an object: what follows is not wanted */
+	st = analyse(
+	        "Freedonia pushed for voluntary codes instead of binding rules under the AI Act.",
+	        "GOV:fd=Freedonia|LAW:ai-act=AI Act");
+	assert_stance(st, "fd:ai-regulation:oppose");
+	st = analyse("Chipco, Lumen and Orbitco have all opposed the digital services tax.",
+	             "COMPANY:chipco=Chipco|COMPANY:lumen=Lumen|COMPANY:orbitco=Orbitco");
+	assert_stance(st, "orbitco:digital-taxation:oppose");
+	assert_stance(st, "chipco:digital-taxation:oppose");
+	st = analyse("Chipco refused to hand over encryption keys to the Utopian police.",
+	             "COMPANY:chipco=Chipco|GOV:xx/police=Utopian police");
+	assert_stance(st, "chipco:lawful-access:oppose");
+	/* undecided is no stance */
+	st = analyse("Chipco has not yet decided whether to appeal the antitrust ruling.",
+	             "COMPANY:chipco=Chipco");
+	assert_no_stance(st, "chipco:platform-competition:support");
+	assert_no_stance(st, "chipco:platform-competition:oppose");
+	/* a plan given up is no vote for it */
+	st = analyse("The Utopian cabinet dropped its plan to ban Chinese apps.",
+	             "GOV:xx=Utopian cabinet");
+	assert_stance(st, "xx:foreign-tech-restrictions:oppose");
+	st = analyse(
+	        "Lumen's chief executive Rufus Pike said export controls on AI chips had been a "
+	        "failure.",
+	        "COMPANY:lumen=Lumen|PERSON:rufus-pike=Rufus Pike");
+	assert_stance(st, "rufus-pike:export-controls:oppose");
+	/* "was opposed to the move": the attitude is the subject's, about
+	 * the act just reported, in the direction it took */
+	st = analyse(
+	        "Utopia expanded its export controls on chipmaking machines. Freedonia said it "
+	        "was firmly opposed to the move.",
+	        "GOV:xx=Utopia|GOV:fd=Freedonia");
+	assert_stance(st, "fd:export-controls:oppose");
+	st = analyse(
+	        "Utopia lifted its export controls on chipmaking machines. Freedonia criticised "
+	        "the decision.",
+	        "GOV:xx=Utopia|GOV:fd=Freedonia");
+	assert_stance(st, "fd:export-controls:support");
+	/* a body noun after a state's possessive makes the next word a verb */
+	st = analyse("Utopia's government withdrew an advisory on AI models after criticism.",
+	             "GOV:xx=Utopia");
+	assert_stance(st, "xx:ai-regulation:oppose");
+	/* a passive's agent after a body's title */
+	st = analyse(
+	        "Huawei equipment was banned from Utopia's 5G networks by the telecoms regulator "
+	        "UTA.",
+	        "COMPANY:huawei=Huawei|GOV:xx=Utopia|GOV:xx/uta=UTA");
+	assert_stance(st, "xx/uta:foreign-tech-restrictions:support");
+}
+
 /* Time words between the subject and its predicate are skipped: "The
  * ministry on Tuesday banned", "last week". */
 static void test_time_words_before_predicate(void **state)
@@ -1061,6 +1369,15 @@ int main(void)
 	        cmocka_unit_test(test_intention_nouns),
 	        cmocka_unit_test(test_appositive_subject),
 	        cmocka_unit_test(test_judging_consequences),
+	        cmocka_unit_test(test_agreeing_judgements_and_lobbying),
+	        cmocka_unit_test(test_shifts_and_concessions),
+	        cmocka_unit_test(test_causes),
+	        cmocka_unit_test(test_intentions_and_reduced_relatives),
+	        cmocka_unit_test(test_state_bodies_and_relatives),
+	        cmocka_unit_test(test_enforcement_and_new_measures),
+	        cmocka_unit_test(test_relatives_participles_pronoun_objects),
+	        cmocka_unit_test(test_object_control_and_modifiers),
+	        cmocka_unit_test(test_more_cues_and_forms),
 	        cmocka_unit_test(test_time_words_before_predicate),
 	        cmocka_unit_test(test_object_is_no_subject),
 	        cmocka_unit_test(test_quote_run_and_concern),
