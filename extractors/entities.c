@@ -929,6 +929,12 @@ static void rule_match(struct ent_extractor *x, struct ent_result *r, const stru
 			continue;
 		}
 		if (a < b && set_at(&x->words[EW_STOP], t, a, b, &end, &r->scratch) && end < b) {
+			/* ... unless it begins a state's name ("New Zealand") */
+			struct tt_match sm;
+			if (tt_longest(&x->gz->aliases, t, a, b, &sm, &r->scratch) &&
+			    sm.tok_start == a && sm.tok_end > end &&
+			    (x->gz->ents[sm.payload[0] & GZ_ALIAS_ENTITY].flags & GZ_STATE))
+				break;
 			if (na == a)
 				na = end;
 			a = end;
@@ -1319,6 +1325,21 @@ static int by_start(const void *pa, const void *pb)
 
 /* Longest first; a rule's span that holds a gazetteer match of another
  * type (a company name inside "X Office") loses to it. */
+/* Head words whose named bodies are nearly always a state's: a form
+ * name ending in one ("Competition Commission") is a body in its own
+ * right.  "Council", "Board" and the like also head NGOs and trade
+ * bodies ("Marine Stewardship Council"), so they are not here. */
+static int state_head(const struct tn_text *t, size_t i)
+{
+	static const char *const heads[] = {
+	        "commission", "authority", "agency",    "ministry", "department",   "office",
+	        "court",      "tribunal",  "regulator", "bureau",   "inspectorate", "directorate"};
+	for (size_t k = 0; k < sizeof(heads) / sizeof(*heads); k++)
+		if (tok_is(t, i, heads[k]))
+			return 1;
+	return 0;
+}
+
 static void select_mentions(struct ent_extractor *x, struct ent_result *r)
 {
 	const struct tn_text *t = &r->tn;
@@ -1368,6 +1389,12 @@ static void select_mentions(struct ent_extractor *x, struct ent_result *r)
 			    (x->gz->ents[g->ent].flags & GZ_STATE) || g->tok_start < m->tok_start ||
 			    g->tok_end > m->tok_end ||
 			    (g->tok_start == m->tok_start && g->tok_end == m->tok_end))
+				continue;
+			/* a head word alone ("Commission" read as the European
+			 * Commission) is the rule name's own head, not a known
+			 * body inside it: "Competition Commission" */
+			if (g->tok_end == m->tok_end && g->tok_end - g->tok_start == 1 &&
+			    state_head(&r->tn, g->tok_start))
 				continue;
 			if (g->tok_start == m->tok_start && tok_is(&r->tn, g->tok_end, "of")) {
 				/* "General Court of the European Union": the known

@@ -412,6 +412,17 @@ static void test_rule_gov_bodies(void **state)
 	        "Ministry of Electronics and Information Technology;GOV:in:India");
 	/* no state known: no attribution, no mention */
 	assert_string_equal(run("The Gaming Authority said nothing."), "");
+	/* a head word that alone names a known body ("Commission") is the
+	 * form name's own head, not that body inside it */
+	assert_string_equal(run("India said the Competition Commission fined Apple."),
+	                    "GOV:in:India;GOV:in/competition-commission:Competition Commission;"
+	                    "COMPANY:apple:Apple");
+	assert_string_equal(run("The UK said the Communications and Multimedia Commission agreed."),
+	                    "GOV:gb:UK;GOV:gb/communications-and-multimedia-commission:"
+	                    "Communications and Multimedia Commission");
+	/* a stop word that begins a state's name stays in the span */
+	assert_string_equal(run("The New Zealand Qualifications Authority agreed."),
+	                    "GOV:nz/qualifications-authority:New Zealand Qualifications Authority");
 }
 
 static void test_dominant_from_title(void **state)
