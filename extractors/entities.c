@@ -945,7 +945,10 @@ static void rule_match(struct ent_extractor *x, struct ent_result *r, const stru
 	/* In a headline ("Reining In Platforms Under the Competition Act")
 	 * every word is capitalised, so a law's name starts after the last
 	 * small word before its head. */
-	if (rule->type == GZ_LAW && title_case(t, lt0, lt1)) {
+	size_t te;
+	if (rule->type == GZ_LAW && title_case(t, lt0, lt1) &&
+	    /* ... unless the name starts with its head ("Act on ...") */
+	    !set_at(&x->triggers, t, a, a + 1, &te, &r->scratch)) {
 		static const char *const small[] = {"of", "and", "for",  "the", "on",   "to",
 		                                    "in", "by",  "with", "at",  "from", "over"};
 		int depth = 0; /* inside "(...)" the small words belong to the name */
@@ -1018,6 +1021,9 @@ static void rule_match(struct ent_extractor *x, struct ent_result *r, const stru
 		return;
 	const struct tn_token *first = &t->tok[a];
 	if (first->kind == TN_WORD && !(first->flags & (TN_CAP | TN_DIGITS)))
+		return;
+	/* In a line of capitals every word looks like a name ("MI MAMI SE") */
+	if (shouting(r, a))
 		return;
 
 	char cc[3] = "";

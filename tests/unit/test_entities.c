@@ -335,6 +335,25 @@ static void test_rule_law_by_form(void **state)
 	                    "LAW:online-harms-bill:Online Harms Bill");
 }
 
+static void test_rule_law_on_subject(void **state)
+{
+	(void)state;
+	/* translated law names: "Act on ...", "Law on ..." */
+	assert_string_equal(run("Japan's Act on Promotion of Competition for Specified Smartphone "
+	                        "Software took effect."),
+	                    "GOV:jp:Japan;LAW:act-on-promotion-of-competition-for-specified-"
+	                    "smartphone-software:Act on Promotion of Competition for Specified "
+	                    "Smartphone Software");
+	assert_string_equal(run("Under the Law on the Protection of Personal Data No. 6698 of "
+	                        "2016, firms must register."),
+	                    "LAW:law-on-the-protection-of-personal-data-no-6698-of-2016:Law on the "
+	                    "Protection of Personal Data No. 6698 of 2016");
+	/* a law by form keeps its name; "on" a day or in lower case is no name */
+	assert_string_equal(run("The Data Act on Monday, the law on Cyber Security and an Act on "
+	                        "Privacy."),
+	                    "LAW:data-act:Data Act");
+}
+
 static void test_rule_law_year_joins_gazetteer(void **state)
 {
 	(void)state;
@@ -385,6 +404,15 @@ static void test_rule_company_suffix(void **state)
 	                    "COMPANY:intel:Intel Corp.;COMPANY:acme-widgets-ltd:Acme Widgets Ltd.");
 	assert_string_equal(run("Samsung Electronics Co., Ltd. said so."),
 	                    "COMPANY:samsung-electronics:Samsung Electronics Co., Ltd.");
+	/* Nordic, French, benefit-corporation, Malaysian, Indonesian forms */
+	assert_string_equal(run("Norrvik Oyj, Fjellstad ASA and Lumora SAS agreed."),
+	                    "COMPANY:norrvik-oyj:Norrvik Oyj;COMPANY:fjellstad-asa:Fjellstad ASA;"
+	                    "COMPANY:lumora-sas:Lumora SAS");
+	assert_string_equal(run("Brightwell PBC sued Kencana Bhd and Sinar Tbk on Monday."),
+	                    "COMPANY:brightwell-pbc:Brightwell PBC;COMPANY:kencana-bhd:Kencana Bhd;"
+	                    "COMPANY:sinar-tbk:Sinar Tbk");
+	/* a line in capitals: no name by form */
+	assert_string_equal(run("LA NOCHE QUE TODO SE ACABO Y NADIE LO SUPO"), "");
 }
 
 static void test_rule_company_context(void **state)
@@ -704,6 +732,7 @@ int main(void)
 	        cmocka_unit_test(test_person_administration),
 	        cmocka_unit_test(test_country_modifier_of_law),
 	        cmocka_unit_test(test_rule_law_by_form),
+	        cmocka_unit_test(test_rule_law_on_subject),
 	        cmocka_unit_test(test_rule_law_year_joins_gazetteer),
 	        cmocka_unit_test(test_rule_eu_instruments),
 	        cmocka_unit_test(test_rule_executive_order),
