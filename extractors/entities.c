@@ -1703,6 +1703,15 @@ static int cue_before(const struct ent_extractor *x, struct ent_result *r, size_
 	return k < a && role_title(x, r, k);
 }
 
+/* A role noun ("lawyer", "Secretary", "chief executive") starts at token k. */
+static int role_noun_at(const struct ent_extractor *x, struct ent_result *r, size_t k, size_t *end)
+{
+	const struct tn_text *t = &r->tn;
+	return set_at(&x->words[EW_PERSON_CUE], t, k, t->n, end, &r->scratch) ||
+	       set_at(&x->words[EW_TITLE], t, k, t->n, end, &r->scratch) ||
+	       set_at(&x->words[EW_ROLE_AFTER], t, k, t->n, end, &r->scratch);
+}
+
 /* A cue after the name ending at token b: a suffix ("KC"), a speech verb
  * ("said", "on Tuesday said"), an age (", 41,"), or an apposition naming a role (", a
  * spokesman for", ", the former judge"; but not ", a spokesman said",
@@ -1734,16 +1743,40 @@ static int cue_after(const struct ent_extractor *x, struct ent_result *r, size_t
 	int hit = 0;
 	for (size_t c = 0; c < sizeof(det) / sizeof(*det) && !hit; c++)
 		hit = tok_is(t, b + 1, det[c]);
+	/* ", Ghana's minister for ...": an owner's possessive for the article */
+	size_t k0 = b + 2;
+	if (!hit && b + 4 < t->n && t->tok[b + 1].kind == TN_WORD &&
+	    (t->tok[b + 1].flags & TN_CAP) && tok_is(t, b + 2, "'") && tok_is(t, b + 3, "s") &&
+	    !(t->tok[b + 3].flags & TN_SPACE))
+		hit = 1, k0 = b + 4;
+	/* ", chairman of the authority", ", chief technology officer of":
+	 * a role noun right after the comma, its organisation after it */
+	if (!hit && role_noun_at(x, r, b + 1, &end)) {
+		size_t q = end;
+		while (q < t->n && q < end + 2 && t->tok[q].kind == TN_WORD &&
+		       !(t->tok[q].flags & TN_CAP) && !tok_is(t, q, "of") && !tok_is(t, q, "at") &&
+		       !tok_is(t, q, "for"))
+			q++; /* "chief technology officer" */
+		return q < t->n &&
+		       (tok_is(t, q, "of") || tok_is(t, q, "at") || tok_is(t, q, "for"));
+	}
 	if (!hit)
 		return 0;
-	/* the role noun within three words: ", a senior Acme lawyer" */
-	for (size_t k = b + 2; k < t->n && k < b + 5; k++) {
-		if ((t->tok[k].flags & TN_NEWLINE) || t->tok[k].kind != TN_WORD)
+	/* the role noun within three words: ", a senior Acme lawyer", ", the
+	 * agency's director general" */
+	for (size_t k = k0, words = 0; k < t->n && words < 3; k++) {
+		if (t->tok[k].flags & TN_NEWLINE)
 			return 0;
-		if (set_at(&x->words[EW_PERSON_CUE], t, k, t->n, &end, &r->scratch) ||
-		    set_at(&x->words[EW_TITLE], t, k, t->n, &end, &r->scratch) ||
-		    set_at(&x->words[EW_ROLE_AFTER], t, k, t->n, &end, &r->scratch))
+		if (k + 1 < t->n && tok_is(t, k, "'") && tok_is(t, k + 1, "s") &&
+		    !(t->tok[k + 1].flags & TN_SPACE) && k > k0) {
+			k++; /* "the agency's" */
+			continue;
+		}
+		if (t->tok[k].kind != TN_WORD)
+			return 0;
+		if (role_noun_at(x, r, k, &end))
 			return !(end < t->n && word_in(x, r, EW_SPEECH_VERB, end));
+		words++;
 	}
 	return 0;
 }

@@ -655,6 +655,19 @@ static void test_unknown_person_apposition_and_suffix(void **state)
 	                    "");
 	/* the spokesman of ", a spokesman said" is someone else */
 	assert_string_equal(run("Northwind Freight, a spokesman said, will appeal."), "");
+	/* an owner's possessive before the role: ", the agency's director" */
+	assert_string_equal(run("Odalys Brenner, the agency's director general, objected."),
+	                    "PERSON:odalys-brenner:Odalys Brenner");
+	assert_string_equal(run("Teodor Marek Lisk, Ruritania's deputy minister, objected."),
+	                    "PERSON:teodor-marek-lisk:Teodor Marek Lisk");
+	/* a bare role noun and its organisation: ", chairman of the board" */
+	assert_string_equal(run("Anselm Fairweather, chairman of the authority, objected."),
+	                    "PERSON:anselm-fairweather:Anselm Fairweather");
+	assert_string_equal(run("Brisa Okonjo-Hale, chief technology officer at the operator, "
+	                        "objected."),
+	                    "PERSON:brisa-okonjo-hale:Brisa Okonjo-Hale");
+	/* a role noun with no organisation after it is no apposition */
+	assert_string_equal(run("Northwind Freight, chairman and all, objected."), "");
 }
 
 static void test_unknown_person_speech_verbs(void **state)
