@@ -655,6 +655,14 @@ static void gazetteer_pass(struct ent_extractor *x, struct ent_result *r)
 			continue;
 		}
 		size_t a = m.tok_start, b = m.tok_end;
+		/* "The Information Commissioner's Office": an alias that
+		 * starts with "the" gives way to a longer name after it. */
+		if (b - a > 1 && tok_is(t, a, "the") &&
+		    tt_longest(&gz->aliases, t, a + 1, t->n, &m2, &r->scratch) &&
+		    m2.tok_start == a + 1 && m2.tok_end > b) {
+			i++;
+			continue;
+		}
 		/* No leading "the" in a span (an alias "the Pentagon"). */
 		if (b - a > 1 && tok_is(t, a, "the"))
 			a++;

@@ -163,6 +163,11 @@ static void test_no_leading_the(void **state)
 static void test_longest_match_wins(void **state)
 {
 	(void)state;
+	/* an alias beginning with "the" gives way to a longer name after it */
+	assert_string_equal(run("The Information Commissioner's Office fined it, The Information "
+	                        "reported."),
+	                    "GOV:gb/ico:Information Commissioner's Office;ORG:the-information:"
+	                    "Information");
 	assert_string_equal(
 	        run("Taiwan Semiconductor Manufacturing Company and TSMC are one."),
 	        "COMPANY:tsmc:Taiwan Semiconductor Manufacturing Company;COMPANY:tsmc:TSMC");
@@ -448,6 +453,10 @@ static void test_rule_gov_bodies(void **state)
 	assert_string_equal(run("The UK said the Communications and Multimedia Commission agreed."),
 	                    "GOV:gb:UK;GOV:gb/communications-and-multimedia-commission:"
 	                    "Communications and Multimedia Commission");
+	/* "Agency for ...", "Authority for ...", "Commission for ..." */
+	assert_string_equal(run("India said the Agency for Digital Government agreed."),
+	                    "GOV:in:India;GOV:in/agency-for-digital-government:Agency for Digital "
+	                    "Government");
 	/* a stop word that begins a state's name stays in the span */
 	assert_string_equal(run("The New Zealand Qualifications Authority agreed."),
 	                    "GOV:nz/qualifications-authority:New Zealand Qualifications Authority");
