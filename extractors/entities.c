@@ -1851,6 +1851,23 @@ static int not_person_here(const struct ent_extractor *x, struct ent_result *r, 
 /* Unknown people: name runs next to a cue, and the same names elsewhere.
  * A name is judged on all its occurrences: one cue makes every one a
  * person, one occurrence as a place or firm makes none. */
+/* "Mr." or "Ms" right before token i: a surname alone names a person. */
+static int honorific_before(const struct tn_text *t, size_t i)
+{
+	static const char *const hon[] = {"mr", "mrs", "ms"};
+	if (i == 0 || (t->tok[i].flags & TN_NEWLINE))
+		return 0;
+	size_t k = i - 1;
+	if (tok_is(t, k, ".") && k > 0 && !(t->tok[k].flags & TN_SPACE))
+		k--;
+	if (!(t->tok[k].flags & TN_CAP) || (k + 1 < i && (t->tok[k + 1].flags & TN_NEWLINE)))
+		return 0;
+	for (size_t c = 0; c < sizeof(hon) / sizeof(*hon); c++)
+		if (tok_is(t, k, hon[c]))
+			return 1;
+	return 0;
+}
+
 static void unknown_people(struct ent_extractor *x, struct ent_result *r)
 {
 	const struct tn_text *t = &r->tn;
@@ -1871,10 +1888,12 @@ static void unknown_people(struct ent_extractor *x, struct ent_result *r)
 		/* Most capitals start a sentence before a word in lower case:
 		 * a name needs a second word, an initial's "." or a joiner. */
 		const struct tn_token *nx = i + 1 < t->n ? &t->tok[i + 1] : NULL;
-		if (!nx || (nx->flags & TN_NEWLINE) ||
+		int hon = honorific_before(t, i) && k->cp_end - k->cp_start > 1;
+		if ((!hon && (!nx || (nx->flags & TN_NEWLINE))) ||
 		    (nx->kind == TN_WORD && !(nx->flags & TN_CAP) &&
-		     (nx->end - nx->start > 5 || !word_in(x, r, EW_NAME_PARTICLE, i + 1))) ||
-		    (nx->kind == TN_PUNCT && (nx->flags & TN_SPACE))) {
+		     (nx->end - nx->start > 5 || !word_in(x, r, EW_NAME_PARTICLE, i + 1)) &&
+		     !hon) ||
+		    (nx->kind == TN_PUNCT && (nx->flags & TN_SPACE) && !hon)) {
 			i++;
 			continue;
 		}
@@ -1890,7 +1909,7 @@ static void unknown_people(struct ent_extractor *x, struct ent_result *r)
 		             !word_in(x, r, EW_PERSON_SUFFIX, b) &&
 		             !word_in(x, r, EW_SPEECH_VERB, b);
 		longer |= glued(t, b) && t->tok[b + 1].kind == TN_WORD;
-		if (words < 2 || words > NAME_MAX_WORDS || longer ||
+		if ((words < 2 && !hon) || words > NAME_MAX_WORDS || longer ||
 		    (i > 0 && tok_is(t, i - 1, "the") && !(k->flags & TN_NEWLINE))) {
 			i = b;
 			continue;
@@ -1943,6 +1962,18 @@ static void unknown_people(struct ent_extractor *x, struct ent_result *r)
 	}
 	for (size_t j = 0; j < nc; j++) {
 		if (!c[j].cued)
+			continue;
+		/* "Mr Okonkwo" where a longer name ends in it: the surname
+		 * pass makes it that person */
+		int known = 0;
+		for (size_t q = 0; q < nc && c[j].b - c[j].a == 1 && !known; q++)
+			known = c[q].cued && c[q].b - c[q].a > 1 &&
+			        t->tok[c[q].b - 1].hash == t->tok[c[j].a].hash;
+		for (size_t q = 0; q < r->n && c[j].b - c[j].a == 1 && !known; q++)
+			known = r->m[q].type == GZ_PERSON &&
+			        r->m[q].tok_end - r->m[q].tok_start > 1 &&
+			        t->tok[r->m[q].tok_end - 1].hash == t->tok[c[j].a].hash;
+		if (known)
 			continue;
 		struct ent_mention *m = new_mention(r);
 		set_span(t, m, c[j].a, c[j].b);

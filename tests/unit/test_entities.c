@@ -675,6 +675,13 @@ static void test_unknown_person_apposition_and_suffix(void **state)
 	assert_string_equal(run("Brisa Okonjo-Hale, chief technology officer at the operator, "
 	                        "objected."),
 	                    "PERSON:brisa-okonjo-hale:Brisa Okonjo-Hale");
+	/* "Mr." or "Ms" before a surname alone; a longer name ending in it
+	 * names the same person */
+	assert_string_equal(run("Mr. Okafor said the agency had received complaints."),
+	                    "PERSON:okafor:Okafor");
+	assert_string_equal(run("Odalys Brenner, a spokeswoman, objected. Ms Brenner added more."),
+	                    "PERSON:odalys-brenner:Odalys Brenner;PERSON:odalys-brenner:Brenner");
+	assert_string_equal(run("Mr. President, the plan is ready."), "");
 	/* a role noun with no organisation after it is no apposition */
 	assert_string_equal(run("Northwind Freight, chairman and all, objected."), "");
 }
