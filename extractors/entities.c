@@ -1851,6 +1851,76 @@ static int not_person_here(const struct ent_extractor *x, struct ent_result *r, 
 /* Unknown people: name runs next to a cue, and the same names elsewhere.
  * A name is judged on all its occurrences: one cue makes every one a
  * person, one occurrence as a place or firm makes none. */
+/* A date starts at token k: "July 10, 2025", "4 Apr, 2018", "19.08.2025". */
+static int date_at(const struct tn_text *t, size_t k)
+{
+	static const char *const months[] = {
+	        "january",   "february", "march",    "april",    "may",  "june", "july", "august",
+	        "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
+	        "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"};
+	for (int digit_first = 0; digit_first < 2; digit_first++) {
+		size_t w = k + (size_t)digit_first, d = digit_first ? k : k + 1;
+		if (w >= t->n || d >= t->n || !(t->tok[d].flags & TN_DIGITS))
+			continue;
+		if (!digit_first && w + 2 < t->n && tok_is(t, w + 1, ".") &&
+		    (t->tok[w + 2].flags & TN_DIGITS))
+			d = w + 2;                                   /* "Jul. 10" */
+		uint32_t dl = t->tok[d].cp_end - t->tok[d].cp_start; /* a day or a year */
+		if (dl == 3 || dl > 4)
+			continue;
+		for (size_t c = 0; c < sizeof(months) / sizeof(*months); c++)
+			if (tok_is(t, w, months[c]) &&
+			    (d != k + 1 || !(t->tok[d].flags & TN_NEWLINE)))
+				return 1;
+	}
+	/* "19.08.2025", "2025-08-19", "08/19/2025": three numbers, one a year */
+	if (k + 4 >= t->n)
+		return 0;
+	for (size_t q = k; q <= k + 4; q += 2)
+		if (!(t->tok[q].flags & TN_DIGITS) || (q > k && (t->tok[q].flags & TN_SPACE)) ||
+		    (q > k && (t->tok[q - 1].flags & TN_SPACE)))
+			return 0;
+	if (!(tok_is(t, k + 1, ".") || tok_is(t, k + 1, "/") || tok_is(t, k + 1, "-")) ||
+	    t->fold.buf[t->tok[k + 1].fold_off] != t->fold.buf[t->tok[k + 3].fold_off] ||
+	    t->tok[k + 3].kind != TN_PUNCT)
+		return 0;
+	return t->tok[k].cp_end - t->tok[k].cp_start == 4 ||
+	       t->tok[k + 4].cp_end - t->tok[k + 4].cp_start == 4;
+}
+
+/* A byline: a name (or a list of names) alone on its line next to a
+ * line that starts with a date, or followed by "/" or "|" and a date
+ * ("Jane Roe | 19.08.2025"). */
+static int byline(const struct ent_extractor *x, struct ent_result *r, size_t a, size_t b)
+{
+	const struct tn_text *t = &r->tn;
+	int line_start = a == 0 || (t->tok[a].flags & TN_NEWLINE);
+	size_t k = b, w;
+	for (int g = 0; line_start && g < 3 && k + 1 < t->n; g++) {
+		if (t->tok[k].flags & TN_NEWLINE ||
+		    !(tok_is(t, k, ",") || tok_is(t, k, "and") || tok_is(t, k, "&")))
+			break;
+		size_t e = name_run(x, r, k + 1, &w);
+		if (w < 2 || w > NAME_MAX_WORDS)
+			break;
+		k = e;
+	}
+	if (k < t->n && !(t->tok[k].flags & TN_NEWLINE))
+		return (tok_is(t, k, "|") || tok_is(t, k, "/")) && k + 1 < t->n &&
+		       !(t->tok[k + 1].flags & TN_NEWLINE) && date_at(t, k + 1);
+	if (!line_start)
+		return 0;
+	if (k < t->n && date_at(t, k))
+		return 1;
+	/* the line before: a date alone ("December 8, 2025") */
+	if (a == 0)
+		return 0;
+	size_t p = a - 1;
+	while (p > 0 && !(t->tok[p].flags & TN_NEWLINE))
+		p--;
+	return a - p <= 6 && date_at(t, p);
+}
+
 /* "Mr." or "Ms" right before token i: a surname alone names a person. */
 static int honorific_before(const struct tn_text *t, size_t i)
 {
@@ -1924,6 +1994,7 @@ static void unknown_people(struct ent_extractor *x, struct ent_result *r)
 		c[nc].key = key;
 		c[nc].a = (uint32_t)i;
 		c[nc].b = (uint32_t)b;
+		int bl = !hon && byline(x, r, i, b);
 		c[nc].cued = cue_before(x, r, i) || cue_after(x, r, b);
 		/* headlines (title case, capitals) hold no cue */
 		if (c[nc].cued && skip_line < 0) {
@@ -1933,6 +2004,7 @@ static void unknown_people(struct ent_extractor *x, struct ent_result *r)
 			skip_line = title_case(t, line0, line1) || shouting(r, i);
 		}
 		c[nc].cued &= !skip_line;
+		c[nc].cued |= bl && !shouting(r, i); /* a byline is in title case */
 		c[nc].vetoed = (uint8_t)not_person_here(x, r, i, b);
 		n_cued += c[nc].cued;
 		nc++;

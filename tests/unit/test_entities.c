@@ -706,6 +706,28 @@ static void test_unknown_person_speech_verbs(void **state)
 	                    "PERSON:odile-marchetti:Odile Marchetti");
 }
 
+static void test_unknown_person_bylines(void **state)
+{
+	(void)state;
+	/* a name alone on its line, a date on the next (or the one before) */
+	assert_string_equal(run("Harbour fees rise again\nOdile Marchetti\nMarch 3, 2025\nThe "
+	                        "port said so."),
+	                    "PERSON:odile-marchetti:Odile Marchetti");
+	assert_string_equal(run("12 Feb 2024\nOdile Marchetti\nThe port said so."),
+	                    "PERSON:odile-marchetti:Odile Marchetti");
+	/* a list of names, then "/" or "|" and a date */
+	assert_string_equal(
+	        run("Odile Marchetti, Halvard Osk / Jul 10, 2025\nText."),
+	        "PERSON:odile-marchetti:Odile Marchetti;PERSON:halvard-osk:Halvard Osk");
+	assert_string_equal(run("Halvard Osk | 19.08.2025 - Update\nText."),
+	                    "PERSON:halvard-osk:Halvard Osk");
+	/* no date: a heading; numbers that are no date; a table row */
+	assert_string_equal(run("Harbour Fees\nThe port said so."), "");
+	assert_string_equal(run("Overall Rating\n7.9\nValue Rating\n8"), "");
+	assert_string_equal(run("Harbour Fees | 187-190 | 12\nText."), "");
+	assert_string_equal(run("Harbour Fees\nFeb 172009\nText."), "");
+}
+
 static void test_unknown_person_negatives(void **state)
 {
 	(void)state;
@@ -788,6 +810,7 @@ int main(void)
 	        cmocka_unit_test(test_unknown_person_after_title_or_role),
 	        cmocka_unit_test(test_unknown_person_apposition_and_suffix),
 	        cmocka_unit_test(test_unknown_person_speech_verbs),
+	        cmocka_unit_test(test_unknown_person_bylines),
 	        cmocka_unit_test(test_unknown_person_negatives),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
