@@ -937,11 +937,11 @@ static void rule_match(struct ent_extractor *x, struct ent_result *r, const stru
 			continue;
 		}
 		if (a < b && set_at(&x->words[EW_STOP], t, a, b, &end, &r->scratch) && end < b) {
-			/* ... unless it begins a state's name ("New Zealand") */
+			/* ... unless it begins a known place's name ("New Zealand", "New York") */
 			struct tt_match sm;
 			if (tt_longest(&x->gz->aliases, t, a, b, &sm, &r->scratch) &&
 			    sm.tok_start == a && sm.tok_end > end &&
-			    (x->gz->ents[sm.payload[0] & GZ_ALIAS_ENTITY].flags & GZ_STATE))
+			    x->gz->ents[sm.payload[0] & GZ_ALIAS_ENTITY].type == GZ_GOV)
 				break;
 			if (na == a)
 				na = end;

@@ -462,6 +462,25 @@ static void test_rule_gov_bodies(void **state)
 	                    "GOV:nz/qualifications-authority:New Zealand Qualifications Authority");
 }
 
+static void test_rule_universities_and_centres(void **state)
+{
+	(void)state;
+	assert_string_equal(run("Researchers at Northvale University and the University of "
+	                        "Eastmarch found it."),
+	                    "ORG:northvale-university:Northvale University;ORG:university-of-"
+	                    "eastmarch:University of Eastmarch");
+	assert_string_equal(run("The Center for Harbour Policy and Trade and the Orlen Institute "
+	                        "for Data Studies in Paris agreed."),
+	                    "ORG:center-for-harbour-policy-and-trade:Center for Harbour Policy and "
+	                    "Trade;ORG:orlen-institute-for-data-studies:Orlen Institute for Data "
+	                    "Studies");
+	/* a university's press or hospital is not the university */
+	assert_string_equal(run("Northvale University Press and Northvale University Hospital."),
+	                    "");
+	/* "University" alone names nothing */
+	assert_string_equal(run("The University said so."), "");
+}
+
 static void test_dominant_from_title(void **state)
 {
 	(void)state;
@@ -792,6 +811,7 @@ int main(void)
 	        cmocka_unit_test(test_rule_company_suffix),
 	        cmocka_unit_test(test_rule_company_context),
 	        cmocka_unit_test(test_rule_gov_bodies),
+	        cmocka_unit_test(test_rule_universities_and_centres),
 	        cmocka_unit_test(test_dominant_from_title),
 	        cmocka_unit_test(test_format_columns),
 	        cmocka_unit_test(test_empty_and_odd_text),
