@@ -1407,8 +1407,7 @@ static void select_mentions(struct ent_extractor *x, struct ent_result *r)
 			/* a head word alone ("Commission" read as the European
 			 * Commission) is the rule name's own head, not a known
 			 * body inside it: "Competition Commission" */
-			if (g->tok_end == m->tok_end && g->tok_end - g->tok_start == 1 &&
-			    state_head(&r->tn, g->tok_start))
+			if (g->tok_end - g->tok_start == 1 && state_head(&r->tn, g->tok_start))
 				continue;
 			if (g->tok_start == m->tok_start && tok_is(&r->tn, g->tok_end, "of")) {
 				/* "General Court of the European Union": the known

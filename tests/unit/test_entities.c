@@ -374,6 +374,14 @@ static void test_rule_eu_instruments(void **state)
 	                    "LAW:directive-2002-58-ec:Directive 2002/58/EC");
 }
 
+static void test_rule_eu_instrument_commission(void **state)
+{
+	(void)state;
+	assert_string_equal(run("Commission Implementing Regulation (EU) 2024/2690 applies."),
+	                    "LAW:commission-implementing-regulation-eu-2024-2690:Commission "
+	                    "Implementing Regulation (EU) 2024/2690");
+}
+
 static void test_rule_executive_order(void **state)
 {
 	(void)state;
@@ -453,6 +461,10 @@ static void test_rule_gov_bodies(void **state)
 	assert_string_equal(run("The UK said the Communications and Multimedia Commission agreed."),
 	                    "GOV:gb:UK;GOV:gb/communications-and-multimedia-commission:"
 	                    "Communications and Multimedia Commission");
+	/* "for the" inside a body's name */
+	assert_string_equal(run("India said the Harbour Commission for the Western Isles ruled."),
+	                    "GOV:in:India;GOV:in/harbour-commission-for-the-western-isles:Harbour "
+	                    "Commission for the Western Isles");
 	/* "Agency for ...", "Authority for ...", "Commission for ..." */
 	assert_string_equal(run("India said the Agency for Digital Government agreed."),
 	                    "GOV:in:India;GOV:in/agency-for-digital-government:Agency for Digital "
@@ -805,6 +817,7 @@ int main(void)
 	        cmocka_unit_test(test_rule_law_on_subject),
 	        cmocka_unit_test(test_rule_law_year_joins_gazetteer),
 	        cmocka_unit_test(test_rule_eu_instruments),
+	        cmocka_unit_test(test_rule_eu_instrument_commission),
 	        cmocka_unit_test(test_rule_executive_order),
 	        cmocka_unit_test(test_rule_sections),
 	        cmocka_unit_test(test_rule_bills_and_cases),
