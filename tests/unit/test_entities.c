@@ -434,6 +434,12 @@ static void test_rule_company_context(void **state)
 	assert_string_equal(run("Dutch chipmaker Novatrix said the startup Qubitly would grow."),
 	                    "COMPANY:novatrix:Novatrix;COMPANY:qubitly:Qubitly");
 	assert_string_equal(run("The firm said on Monday that the company CEO left."), "");
+	/* a lower-case modifier before the trigger ("drone maker X") */
+	assert_string_equal(run("The drone maker Autelix and the cloud provider Nimbo agreed."),
+	                    "COMPANY:autelix:Autelix;COMPANY:nimbo:Nimbo");
+	assert_string_equal(run("The telecoms operator Telnova and delivery platform Glovex said."),
+	                    "COMPANY:telnova:Telnova;COMPANY:glovex:Glovex");
+	assert_string_equal(run("The maker Zed and the platform Orbiqo said."), "");
 }
 
 static void test_rule_gov_bodies(void **state)
@@ -706,6 +712,10 @@ static void test_unknown_person_apposition_and_suffix(void **state)
 	assert_string_equal(run("Brisa Okonjo-Hale, chief technology officer at the operator, "
 	                        "objected."),
 	                    "PERSON:brisa-okonjo-hale:Brisa Okonjo-Hale");
+	/* "according to" a name; a research firm is no name */
+	assert_string_equal(run("According to Priya Raghunathan, the rules lack safeguards."),
+	                    "PERSON:priya-raghunathan:Priya Raghunathan");
+	assert_string_equal(run("According to Northwind Research, sales fell."), "");
 	/* "Mr." or "Ms" before a surname alone; a longer name ending in it
 	 * names the same person */
 	assert_string_equal(run("Mr. Okafor said the agency had received complaints."),
