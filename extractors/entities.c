@@ -1958,11 +1958,10 @@ static void unknown_people(struct ent_extractor *x, struct ent_result *r)
 		 * a name needs a second word, an initial's "." or a joiner. */
 		const struct tn_token *nx = i + 1 < t->n ? &t->tok[i + 1] : NULL;
 		int hon = honorific_before(t, i) && k->cp_end - k->cp_start > 1;
-		if ((!hon && (!nx || (nx->flags & TN_NEWLINE))) ||
-		    (nx->kind == TN_WORD && !(nx->flags & TN_CAP) &&
-		     (nx->end - nx->start > 5 || !word_in(x, r, EW_NAME_PARTICLE, i + 1)) &&
-		     !hon) ||
-		    (nx->kind == TN_PUNCT && (nx->flags & TN_SPACE) && !hon)) {
+		if (!hon && (!nx || (nx->flags & TN_NEWLINE) ||
+		             (nx->kind == TN_WORD && !(nx->flags & TN_CAP) &&
+		              (nx->end - nx->start > 5 || !word_in(x, r, EW_NAME_PARTICLE, i + 1))) ||
+		             (nx->kind == TN_PUNCT && (nx->flags & TN_SPACE)))) {
 			i++;
 			continue;
 		}

@@ -723,6 +723,8 @@ static void test_unknown_person_apposition_and_suffix(void **state)
 	assert_string_equal(run("Odalys Brenner, a spokeswoman, objected. Ms Brenner added more."),
 	                    "PERSON:odalys-brenner:Odalys Brenner;PERSON:odalys-brenner:Brenner");
 	assert_string_equal(run("Mr. President, the plan is ready."), "");
+	assert_string_equal(run("It was Mr. Okafor"), "PERSON:okafor:Okafor");
+	assert_string_equal(run("It was Mr."), "");
 	/* a role noun with no organisation after it is no apposition */
 	assert_string_equal(run("Northwind Freight, chairman and all, objected."), "");
 }
