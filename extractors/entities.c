@@ -33,6 +33,7 @@ static const char *const word_class_names[EW_NCLASSES] = {
         "title",          "subject-verb", "time-word",
         "person-cue",     "speech-verb",  "person-suffix",
         "name-particle",  "not-name",     "not-person-before",
+        "needs-support",
 };
 
 /* Classes whose words are never part of an unknown person's name: one
@@ -1958,10 +1959,11 @@ static void unknown_people(struct ent_extractor *x, struct ent_result *r)
 		 * a name needs a second word, an initial's "." or a joiner. */
 		const struct tn_token *nx = i + 1 < t->n ? &t->tok[i + 1] : NULL;
 		int hon = honorific_before(t, i) && k->cp_end - k->cp_start > 1;
-		if (!hon && (!nx || (nx->flags & TN_NEWLINE) ||
-		             (nx->kind == TN_WORD && !(nx->flags & TN_CAP) &&
-		              (nx->end - nx->start > 5 || !word_in(x, r, EW_NAME_PARTICLE, i + 1))) ||
-		             (nx->kind == TN_PUNCT && (nx->flags & TN_SPACE)))) {
+		if (!hon &&
+		    (!nx || (nx->flags & TN_NEWLINE) ||
+		     (nx->kind == TN_WORD && !(nx->flags & TN_CAP) &&
+		      (nx->end - nx->start > 5 || !word_in(x, r, EW_NAME_PARTICLE, i + 1))) ||
+		     (nx->kind == TN_PUNCT && (nx->flags & TN_SPACE)))) {
 			i++;
 			continue;
 		}
@@ -2168,32 +2170,74 @@ static void surnames(struct ent_extractor *x, struct ent_result *r)
  * only if the entity is also named elsewhere, not at a sentence start, or
  * is the subject of a verb that only an actor takes ("Meta said", "Meta
  * on Tuesday said"). */
+/* Support for a single-word mention m at token a: "Apple's", a subject
+ * verb after it ("Meta on Tuesday said"), or a person's possessive before
+ * it ("Elon Musk's X"). */
+static int local_support(struct ent_extractor *x, struct ent_result *r, size_t i, int needs)
+{
+	const struct tn_text *t = &r->tn;
+	const struct ent_mention *m = &r->m[i];
+	size_t a = m->tok_start, b = m->tok_end, end;
+	if (!needs && b + 1 < t->n && tok_is(t, b, "'") && tok_is(t, b + 1, "s") &&
+	    !(t->tok[b].flags & TN_SPACE))
+		return 1;
+	size_t v = b;
+	while (v < t->n && v < b + 3 &&
+	       set_at(&x->words[EW_TIME_WORD], t, v, v + 1, &end, &r->scratch))
+		v++;
+	if (v < t->n && !(t->tok[v].flags & TN_NEWLINE) &&
+	    set_at(&x->words[EW_SUBJECT_VERB], t, v, v + 1, &end, &r->scratch))
+		return 1;
+	return a >= 2 && i > 0 && tok_is(t, a - 1, "s") && tok_is(t, a - 2, "'") &&
+	       r->m[i - 1].type == GZ_PERSON && r->m[i - 1].tok_end == a - 2 && !r->m[i - 1].dead;
+}
+
+/* A capitalised common word at a sentence start ("Apple", "Meta"), or an
+ * alias needing support anywhere ("X"), counts only with support: its own
+ * (local_support), or the entity named elsewhere in a way that needs none. */
 static void sentence_starts(struct ent_extractor *x, struct ent_result *r)
 {
 	const struct tn_text *t = &r->tn;
 	size_t end;
 	for (size_t i = 0; i < r->n; i++) {
 		struct ent_mention *m = &r->m[i];
-		if (m->src != ENT_GAZ || m->tok_end - m->tok_start != 1 ||
-		    !(t->tok[m->tok_start].flags & TN_SENT_START) ||
-		    !set_at(&x->words[EW_COMMON], t, m->tok_start, m->tok_end, &end, &r->scratch))
+		if (m->src != ENT_GAZ || m->tok_end - m->tok_start != 1)
 			continue;
-		/* "Apple's ..." is the company */
-		size_t b = m->tok_end;
-		int support = b + 1 < t->n && tok_is(t, b, "'") && tok_is(t, b + 1, "s") &&
-		              !(t->tok[b].flags & TN_SPACE);
-		size_t v = b; /* "Meta on Tuesday said" */
-		while (v < t->n && v < b + 3 &&
-		       set_at(&x->words[EW_TIME_WORD], t, v, v + 1, &end, &r->scratch))
-			v++;
-		if (!support && v < t->n)
-			support =
-			        set_at(&x->words[EW_SUBJECT_VERB], t, v, v + 1, &end, &r->scratch);
+		size_t a = m->tok_start;
+		int needs = set_at(&x->words[EW_NEEDS_SUPPORT], t, a, a + 1, &end, &r->scratch);
+		if (needs && ((a + 1 < t->n && t->tok[a + 1].kind == TN_PUNCT &&
+		               !(t->tok[a + 1].flags & TN_SPACE) && !tok_is(t, a + 1, "'") &&
+		               !tok_is(t, a + 1, ",")) ||
+		              (a > 0 && t->tok[a - 1].kind == TN_PUNCT &&
+		               !(t->tok[a].flags & TN_SPACE) && !(t->tok[a].flags & TN_NEWLINE)))) {
+			m->dead = 1; /* "X-ray", "X.com" */
+			continue;
+		}
+		/* "Xbox One X", "X Games", "the X button": part of another name */
+		if (needs && ((a > 0 && !(t->tok[a].flags & (TN_NEWLINE | TN_SENT_START)) &&
+		               ((t->tok[a - 1].kind == TN_WORD && (t->tok[a - 1].flags & TN_CAP)) ||
+		                tok_is(t, a - 1, "the"))) ||
+		              (a + 1 < t->n && !(t->tok[a + 1].flags & TN_NEWLINE) &&
+		               t->tok[a + 1].kind == TN_WORD && (t->tok[a + 1].flags & TN_CAP)))) {
+			m->dead = 1;
+			continue;
+		}
+		if (!needs && (!(t->tok[a].flags & TN_SENT_START) ||
+		               !set_at(&x->words[EW_COMMON], t, a, a + 1, &end, &r->scratch)))
+			continue;
+		int support = local_support(x, r, i, needs);
 		for (size_t k = 0; k < r->n && !support; k++) {
 			const struct ent_mention *o = &r->m[k];
-			support = k != i && !o->dead && o->ent == m->ent && o->id_off == GZ_NONE &&
-			          (o->tok_end - o->tok_start > 1 ||
-			           !(t->tok[o->tok_start].flags & TN_SENT_START));
+			if (k == i || o->dead || o->ent != m->ent || o->id_off != GZ_NONE)
+				continue;
+			size_t oa = o->tok_start;
+			int o_needs = o->tok_end - oa == 1 && set_at(&x->words[EW_NEEDS_SUPPORT], t,
+			                                             oa, oa + 1, &end, &r->scratch);
+			if (o_needs)
+				support = local_support(x, r, k, 1);
+			else
+				support = o->tok_end - oa > 1 ||
+				          !(t->tok[oa].flags & TN_SENT_START) || needs;
 		}
 		if (!support)
 			m->dead = 1;

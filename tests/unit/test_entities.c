@@ -231,6 +231,24 @@ static void test_apple_the_fruit(void **state)
 	assert_string_equal(run("Apple on Tuesday pies were sold."), "");
 }
 
+static void test_alias_needing_support(void **state)
+{
+	(void)state;
+	/* "X" counts with a subject verb, a person's possessive, or another
+	 * name of the firm in the text */
+	assert_string_equal(run("The regulator fined X on Monday. X said it would appeal."),
+	                    "COMPANY:x-corp:X;COMPANY:x-corp:X");
+	assert_string_equal(run("Donald Trump's X was fined."),
+	                    "PERSON:donald-trump:Donald Trump;COMPANY:x-corp:X");
+	assert_string_equal(run("X Corp sued; the fine on X stands."),
+	                    "COMPANY:x-corp:X Corp;COMPANY:x-corp:X");
+	/* else, or inside another name, or glued, it is a letter */
+	assert_string_equal(run("The fine on X stands."), "");
+	assert_string_equal(run("X Corp sued. The Xbox One X and OS X and the X button and X-rays "
+	                        "and Section X."),
+	                    "COMPANY:x-corp:X Corp");
+}
+
 static void test_may_the_month(void **state)
 {
 	(void)state;
@@ -816,6 +834,7 @@ int main(void)
 	        cmocka_unit_test(test_acronyms_case_sensitive),
 	        cmocka_unit_test(test_shouting_line),
 	        cmocka_unit_test(test_apple_the_fruit),
+	        cmocka_unit_test(test_alias_needing_support),
 	        cmocka_unit_test(test_may_the_month),
 	        cmocka_unit_test(test_congress_by_country),
 	        cmocka_unit_test(test_commission_as_word),
