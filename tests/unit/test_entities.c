@@ -249,6 +249,14 @@ static void test_alias_needing_support(void **state)
 	                    "COMPANY:x-corp:X Corp");
 }
 
+static void test_headquarters_for_the_firm(void **state)
+{
+	(void)state;
+	assert_string_equal(run("Cupertino refused to comply."), "COMPANY:apple:Cupertino");
+	assert_string_equal(
+	        run("Engineers in Cupertino, California, and the Cupertino-based team."), "");
+}
+
 static void test_may_the_month(void **state)
 {
 	(void)state;
@@ -835,6 +843,7 @@ int main(void)
 	        cmocka_unit_test(test_shouting_line),
 	        cmocka_unit_test(test_apple_the_fruit),
 	        cmocka_unit_test(test_alias_needing_support),
+	        cmocka_unit_test(test_headquarters_for_the_firm),
 	        cmocka_unit_test(test_may_the_month),
 	        cmocka_unit_test(test_congress_by_country),
 	        cmocka_unit_test(test_commission_as_word),
