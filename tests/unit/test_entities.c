@@ -385,6 +385,18 @@ static void test_rule_law_on_subject(void **state)
 	                    "LAW:data-act:Data Act");
 }
 
+static void test_rule_code_of_practice(void **state)
+{
+	(void)state;
+	assert_string_equal(run("Signatories of the Code of Practice on Harbour Safety said the "
+	                        "voluntary code would be reviewed by the regulator next year."),
+	                    "LAW:code-of-practice-on-harbour-safety:Code of Practice on Harbour "
+	                    "Safety");
+	assert_string_equal(run("The regulator published codes of practice and a code of practice "
+	                        "for ports."),
+	                    "");
+}
+
 static void test_rule_law_year_joins_gazetteer(void **state)
 {
 	(void)state;
@@ -855,6 +867,7 @@ int main(void)
 	        cmocka_unit_test(test_country_modifier_of_law),
 	        cmocka_unit_test(test_rule_law_by_form),
 	        cmocka_unit_test(test_rule_law_on_subject),
+	        cmocka_unit_test(test_rule_code_of_practice),
 	        cmocka_unit_test(test_rule_law_year_joins_gazetteer),
 	        cmocka_unit_test(test_rule_eu_instruments),
 	        cmocka_unit_test(test_rule_eu_instrument_commission),
