@@ -573,7 +573,8 @@ static int vetoed(const struct ent_extractor *x, struct ent_result *r, size_t a,
 	return 0;
 }
 
-static int place_context(const struct ent_extractor *x, struct ent_result *r, size_t a, size_t b)
+static int place_context(const struct ent_extractor *x, struct ent_result *r, size_t a, size_t b,
+                         int subnational)
 {
 	const struct tn_text *t = &r->tn;
 	size_t end;
@@ -594,9 +595,14 @@ static int place_context(const struct ent_extractor *x, struct ent_result *r, si
 		size_t k = b;
 		if (tok_is(t, k, "-") && !(t->tok[k].flags & TN_SPACE) && k + 1 < t->n)
 			k++;
+		/* ... but a state's officer is the state's ("Texas Attorney
+		 * General", "California Governor") */
 		if (t->tok[k].kind == TN_WORD && (t->tok[k].flags & TN_CAP) &&
 		    !(t->tok[k].flags & TN_SENT_START) && !word_in(x, r, EW_HEAD, k) &&
-		    !word_in(x, r, EW_GOV_WORD, k))
+		    !word_in(x, r, EW_GOV_WORD, k) &&
+		    !(subnational && k == b &&
+		      (set_at(&x->words[EW_TITLE], t, k, t->n, NULL, &r->scratch) ||
+		       word_in(x, r, EW_ROLE_AFTER, k))))
 			return 1;
 	}
 	/* "London-based", "London time" */
@@ -692,11 +698,11 @@ static void gazetteer_pass(struct ent_extractor *x, struct ent_result *r)
 			for (size_t p = 0; p < m.n; p++)
 				capital |= (m.payload[p] & GZ_ALIAS_ENTITY) == e &&
 				           (m.payload[p] & GZ_ALIAS_CAPITAL);
-			capital |= (gz->ents[e].flags & GZ_CAPITAL) != 0 ||
-			           strcmp(gz->ents[e].kind, "subnational") == 0;
-			if (capital) {
+			capital |= (gz->ents[e].flags & GZ_CAPITAL) != 0;
+			int sub = !capital && strcmp(gz->ents[e].kind, "subnational") == 0;
+			if (capital || sub) {
 				if (place < 0)
-					place = place_context(x, r, a, b);
+					place = place_context(x, r, a, b, sub);
 				if (place)
 					continue;
 			}
@@ -719,6 +725,8 @@ static void gazetteer_pass(struct ent_extractor *x, struct ent_result *r)
 		    b < t->n && t->tok[b].kind == TN_WORD && (t->tok[b].flags & TN_CAP) &&
 		    !(t->tok[b].flags & (TN_NEWLINE | TN_SENT_START)) &&
 		    !word_in(x, r, EW_HEAD, b) && !word_in(x, r, EW_ROLE_AFTER, b) &&
+		    !(strcmp(gz->ents[mm->cand[0]].kind, "subnational") == 0 &&
+		      set_at(&x->words[EW_TITLE], t, b, t->n, NULL, &r->scratch)) &&
 		    !tt_longest(&gz->aliases, t, b, t->n, &m2, &r->scratch))
 			mm->n_cand = 0;
 		/* "(NASDAQ:SMCI)": a ticker */

@@ -257,6 +257,19 @@ static void test_headquarters_for_the_firm(void **state)
 	        run("Engineers in Cupertino, California, and the Cupertino-based team."), "");
 }
 
+static void test_state_officer(void **state)
+{
+	(void)state;
+	/* a US state before its officer's title is the state; before another
+	 * name it is part of that name */
+	assert_string_equal(run("On Monday the office of California Attorney General Rob Bonta "
+	                        "said it had sued the company over its data practices."),
+	                    "GOV:us/california:California;PERSON:rob-bonta:Rob Bonta");
+	assert_string_equal(run("The California Governor said no."),
+	                    "GOV:us/california:California");
+	assert_string_equal(run("The California Raisins played."), "");
+}
+
 static void test_may_the_month(void **state)
 {
 	(void)state;
@@ -856,6 +869,7 @@ int main(void)
 	        cmocka_unit_test(test_apple_the_fruit),
 	        cmocka_unit_test(test_alias_needing_support),
 	        cmocka_unit_test(test_headquarters_for_the_firm),
+	        cmocka_unit_test(test_state_officer),
 	        cmocka_unit_test(test_may_the_month),
 	        cmocka_unit_test(test_congress_by_country),
 	        cmocka_unit_test(test_commission_as_word),
