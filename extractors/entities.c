@@ -1254,6 +1254,18 @@ static void extend(struct ent_extractor *x, struct ent_result *r, struct ent_men
 		}
 	} else if (m->type == GZ_LAW) {
 		size_t j = b;
+		/* "No. 151 of 2020": a number, then maybe its year */
+		if (j + 1 < t->n && tok_is(t, j, "no") && !(t->tok[j].flags & TN_NEWLINE)) {
+			size_t q = j + 1 +
+			           (tok_is(t, j + 1, ".") && !(t->tok[j + 1].flags & TN_SPACE));
+			if (q < t->n && (t->tok[q].flags & TN_DIGITS) && t->tok[q].fold_len <= 4) {
+				b = j = q + 1;
+				if (j + 1 < t->n && tok_is(t, j, "/") &&
+				    !(t->tok[j].flags & TN_SPACE) &&
+				    !(t->tok[j + 1].flags & TN_SPACE))
+					j++; /* "No. 27/2022" */
+			}
+		}
 		if (j < t->n && tok_is(t, j, "of"))
 			j++;
 		if (j < t->n && (t->tok[j].flags & TN_DIGITS) && !(t->tok[j].flags & TN_NEWLINE) &&

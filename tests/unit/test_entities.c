@@ -398,6 +398,23 @@ static void test_rule_law_on_subject(void **state)
 	                    "LAW:data-act:Data Act");
 }
 
+static void test_rule_numbered_laws(void **state)
+{
+	(void)state;
+	assert_string_equal(
+	        run("Firms must comply with Law No. 27 of 2022 on Harbour Data Protection "
+	            "and with Decree 53, the ministry said on its website this week."),
+	        "LAW:law-no-27-of-2022-on-harbour-data-protection:Law No. 27 of 2022 on "
+	        "Harbour Data Protection;LAW:decree-53:Decree 53");
+	assert_string_equal(run("Under Decree No. 13/2023/ND-CP, firms must register with the "
+	                        "ministry before they move data abroad."),
+	                    "LAW:decree-no-13-2023-nd-cp:Decree No. 13/2023/ND-CP");
+	/* a one-digit number is no law's; "the law" in lower case neither */
+	assert_string_equal(run("The ministry said Law 5 and the law 25 would not change the rules "
+	                        "for ports."),
+	                    "");
+}
+
 static void test_rule_code_of_practice(void **state)
 {
 	(void)state;
@@ -423,6 +440,16 @@ static void test_rule_eu_instruments(void **state)
 	assert_string_equal(run("See Regulation (EU) 2016/679 and Directive 2002/58/EC."),
 	                    "LAW:regulation-eu-2016-679:Regulation (EU) 2016/679;"
 	                    "LAW:directive-2002-58-ec:Directive 2002/58/EC");
+}
+
+static void test_law_number_joins_gazetteer(void **state)
+{
+	(void)state;
+	/* a known law's number and year join it */
+	assert_string_equal(
+	        run("The Investigatory Powers Act No. 25 of 2016 was amended this year by "
+	            "the new government."),
+	        "LAW:investigatory-powers-act:Investigatory Powers Act No. 25 of 2016");
 }
 
 static void test_rule_eu_instrument_commission(void **state)
@@ -881,9 +908,11 @@ int main(void)
 	        cmocka_unit_test(test_country_modifier_of_law),
 	        cmocka_unit_test(test_rule_law_by_form),
 	        cmocka_unit_test(test_rule_law_on_subject),
+	        cmocka_unit_test(test_rule_numbered_laws),
 	        cmocka_unit_test(test_rule_code_of_practice),
 	        cmocka_unit_test(test_rule_law_year_joins_gazetteer),
 	        cmocka_unit_test(test_rule_eu_instruments),
+	        cmocka_unit_test(test_law_number_joins_gazetteer),
 	        cmocka_unit_test(test_rule_eu_instrument_commission),
 	        cmocka_unit_test(test_rule_executive_order),
 	        cmocka_unit_test(test_rule_sections),
