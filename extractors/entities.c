@@ -33,6 +33,7 @@ static const char *const word_class_names[EW_NCLASSES] = {
         "title",          "subject-verb", "time-word",
         "person-cue",     "speech-verb",  "person-suffix",
         "name-particle",  "not-name",     "not-person-before",
+        "needs-support",
 };
 
 /* Classes whose words are never part of an unknown person's name: one
@@ -572,7 +573,8 @@ static int vetoed(const struct ent_extractor *x, struct ent_result *r, size_t a,
 	return 0;
 }
 
-static int place_context(const struct ent_extractor *x, struct ent_result *r, size_t a, size_t b)
+static int place_context(const struct ent_extractor *x, struct ent_result *r, size_t a, size_t b,
+                         int subnational)
 {
 	const struct tn_text *t = &r->tn;
 	size_t end;
@@ -593,9 +595,14 @@ static int place_context(const struct ent_extractor *x, struct ent_result *r, si
 		size_t k = b;
 		if (tok_is(t, k, "-") && !(t->tok[k].flags & TN_SPACE) && k + 1 < t->n)
 			k++;
+		/* ... but a state's officer is the state's ("Texas Attorney
+		 * General", "California Governor") */
 		if (t->tok[k].kind == TN_WORD && (t->tok[k].flags & TN_CAP) &&
 		    !(t->tok[k].flags & TN_SENT_START) && !word_in(x, r, EW_HEAD, k) &&
-		    !word_in(x, r, EW_GOV_WORD, k))
+		    !word_in(x, r, EW_GOV_WORD, k) &&
+		    !(subnational && k == b &&
+		      (set_at(&x->words[EW_TITLE], t, k, t->n, NULL, &r->scratch) ||
+		       word_in(x, r, EW_ROLE_AFTER, k))))
 			return 1;
 	}
 	/* "London-based", "London time" */
@@ -655,6 +662,14 @@ static void gazetteer_pass(struct ent_extractor *x, struct ent_result *r)
 			continue;
 		}
 		size_t a = m.tok_start, b = m.tok_end;
+		/* "The Information Commissioner's Office": an alias that
+		 * starts with "the" gives way to a longer name after it. */
+		if (b - a > 1 && tok_is(t, a, "the") &&
+		    tt_longest(&gz->aliases, t, a + 1, t->n, &m2, &r->scratch) &&
+		    m2.tok_start == a + 1 && m2.tok_end > b) {
+			i++;
+			continue;
+		}
 		/* No leading "the" in a span (an alias "the Pentagon"). */
 		if (b - a > 1 && tok_is(t, a, "the"))
 			a++;
@@ -683,11 +698,11 @@ static void gazetteer_pass(struct ent_extractor *x, struct ent_result *r)
 			for (size_t p = 0; p < m.n; p++)
 				capital |= (m.payload[p] & GZ_ALIAS_ENTITY) == e &&
 				           (m.payload[p] & GZ_ALIAS_CAPITAL);
-			capital |= (gz->ents[e].flags & GZ_CAPITAL) != 0 ||
-			           strcmp(gz->ents[e].kind, "subnational") == 0;
-			if (capital) {
+			capital |= (gz->ents[e].flags & GZ_CAPITAL) != 0;
+			int sub = !capital && strcmp(gz->ents[e].kind, "subnational") == 0;
+			if (capital || sub) {
 				if (place < 0)
-					place = place_context(x, r, a, b);
+					place = place_context(x, r, a, b, sub);
 				if (place)
 					continue;
 			}
@@ -710,6 +725,8 @@ static void gazetteer_pass(struct ent_extractor *x, struct ent_result *r)
 		    b < t->n && t->tok[b].kind == TN_WORD && (t->tok[b].flags & TN_CAP) &&
 		    !(t->tok[b].flags & (TN_NEWLINE | TN_SENT_START)) &&
 		    !word_in(x, r, EW_HEAD, b) && !word_in(x, r, EW_ROLE_AFTER, b) &&
+		    !(strcmp(gz->ents[mm->cand[0]].kind, "subnational") == 0 &&
+		      set_at(&x->words[EW_TITLE], t, b, t->n, NULL, &r->scratch)) &&
 		    !tt_longest(&gz->aliases, t, b, t->n, &m2, &r->scratch))
 			mm->n_cand = 0;
 		/* "(NASDAQ:SMCI)": a ticker */
@@ -929,6 +946,12 @@ static void rule_match(struct ent_extractor *x, struct ent_result *r, const stru
 			continue;
 		}
 		if (a < b && set_at(&x->words[EW_STOP], t, a, b, &end, &r->scratch) && end < b) {
+			/* ... unless it begins a known place's name ("New Zealand", "New York") */
+			struct tt_match sm;
+			if (tt_longest(&x->gz->aliases, t, a, b, &sm, &r->scratch) &&
+			    sm.tok_start == a && sm.tok_end > end &&
+			    x->gz->ents[sm.payload[0] & GZ_ALIAS_ENTITY].type == GZ_GOV)
+				break;
 			if (na == a)
 				na = end;
 			a = end;
@@ -939,7 +962,10 @@ static void rule_match(struct ent_extractor *x, struct ent_result *r, const stru
 	/* In a headline ("Reining In Platforms Under the Competition Act")
 	 * every word is capitalised, so a law's name starts after the last
 	 * small word before its head. */
-	if (rule->type == GZ_LAW && title_case(t, lt0, lt1)) {
+	size_t te;
+	if (rule->type == GZ_LAW && title_case(t, lt0, lt1) &&
+	    /* ... unless the name starts with its head ("Act on ...") */
+	    !set_at(&x->triggers, t, a, a + 1, &te, &r->scratch)) {
 		static const char *const small[] = {"of", "and", "for",  "the", "on",   "to",
 		                                    "in", "by",  "with", "at",  "from", "over"};
 		int depth = 0; /* inside "(...)" the small words belong to the name */
@@ -1012,6 +1038,9 @@ static void rule_match(struct ent_extractor *x, struct ent_result *r, const stru
 		return;
 	const struct tn_token *first = &t->tok[a];
 	if (first->kind == TN_WORD && !(first->flags & (TN_CAP | TN_DIGITS)))
+		return;
+	/* In a line of capitals every word looks like a name ("MI MAMI SE") */
+	if (shouting(r, a))
 		return;
 
 	char cc[3] = "";
@@ -1225,6 +1254,18 @@ static void extend(struct ent_extractor *x, struct ent_result *r, struct ent_men
 		}
 	} else if (m->type == GZ_LAW) {
 		size_t j = b;
+		/* "No. 151 of 2020": a number, then maybe its year */
+		if (j + 1 < t->n && tok_is(t, j, "no") && !(t->tok[j].flags & TN_NEWLINE)) {
+			size_t q = j + 1 +
+			           (tok_is(t, j + 1, ".") && !(t->tok[j + 1].flags & TN_SPACE));
+			if (q < t->n && (t->tok[q].flags & TN_DIGITS) && t->tok[q].fold_len <= 4) {
+				b = j = q + 1;
+				if (j + 1 < t->n && tok_is(t, j, "/") &&
+				    !(t->tok[j].flags & TN_SPACE) &&
+				    !(t->tok[j + 1].flags & TN_SPACE))
+					j++; /* "No. 27/2022" */
+			}
+		}
 		if (j < t->n && tok_is(t, j, "of"))
 			j++;
 		if (j < t->n && (t->tok[j].flags & TN_DIGITS) && !(t->tok[j].flags & TN_NEWLINE) &&
@@ -1319,6 +1360,21 @@ static int by_start(const void *pa, const void *pb)
 
 /* Longest first; a rule's span that holds a gazetteer match of another
  * type (a company name inside "X Office") loses to it. */
+/* Head words whose named bodies are nearly always a state's: a form
+ * name ending in one ("Competition Commission") is a body in its own
+ * right.  "Council", "Board" and the like also head NGOs and trade
+ * bodies ("Marine Stewardship Council"), so they are not here. */
+static int state_head(const struct tn_text *t, size_t i)
+{
+	static const char *const heads[] = {
+	        "commission", "authority", "agency",    "ministry", "department",   "office",
+	        "court",      "tribunal",  "regulator", "bureau",   "inspectorate", "directorate"};
+	for (size_t k = 0; k < sizeof(heads) / sizeof(*heads); k++)
+		if (tok_is(t, i, heads[k]))
+			return 1;
+	return 0;
+}
+
 static void select_mentions(struct ent_extractor *x, struct ent_result *r)
 {
 	const struct tn_text *t = &r->tn;
@@ -1368,6 +1424,11 @@ static void select_mentions(struct ent_extractor *x, struct ent_result *r)
 			    (x->gz->ents[g->ent].flags & GZ_STATE) || g->tok_start < m->tok_start ||
 			    g->tok_end > m->tok_end ||
 			    (g->tok_start == m->tok_start && g->tok_end == m->tok_end))
+				continue;
+			/* a head word alone ("Commission" read as the European
+			 * Commission) is the rule name's own head, not a known
+			 * body inside it: "Competition Commission" */
+			if (g->tok_end - g->tok_start == 1 && state_head(&r->tn, g->tok_start))
 				continue;
 			if (g->tok_start == m->tok_start && tok_is(&r->tn, g->tok_end, "of")) {
 				/* "General Court of the European Union": the known
@@ -1670,6 +1731,15 @@ static int cue_before(const struct ent_extractor *x, struct ent_result *r, size_
 	return k < a && role_title(x, r, k);
 }
 
+/* A role noun ("lawyer", "Secretary", "chief executive") starts at token k. */
+static int role_noun_at(const struct ent_extractor *x, struct ent_result *r, size_t k, size_t *end)
+{
+	const struct tn_text *t = &r->tn;
+	return set_at(&x->words[EW_PERSON_CUE], t, k, t->n, end, &r->scratch) ||
+	       set_at(&x->words[EW_TITLE], t, k, t->n, end, &r->scratch) ||
+	       set_at(&x->words[EW_ROLE_AFTER], t, k, t->n, end, &r->scratch);
+}
+
 /* A cue after the name ending at token b: a suffix ("KC"), a speech verb
  * ("said", "on Tuesday said"), an age (", 41,"), or an apposition naming a role (", a
  * spokesman for", ", the former judge"; but not ", a spokesman said",
@@ -1701,16 +1771,40 @@ static int cue_after(const struct ent_extractor *x, struct ent_result *r, size_t
 	int hit = 0;
 	for (size_t c = 0; c < sizeof(det) / sizeof(*det) && !hit; c++)
 		hit = tok_is(t, b + 1, det[c]);
+	/* ", Ghana's minister for ...": an owner's possessive for the article */
+	size_t k0 = b + 2;
+	if (!hit && b + 4 < t->n && t->tok[b + 1].kind == TN_WORD &&
+	    (t->tok[b + 1].flags & TN_CAP) && tok_is(t, b + 2, "'") && tok_is(t, b + 3, "s") &&
+	    !(t->tok[b + 3].flags & TN_SPACE))
+		hit = 1, k0 = b + 4;
+	/* ", chairman of the authority", ", chief technology officer of":
+	 * a role noun right after the comma, its organisation after it */
+	if (!hit && role_noun_at(x, r, b + 1, &end)) {
+		size_t q = end;
+		while (q < t->n && q < end + 2 && t->tok[q].kind == TN_WORD &&
+		       !(t->tok[q].flags & TN_CAP) && !tok_is(t, q, "of") && !tok_is(t, q, "at") &&
+		       !tok_is(t, q, "for"))
+			q++; /* "chief technology officer" */
+		return q < t->n &&
+		       (tok_is(t, q, "of") || tok_is(t, q, "at") || tok_is(t, q, "for"));
+	}
 	if (!hit)
 		return 0;
-	/* the role noun within three words: ", a senior Acme lawyer" */
-	for (size_t k = b + 2; k < t->n && k < b + 5; k++) {
-		if ((t->tok[k].flags & TN_NEWLINE) || t->tok[k].kind != TN_WORD)
+	/* the role noun within three words: ", a senior Acme lawyer", ", the
+	 * agency's director general" */
+	for (size_t k = k0, words = 0; k < t->n && words < 3; k++) {
+		if (t->tok[k].flags & TN_NEWLINE)
 			return 0;
-		if (set_at(&x->words[EW_PERSON_CUE], t, k, t->n, &end, &r->scratch) ||
-		    set_at(&x->words[EW_TITLE], t, k, t->n, &end, &r->scratch) ||
-		    set_at(&x->words[EW_ROLE_AFTER], t, k, t->n, &end, &r->scratch))
+		if (k + 1 < t->n && tok_is(t, k, "'") && tok_is(t, k + 1, "s") &&
+		    !(t->tok[k + 1].flags & TN_SPACE) && k > k0) {
+			k++; /* "the agency's" */
+			continue;
+		}
+		if (t->tok[k].kind != TN_WORD)
+			return 0;
+		if (role_noun_at(x, r, k, &end))
 			return !(end < t->n && word_in(x, r, EW_SPEECH_VERB, end));
+		words++;
 	}
 	return 0;
 }
@@ -1777,6 +1871,93 @@ static int not_person_here(const struct ent_extractor *x, struct ent_result *r, 
 /* Unknown people: name runs next to a cue, and the same names elsewhere.
  * A name is judged on all its occurrences: one cue makes every one a
  * person, one occurrence as a place or firm makes none. */
+/* A date starts at token k: "July 10, 2025", "4 Apr, 2018", "19.08.2025". */
+static int date_at(const struct tn_text *t, size_t k)
+{
+	static const char *const months[] = {
+	        "january",   "february", "march",    "april",    "may",  "june", "july", "august",
+	        "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
+	        "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"};
+	for (int digit_first = 0; digit_first < 2; digit_first++) {
+		size_t w = k + (size_t)digit_first, d = digit_first ? k : k + 1;
+		if (w >= t->n || d >= t->n || !(t->tok[d].flags & TN_DIGITS))
+			continue;
+		if (!digit_first && w + 2 < t->n && tok_is(t, w + 1, ".") &&
+		    (t->tok[w + 2].flags & TN_DIGITS))
+			d = w + 2;                                   /* "Jul. 10" */
+		uint32_t dl = t->tok[d].cp_end - t->tok[d].cp_start; /* a day or a year */
+		if (dl == 3 || dl > 4)
+			continue;
+		for (size_t c = 0; c < sizeof(months) / sizeof(*months); c++)
+			if (tok_is(t, w, months[c]) &&
+			    (d != k + 1 || !(t->tok[d].flags & TN_NEWLINE)))
+				return 1;
+	}
+	/* "19.08.2025", "2025-08-19", "08/19/2025": three numbers, one a year */
+	if (k + 4 >= t->n)
+		return 0;
+	for (size_t q = k; q <= k + 4; q += 2)
+		if (!(t->tok[q].flags & TN_DIGITS) || (q > k && (t->tok[q].flags & TN_SPACE)) ||
+		    (q > k && (t->tok[q - 1].flags & TN_SPACE)))
+			return 0;
+	if (!(tok_is(t, k + 1, ".") || tok_is(t, k + 1, "/") || tok_is(t, k + 1, "-")) ||
+	    t->fold.buf[t->tok[k + 1].fold_off] != t->fold.buf[t->tok[k + 3].fold_off] ||
+	    t->tok[k + 3].kind != TN_PUNCT)
+		return 0;
+	return t->tok[k].cp_end - t->tok[k].cp_start == 4 ||
+	       t->tok[k + 4].cp_end - t->tok[k + 4].cp_start == 4;
+}
+
+/* A byline: a name (or a list of names) alone on its line next to a
+ * line that starts with a date, or followed by "/" or "|" and a date
+ * ("Jane Roe | 19.08.2025"). */
+static int byline(const struct ent_extractor *x, struct ent_result *r, size_t a, size_t b)
+{
+	const struct tn_text *t = &r->tn;
+	int line_start = a == 0 || (t->tok[a].flags & TN_NEWLINE);
+	size_t k = b, w;
+	for (int g = 0; line_start && g < 3 && k + 1 < t->n; g++) {
+		if (t->tok[k].flags & TN_NEWLINE ||
+		    !(tok_is(t, k, ",") || tok_is(t, k, "and") || tok_is(t, k, "&")))
+			break;
+		size_t e = name_run(x, r, k + 1, &w);
+		if (w < 2 || w > NAME_MAX_WORDS)
+			break;
+		k = e;
+	}
+	if (k < t->n && !(t->tok[k].flags & TN_NEWLINE))
+		return (tok_is(t, k, "|") || tok_is(t, k, "/")) && k + 1 < t->n &&
+		       !(t->tok[k + 1].flags & TN_NEWLINE) && date_at(t, k + 1);
+	if (!line_start)
+		return 0;
+	if (k < t->n && date_at(t, k))
+		return 1;
+	/* the line before: a date alone ("December 8, 2025") */
+	if (a == 0)
+		return 0;
+	size_t p = a - 1;
+	while (p > 0 && !(t->tok[p].flags & TN_NEWLINE))
+		p--;
+	return a - p <= 6 && date_at(t, p);
+}
+
+/* "Mr." or "Ms" right before token i: a surname alone names a person. */
+static int honorific_before(const struct tn_text *t, size_t i)
+{
+	static const char *const hon[] = {"mr", "mrs", "ms"};
+	if (i == 0 || (t->tok[i].flags & TN_NEWLINE))
+		return 0;
+	size_t k = i - 1;
+	if (tok_is(t, k, ".") && k > 0 && !(t->tok[k].flags & TN_SPACE))
+		k--;
+	if (!(t->tok[k].flags & TN_CAP) || (k + 1 < i && (t->tok[k + 1].flags & TN_NEWLINE)))
+		return 0;
+	for (size_t c = 0; c < sizeof(hon) / sizeof(*hon); c++)
+		if (tok_is(t, k, hon[c]))
+			return 1;
+	return 0;
+}
+
 static void unknown_people(struct ent_extractor *x, struct ent_result *r)
 {
 	const struct tn_text *t = &r->tn;
@@ -1797,10 +1978,12 @@ static void unknown_people(struct ent_extractor *x, struct ent_result *r)
 		/* Most capitals start a sentence before a word in lower case:
 		 * a name needs a second word, an initial's "." or a joiner. */
 		const struct tn_token *nx = i + 1 < t->n ? &t->tok[i + 1] : NULL;
-		if (!nx || (nx->flags & TN_NEWLINE) ||
-		    (nx->kind == TN_WORD && !(nx->flags & TN_CAP) &&
-		     (nx->end - nx->start > 5 || !word_in(x, r, EW_NAME_PARTICLE, i + 1))) ||
-		    (nx->kind == TN_PUNCT && (nx->flags & TN_SPACE))) {
+		int hon = honorific_before(t, i) && k->cp_end - k->cp_start > 1;
+		if (!hon &&
+		    (!nx || (nx->flags & TN_NEWLINE) ||
+		     (nx->kind == TN_WORD && !(nx->flags & TN_CAP) &&
+		      (nx->end - nx->start > 5 || !word_in(x, r, EW_NAME_PARTICLE, i + 1))) ||
+		     (nx->kind == TN_PUNCT && (nx->flags & TN_SPACE)))) {
 			i++;
 			continue;
 		}
@@ -1816,7 +1999,7 @@ static void unknown_people(struct ent_extractor *x, struct ent_result *r)
 		             !word_in(x, r, EW_PERSON_SUFFIX, b) &&
 		             !word_in(x, r, EW_SPEECH_VERB, b);
 		longer |= glued(t, b) && t->tok[b + 1].kind == TN_WORD;
-		if (words < 2 || words > NAME_MAX_WORDS || longer ||
+		if ((words < 2 && !hon) || words > NAME_MAX_WORDS || longer ||
 		    (i > 0 && tok_is(t, i - 1, "the") && !(k->flags & TN_NEWLINE))) {
 			i = b;
 			continue;
@@ -1831,6 +2014,7 @@ static void unknown_people(struct ent_extractor *x, struct ent_result *r)
 		c[nc].key = key;
 		c[nc].a = (uint32_t)i;
 		c[nc].b = (uint32_t)b;
+		int bl = !hon && byline(x, r, i, b);
 		c[nc].cued = cue_before(x, r, i) || cue_after(x, r, b);
 		/* headlines (title case, capitals) hold no cue */
 		if (c[nc].cued && skip_line < 0) {
@@ -1840,6 +2024,7 @@ static void unknown_people(struct ent_extractor *x, struct ent_result *r)
 			skip_line = title_case(t, line0, line1) || shouting(r, i);
 		}
 		c[nc].cued &= !skip_line;
+		c[nc].cued |= bl && !shouting(r, i); /* a byline is in title case */
 		c[nc].vetoed = (uint8_t)not_person_here(x, r, i, b);
 		n_cued += c[nc].cued;
 		nc++;
@@ -1869,6 +2054,18 @@ static void unknown_people(struct ent_extractor *x, struct ent_result *r)
 	}
 	for (size_t j = 0; j < nc; j++) {
 		if (!c[j].cued)
+			continue;
+		/* "Mr Okonkwo" where a longer name ends in it: the surname
+		 * pass makes it that person */
+		int known = 0;
+		for (size_t q = 0; q < nc && c[j].b - c[j].a == 1 && !known; q++)
+			known = c[q].cued && c[q].b - c[q].a > 1 &&
+			        t->tok[c[q].b - 1].hash == t->tok[c[j].a].hash;
+		for (size_t q = 0; q < r->n && c[j].b - c[j].a == 1 && !known; q++)
+			known = r->m[q].type == GZ_PERSON &&
+			        r->m[q].tok_end - r->m[q].tok_start > 1 &&
+			        t->tok[r->m[q].tok_end - 1].hash == t->tok[c[j].a].hash;
+		if (known)
 			continue;
 		struct ent_mention *m = new_mention(r);
 		set_span(t, m, c[j].a, c[j].b);
@@ -1993,32 +2190,74 @@ static void surnames(struct ent_extractor *x, struct ent_result *r)
  * only if the entity is also named elsewhere, not at a sentence start, or
  * is the subject of a verb that only an actor takes ("Meta said", "Meta
  * on Tuesday said"). */
+/* Support for a single-word mention m at token a: "Apple's", a subject
+ * verb after it ("Meta on Tuesday said"), or a person's possessive before
+ * it ("Elon Musk's X"). */
+static int local_support(struct ent_extractor *x, struct ent_result *r, size_t i, int needs)
+{
+	const struct tn_text *t = &r->tn;
+	const struct ent_mention *m = &r->m[i];
+	size_t a = m->tok_start, b = m->tok_end, end;
+	if (!needs && b + 1 < t->n && tok_is(t, b, "'") && tok_is(t, b + 1, "s") &&
+	    !(t->tok[b].flags & TN_SPACE))
+		return 1;
+	size_t v = b;
+	while (v < t->n && v < b + 3 &&
+	       set_at(&x->words[EW_TIME_WORD], t, v, v + 1, &end, &r->scratch))
+		v++;
+	if (v < t->n && !(t->tok[v].flags & TN_NEWLINE) &&
+	    set_at(&x->words[EW_SUBJECT_VERB], t, v, v + 1, &end, &r->scratch))
+		return 1;
+	return a >= 2 && i > 0 && tok_is(t, a - 1, "s") && tok_is(t, a - 2, "'") &&
+	       r->m[i - 1].type == GZ_PERSON && r->m[i - 1].tok_end == a - 2 && !r->m[i - 1].dead;
+}
+
+/* A capitalised common word at a sentence start ("Apple", "Meta"), or an
+ * alias needing support anywhere ("X"), counts only with support: its own
+ * (local_support), or the entity named elsewhere in a way that needs none. */
 static void sentence_starts(struct ent_extractor *x, struct ent_result *r)
 {
 	const struct tn_text *t = &r->tn;
 	size_t end;
 	for (size_t i = 0; i < r->n; i++) {
 		struct ent_mention *m = &r->m[i];
-		if (m->src != ENT_GAZ || m->tok_end - m->tok_start != 1 ||
-		    !(t->tok[m->tok_start].flags & TN_SENT_START) ||
-		    !set_at(&x->words[EW_COMMON], t, m->tok_start, m->tok_end, &end, &r->scratch))
+		if (m->src != ENT_GAZ || m->tok_end - m->tok_start != 1)
 			continue;
-		/* "Apple's ..." is the company */
-		size_t b = m->tok_end;
-		int support = b + 1 < t->n && tok_is(t, b, "'") && tok_is(t, b + 1, "s") &&
-		              !(t->tok[b].flags & TN_SPACE);
-		size_t v = b; /* "Meta on Tuesday said" */
-		while (v < t->n && v < b + 3 &&
-		       set_at(&x->words[EW_TIME_WORD], t, v, v + 1, &end, &r->scratch))
-			v++;
-		if (!support && v < t->n)
-			support =
-			        set_at(&x->words[EW_SUBJECT_VERB], t, v, v + 1, &end, &r->scratch);
+		size_t a = m->tok_start;
+		int needs = set_at(&x->words[EW_NEEDS_SUPPORT], t, a, a + 1, &end, &r->scratch);
+		if (needs && ((a + 1 < t->n && t->tok[a + 1].kind == TN_PUNCT &&
+		               !(t->tok[a + 1].flags & TN_SPACE) && !tok_is(t, a + 1, "'") &&
+		               !tok_is(t, a + 1, ",")) ||
+		              (a > 0 && t->tok[a - 1].kind == TN_PUNCT &&
+		               !(t->tok[a].flags & TN_SPACE) && !(t->tok[a].flags & TN_NEWLINE)))) {
+			m->dead = 1; /* "X-ray", "X.com" */
+			continue;
+		}
+		/* "Xbox One X", "X Games", "the X button": part of another name */
+		if (needs && ((a > 0 && !(t->tok[a].flags & (TN_NEWLINE | TN_SENT_START)) &&
+		               ((t->tok[a - 1].kind == TN_WORD && (t->tok[a - 1].flags & TN_CAP)) ||
+		                tok_is(t, a - 1, "the"))) ||
+		              (a + 1 < t->n && !(t->tok[a + 1].flags & TN_NEWLINE) &&
+		               t->tok[a + 1].kind == TN_WORD && (t->tok[a + 1].flags & TN_CAP)))) {
+			m->dead = 1;
+			continue;
+		}
+		if (!needs && (!(t->tok[a].flags & TN_SENT_START) ||
+		               !set_at(&x->words[EW_COMMON], t, a, a + 1, &end, &r->scratch)))
+			continue;
+		int support = local_support(x, r, i, needs);
 		for (size_t k = 0; k < r->n && !support; k++) {
 			const struct ent_mention *o = &r->m[k];
-			support = k != i && !o->dead && o->ent == m->ent && o->id_off == GZ_NONE &&
-			          (o->tok_end - o->tok_start > 1 ||
-			           !(t->tok[o->tok_start].flags & TN_SENT_START));
+			if (k == i || o->dead || o->ent != m->ent || o->id_off != GZ_NONE)
+				continue;
+			size_t oa = o->tok_start;
+			int o_needs = o->tok_end - oa == 1 && set_at(&x->words[EW_NEEDS_SUPPORT], t,
+			                                             oa, oa + 1, &end, &r->scratch);
+			if (o_needs)
+				support = local_support(x, r, k, 1);
+			else
+				support = o->tok_end - oa > 1 ||
+				          !(t->tok[oa].flags & TN_SENT_START) || needs;
 		}
 		if (!support)
 			m->dead = 1;

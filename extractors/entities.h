@@ -82,6 +82,7 @@ enum ent_word_class {
 	EW_NAME_PARTICLE,     /* "de", "van", "bin": lower-case words inside a name */
 	EW_NOT_NAME,          /* "Foundation", "Street", "March": never in an unknown name */
 	EW_NOT_PERSON_BEFORE, /* "at", "in": an unknown name after these is a place or firm */
+	EW_NEEDS_SUPPORT,     /* "X": an alias that counts only with support in the text */
 	EW_NCLASSES
 };
 

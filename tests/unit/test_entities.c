@@ -163,6 +163,11 @@ static void test_no_leading_the(void **state)
 static void test_longest_match_wins(void **state)
 {
 	(void)state;
+	/* an alias beginning with "the" gives way to a longer name after it */
+	assert_string_equal(run("The Information Commissioner's Office fined it, The Information "
+	                        "reported."),
+	                    "GOV:gb/ico:Information Commissioner's Office;ORG:the-information:"
+	                    "Information");
 	assert_string_equal(
 	        run("Taiwan Semiconductor Manufacturing Company and TSMC are one."),
 	        "COMPANY:tsmc:Taiwan Semiconductor Manufacturing Company;COMPANY:tsmc:TSMC");
@@ -224,6 +229,45 @@ static void test_apple_the_fruit(void **state)
 	assert_string_equal(run("Apple growers said the harvest was late."), "");
 	assert_string_equal(run("Meta on Tuesday criticised the law."), "COMPANY:meta:Meta");
 	assert_string_equal(run("Apple on Tuesday pies were sold."), "");
+}
+
+static void test_alias_needing_support(void **state)
+{
+	(void)state;
+	/* "X" counts with a subject verb, a person's possessive, or another
+	 * name of the firm in the text */
+	assert_string_equal(run("The regulator fined X on Monday. X said it would appeal."),
+	                    "COMPANY:x-corp:X;COMPANY:x-corp:X");
+	assert_string_equal(run("Donald Trump's X was fined."),
+	                    "PERSON:donald-trump:Donald Trump;COMPANY:x-corp:X");
+	assert_string_equal(run("X Corp sued; the fine on X stands."),
+	                    "COMPANY:x-corp:X Corp;COMPANY:x-corp:X");
+	/* else, or inside another name, or glued, it is a letter */
+	assert_string_equal(run("The fine on X stands."), "");
+	assert_string_equal(run("X Corp sued. The Xbox One X and OS X and the X button and X-rays "
+	                        "and Section X."),
+	                    "COMPANY:x-corp:X Corp");
+}
+
+static void test_headquarters_for_the_firm(void **state)
+{
+	(void)state;
+	assert_string_equal(run("Cupertino refused to comply."), "COMPANY:apple:Cupertino");
+	assert_string_equal(
+	        run("Engineers in Cupertino, California, and the Cupertino-based team."), "");
+}
+
+static void test_state_officer(void **state)
+{
+	(void)state;
+	/* a US state before its officer's title is the state; before another
+	 * name it is part of that name */
+	assert_string_equal(run("On Monday the office of California Attorney General Rob Bonta "
+	                        "said it had sued the company over its data practices."),
+	                    "GOV:us/california:California;PERSON:rob-bonta:Rob Bonta");
+	assert_string_equal(run("The California Governor said no."),
+	                    "GOV:us/california:California");
+	assert_string_equal(run("The California Raisins played."), "");
 }
 
 static void test_may_the_month(void **state)
@@ -335,6 +379,54 @@ static void test_rule_law_by_form(void **state)
 	                    "LAW:online-harms-bill:Online Harms Bill");
 }
 
+static void test_rule_law_on_subject(void **state)
+{
+	(void)state;
+	/* translated law names: "Act on ...", "Law on ..." */
+	assert_string_equal(run("Japan's Act on Promotion of Competition for Specified Smartphone "
+	                        "Software took effect."),
+	                    "GOV:jp:Japan;LAW:act-on-promotion-of-competition-for-specified-"
+	                    "smartphone-software:Act on Promotion of Competition for Specified "
+	                    "Smartphone Software");
+	assert_string_equal(run("Under the Law on the Protection of Personal Data No. 6698 of "
+	                        "2016, firms must register."),
+	                    "LAW:law-on-the-protection-of-personal-data-no-6698-of-2016:Law on the "
+	                    "Protection of Personal Data No. 6698 of 2016");
+	/* a law by form keeps its name; "on" a day or in lower case is no name */
+	assert_string_equal(run("The Data Act on Monday, the law on Cyber Security and an Act on "
+	                        "Privacy."),
+	                    "LAW:data-act:Data Act");
+}
+
+static void test_rule_numbered_laws(void **state)
+{
+	(void)state;
+	assert_string_equal(
+	        run("Firms must comply with Law No. 27 of 2022 on Harbour Data Protection "
+	            "and with Decree 53, the ministry said on its website this week."),
+	        "LAW:law-no-27-of-2022-on-harbour-data-protection:Law No. 27 of 2022 on "
+	        "Harbour Data Protection;LAW:decree-53:Decree 53");
+	assert_string_equal(run("Under Decree No. 13/2023/ND-CP, firms must register with the "
+	                        "ministry before they move data abroad."),
+	                    "LAW:decree-no-13-2023-nd-cp:Decree No. 13/2023/ND-CP");
+	/* a one-digit number is no law's; "the law" in lower case neither */
+	assert_string_equal(run("The ministry said Law 5 and the law 25 would not change the rules "
+	                        "for ports."),
+	                    "");
+}
+
+static void test_rule_code_of_practice(void **state)
+{
+	(void)state;
+	assert_string_equal(run("Signatories of the Code of Practice on Harbour Safety said the "
+	                        "voluntary code would be reviewed by the regulator next year."),
+	                    "LAW:code-of-practice-on-harbour-safety:Code of Practice on Harbour "
+	                    "Safety");
+	assert_string_equal(run("The regulator published codes of practice and a code of practice "
+	                        "for ports."),
+	                    "");
+}
+
 static void test_rule_law_year_joins_gazetteer(void **state)
 {
 	(void)state;
@@ -348,6 +440,24 @@ static void test_rule_eu_instruments(void **state)
 	assert_string_equal(run("See Regulation (EU) 2016/679 and Directive 2002/58/EC."),
 	                    "LAW:regulation-eu-2016-679:Regulation (EU) 2016/679;"
 	                    "LAW:directive-2002-58-ec:Directive 2002/58/EC");
+}
+
+static void test_law_number_joins_gazetteer(void **state)
+{
+	(void)state;
+	/* a known law's number and year join it */
+	assert_string_equal(
+	        run("The Investigatory Powers Act No. 25 of 2016 was amended this year by "
+	            "the new government."),
+	        "LAW:investigatory-powers-act:Investigatory Powers Act No. 25 of 2016");
+}
+
+static void test_rule_eu_instrument_commission(void **state)
+{
+	(void)state;
+	assert_string_equal(run("Commission Implementing Regulation (EU) 2024/2690 applies."),
+	                    "LAW:commission-implementing-regulation-eu-2024-2690:Commission "
+	                    "Implementing Regulation (EU) 2024/2690");
 }
 
 static void test_rule_executive_order(void **state)
@@ -385,6 +495,15 @@ static void test_rule_company_suffix(void **state)
 	                    "COMPANY:intel:Intel Corp.;COMPANY:acme-widgets-ltd:Acme Widgets Ltd.");
 	assert_string_equal(run("Samsung Electronics Co., Ltd. said so."),
 	                    "COMPANY:samsung-electronics:Samsung Electronics Co., Ltd.");
+	/* Nordic, French, benefit-corporation, Malaysian, Indonesian forms */
+	assert_string_equal(run("Norrvik Oyj, Fjellstad ASA and Lumora SAS agreed."),
+	                    "COMPANY:norrvik-oyj:Norrvik Oyj;COMPANY:fjellstad-asa:Fjellstad ASA;"
+	                    "COMPANY:lumora-sas:Lumora SAS");
+	assert_string_equal(run("Brightwell PBC sued Kencana Bhd and Sinar Tbk on Monday."),
+	                    "COMPANY:brightwell-pbc:Brightwell PBC;COMPANY:kencana-bhd:Kencana Bhd;"
+	                    "COMPANY:sinar-tbk:Sinar Tbk");
+	/* a line in capitals: no name by form */
+	assert_string_equal(run("LA NOCHE QUE TODO SE ACABO Y NADIE LO SUPO"), "");
 }
 
 static void test_rule_company_context(void **state)
@@ -393,6 +512,12 @@ static void test_rule_company_context(void **state)
 	assert_string_equal(run("Dutch chipmaker Novatrix said the startup Qubitly would grow."),
 	                    "COMPANY:novatrix:Novatrix;COMPANY:qubitly:Qubitly");
 	assert_string_equal(run("The firm said on Monday that the company CEO left."), "");
+	/* a lower-case modifier before the trigger ("drone maker X") */
+	assert_string_equal(run("The drone maker Autelix and the cloud provider Nimbo agreed."),
+	                    "COMPANY:autelix:Autelix;COMPANY:nimbo:Nimbo");
+	assert_string_equal(run("The telecoms operator Telnova and delivery platform Glovex said."),
+	                    "COMPANY:telnova:Telnova;COMPANY:glovex:Glovex");
+	assert_string_equal(run("The maker Zed and the platform Orbiqo said."), "");
 }
 
 static void test_rule_gov_bodies(void **state)
@@ -412,6 +537,44 @@ static void test_rule_gov_bodies(void **state)
 	        "Ministry of Electronics and Information Technology;GOV:in:India");
 	/* no state known: no attribution, no mention */
 	assert_string_equal(run("The Gaming Authority said nothing."), "");
+	/* a head word that alone names a known body ("Commission") is the
+	 * form name's own head, not that body inside it */
+	assert_string_equal(run("India said the Competition Commission fined Apple."),
+	                    "GOV:in:India;GOV:in/competition-commission:Competition Commission;"
+	                    "COMPANY:apple:Apple");
+	assert_string_equal(run("The UK said the Communications and Multimedia Commission agreed."),
+	                    "GOV:gb:UK;GOV:gb/communications-and-multimedia-commission:"
+	                    "Communications and Multimedia Commission");
+	/* "for the" inside a body's name */
+	assert_string_equal(run("India said the Harbour Commission for the Western Isles ruled."),
+	                    "GOV:in:India;GOV:in/harbour-commission-for-the-western-isles:Harbour "
+	                    "Commission for the Western Isles");
+	/* "Agency for ...", "Authority for ...", "Commission for ..." */
+	assert_string_equal(run("India said the Agency for Digital Government agreed."),
+	                    "GOV:in:India;GOV:in/agency-for-digital-government:Agency for Digital "
+	                    "Government");
+	/* a stop word that begins a state's name stays in the span */
+	assert_string_equal(run("The New Zealand Qualifications Authority agreed."),
+	                    "GOV:nz/qualifications-authority:New Zealand Qualifications Authority");
+}
+
+static void test_rule_universities_and_centres(void **state)
+{
+	(void)state;
+	assert_string_equal(run("Researchers at Northvale University and the University of "
+	                        "Eastmarch found it."),
+	                    "ORG:northvale-university:Northvale University;ORG:university-of-"
+	                    "eastmarch:University of Eastmarch");
+	assert_string_equal(run("The Center for Harbour Policy and Trade and the Orlen Institute "
+	                        "for Data Studies in Paris agreed."),
+	                    "ORG:center-for-harbour-policy-and-trade:Center for Harbour Policy and "
+	                    "Trade;ORG:orlen-institute-for-data-studies:Orlen Institute for Data "
+	                    "Studies");
+	/* a university's press or hospital is not the university */
+	assert_string_equal(run("Northvale University Press and Northvale University Hospital."),
+	                    "");
+	/* "University" alone names nothing */
+	assert_string_equal(run("The University said so."), "");
 }
 
 static void test_dominant_from_title(void **state)
@@ -616,6 +779,32 @@ static void test_unknown_person_apposition_and_suffix(void **state)
 	                    "");
 	/* the spokesman of ", a spokesman said" is someone else */
 	assert_string_equal(run("Northwind Freight, a spokesman said, will appeal."), "");
+	/* an owner's possessive before the role: ", the agency's director" */
+	assert_string_equal(run("Odalys Brenner, the agency's director general, objected."),
+	                    "PERSON:odalys-brenner:Odalys Brenner");
+	assert_string_equal(run("Teodor Marek Lisk, Ruritania's deputy minister, objected."),
+	                    "PERSON:teodor-marek-lisk:Teodor Marek Lisk");
+	/* a bare role noun and its organisation: ", chairman of the board" */
+	assert_string_equal(run("Anselm Fairweather, chairman of the authority, objected."),
+	                    "PERSON:anselm-fairweather:Anselm Fairweather");
+	assert_string_equal(run("Brisa Okonjo-Hale, chief technology officer at the operator, "
+	                        "objected."),
+	                    "PERSON:brisa-okonjo-hale:Brisa Okonjo-Hale");
+	/* "according to" a name; a research firm is no name */
+	assert_string_equal(run("According to Priya Raghunathan, the rules lack safeguards."),
+	                    "PERSON:priya-raghunathan:Priya Raghunathan");
+	assert_string_equal(run("According to Northwind Research, sales fell."), "");
+	/* "Mr." or "Ms" before a surname alone; a longer name ending in it
+	 * names the same person */
+	assert_string_equal(run("Mr. Okafor said the agency had received complaints."),
+	                    "PERSON:okafor:Okafor");
+	assert_string_equal(run("Odalys Brenner, a spokeswoman, objected. Ms Brenner added more."),
+	                    "PERSON:odalys-brenner:Odalys Brenner;PERSON:odalys-brenner:Brenner");
+	assert_string_equal(run("Mr. President, the plan is ready."), "");
+	assert_string_equal(run("It was Mr. Okafor"), "PERSON:okafor:Okafor");
+	assert_string_equal(run("It was Mr."), "");
+	/* a role noun with no organisation after it is no apposition */
+	assert_string_equal(run("Northwind Freight, chairman and all, objected."), "");
 }
 
 static void test_unknown_person_speech_verbs(void **state)
@@ -636,6 +825,28 @@ static void test_unknown_person_speech_verbs(void **state)
 	                        "talks resumed."),
 	                    "PERSON:odile-marchetti:Odile Marchetti;"
 	                    "PERSON:odile-marchetti:Odile Marchetti");
+}
+
+static void test_unknown_person_bylines(void **state)
+{
+	(void)state;
+	/* a name alone on its line, a date on the next (or the one before) */
+	assert_string_equal(run("Harbour fees rise again\nOdile Marchetti\nMarch 3, 2025\nThe "
+	                        "port said so."),
+	                    "PERSON:odile-marchetti:Odile Marchetti");
+	assert_string_equal(run("12 Feb 2024\nOdile Marchetti\nThe port said so."),
+	                    "PERSON:odile-marchetti:Odile Marchetti");
+	/* a list of names, then "/" or "|" and a date */
+	assert_string_equal(
+	        run("Odile Marchetti, Halvard Osk / Jul 10, 2025\nText."),
+	        "PERSON:odile-marchetti:Odile Marchetti;PERSON:halvard-osk:Halvard Osk");
+	assert_string_equal(run("Halvard Osk | 19.08.2025 - Update\nText."),
+	                    "PERSON:halvard-osk:Halvard Osk");
+	/* no date: a heading; numbers that are no date; a table row */
+	assert_string_equal(run("Harbour Fees\nThe port said so."), "");
+	assert_string_equal(run("Overall Rating\n7.9\nValue Rating\n8"), "");
+	assert_string_equal(run("Harbour Fees | 187-190 | 12\nText."), "");
+	assert_string_equal(run("Harbour Fees\nFeb 172009\nText."), "");
 }
 
 static void test_unknown_person_negatives(void **state)
@@ -683,6 +894,9 @@ int main(void)
 	        cmocka_unit_test(test_acronyms_case_sensitive),
 	        cmocka_unit_test(test_shouting_line),
 	        cmocka_unit_test(test_apple_the_fruit),
+	        cmocka_unit_test(test_alias_needing_support),
+	        cmocka_unit_test(test_headquarters_for_the_firm),
+	        cmocka_unit_test(test_state_officer),
 	        cmocka_unit_test(test_may_the_month),
 	        cmocka_unit_test(test_congress_by_country),
 	        cmocka_unit_test(test_commission_as_word),
@@ -693,14 +907,20 @@ int main(void)
 	        cmocka_unit_test(test_person_administration),
 	        cmocka_unit_test(test_country_modifier_of_law),
 	        cmocka_unit_test(test_rule_law_by_form),
+	        cmocka_unit_test(test_rule_law_on_subject),
+	        cmocka_unit_test(test_rule_numbered_laws),
+	        cmocka_unit_test(test_rule_code_of_practice),
 	        cmocka_unit_test(test_rule_law_year_joins_gazetteer),
 	        cmocka_unit_test(test_rule_eu_instruments),
+	        cmocka_unit_test(test_law_number_joins_gazetteer),
+	        cmocka_unit_test(test_rule_eu_instrument_commission),
 	        cmocka_unit_test(test_rule_executive_order),
 	        cmocka_unit_test(test_rule_sections),
 	        cmocka_unit_test(test_rule_bills_and_cases),
 	        cmocka_unit_test(test_rule_company_suffix),
 	        cmocka_unit_test(test_rule_company_context),
 	        cmocka_unit_test(test_rule_gov_bodies),
+	        cmocka_unit_test(test_rule_universities_and_centres),
 	        cmocka_unit_test(test_dominant_from_title),
 	        cmocka_unit_test(test_format_columns),
 	        cmocka_unit_test(test_empty_and_odd_text),
@@ -719,6 +939,7 @@ int main(void)
 	        cmocka_unit_test(test_unknown_person_after_title_or_role),
 	        cmocka_unit_test(test_unknown_person_apposition_and_suffix),
 	        cmocka_unit_test(test_unknown_person_speech_verbs),
+	        cmocka_unit_test(test_unknown_person_bylines),
 	        cmocka_unit_test(test_unknown_person_negatives),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
