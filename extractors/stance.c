@@ -684,7 +684,7 @@ static int by_agent(const struct run *r, size_t j, size_t tb, struct agents *a)
 	}
 	if (j < tb && tsense(r, j, SK_DET))
 		j++;
-	/* a role title between: "by home secretary Yvette Cooper", "by the
+	/* a role title between: "by interior minister Jane Roe", "by the
 	 * telecoms regulator PTS" */
 	for (size_t k = 0;
 	     k < 3 && j < tb && r->c->info[j].ment < 0 && r->c->tok[j].kind == SL_WORD &&
@@ -1917,7 +1917,7 @@ static void noun_predicate(struct run *r, const struct st_sentence *s, size_t i)
 	struct agents a = {.n = 0};
 	size_t j = i;
 	/* step back over adjectives: "the UK's controversial demand", "X's
-	 * new under-16 social media ban" */
+	 * new under-18 age verification rules" */
 	while (j > s->ta && j + 7 > i && r->c->info[j - 1].ment < 0 &&
 	       (r->c->tok[j - 1].kind == SL_WORD || r->c->tok[j - 1].kind == SL_NUM ||
 	        r->c->tok[j - 1].punct == '-') &&
@@ -2030,7 +2030,7 @@ static void noun_predicate(struct run *r, const struct st_sentence *s, size_t i)
 }
 
 /* "to VERB" after token e, possibly past an object ("forced Apple to
- * provide", "asked the tech giant to open"): the token of VERB, or 0. */
+ * provide", "asked the firm to unlock"): the token of VERB, or 0. */
 static size_t complement_verb(const struct run *r, const struct st_sentence *s, size_t e)
 {
 	const struct stance_ctx *c = r->c;
@@ -2619,7 +2619,7 @@ static void speaker_judgement(struct run *r, const struct st_sentence *s, size_t
 			r->pred = i;
 		}
 		/* the speaker's own name is not what it judges ("TikTok said
-		 * the concerns don't justify a restriction") */
+		 * the risks don't justify a restriction") */
 		if (!measure && (c->info[i].ment < 0 ||
 		                 c->ment[c->info[i].ment].ent != c->ment[s->speaker].ent))
 			measure = fitting_measure(r, s, i);
@@ -2639,7 +2639,7 @@ static void speaker_judgement(struct run *r, const struct st_sentence *s, size_t
 				judged = m;
 		}
 	if (!eval || (!measure && judged < 0 && (!law || harm)))
-		return; /* "might violate the Cloud Act": a law is no side taken */
+		return; /* "might breach the Data Act": a law is no side taken */
 	struct agents a = {.n = 0};
 	add_agent(&a, s->speaker, 0.75f);
 	if (r->c->ment[s->speaker].type == ET_PERSON)

@@ -622,10 +622,10 @@ static void test_coordination_titles(void **state)
 	assert_stance(st, "ann-lee:export-controls:support");
 	assert_stance(st, "bo-park:export-controls:support");
 	assert_no_stance(st, "xx/trade-committee:export-controls:support");
-	/* "X and Y, who raised alarms": both; the senator's country is not
+	/* "X and Y, who voiced concerns": both; the senator's country is not
 	 * the second member's body */
-	st = analyse("Utopia Senator Ann Lee and Representative Bo Park, who raised alarms in a "
-	             "joint letter about the encryption backdoor, met the minister.",
+	st = analyse("Utopia Senator Ann Lee and Representative Bo Park, who voiced concerns over "
+	             "the encryption backdoor last spring, met the minister.",
 	             "PERSON:ann-lee=Ann Lee|PERSON:bo-park=Bo Park|GOV:xx=Utopia");
 	assert_stance(st, "ann-lee:lawful-access:oppose");
 	assert_stance(st, "bo-park:lawful-access:oppose");
@@ -742,8 +742,8 @@ static void test_judging_consequences(void **state)
 static void test_agreeing_judgements_and_lobbying(void **state)
 {
 	(void)state;
-	const char *st = analyse("\"It was a mistake for Freedonia to adopt a digital services tax "
-	                         "that would have hurt our firms,\" Rufus Pike said.",
+	const char *st = analyse("\"Freedonia's digital services tax, which would have hurt "
+	                         "exporters, was a mistake,\" Rufus Pike said.",
 	                         "GOV:fd=Freedonia|PERSON:rufus-pike=Rufus Pike");
 	assert_stance(st, "rufus-pike:digital-taxation:oppose");
 	st = analyse("Chipco lobbied the Utopian cabinet to relax the export curbs on its chips.",
@@ -968,7 +968,7 @@ static void test_more_cues_and_forms(void **state)
 	        "COMPANY:chipco=Chipco|PERSON:rufus-pike=Rufus Pike");
 	assert_stance(st, "rufus-pike:tech-industrial-policy:support");
 	/* the owner of a measure past several modifiers */
-	st = analyse("Chipco agrees to follow Freedonia's new under-16 social media ban.",
+	st = analyse("Chipco will comply with Freedonia's new under-18 age verification rules.",
 	             "COMPANY:chipco=Chipco|GOV:fd=Freedonia");
 	assert_stance(st, "fd:content-regulation:support");
 	/* "rather than V": V is refused, by the subject of what it is
@@ -1070,8 +1070,8 @@ static void test_object_is_no_subject(void **state)
 	                         "GOV:xx/trade-agency=Trade Agency");
 	assert_no_stance(st, "xx/trade-agency:foreign-tech-restrictions:oppose");
 	/* "warned the Commission against weakening": the one warned */
-	st = analyse("Several lawmakers warned the European Commission against weakening the AI "
-	             "rules.",
+	st = analyse("Two MEPs this week warned the European Commission against weakening the "
+	             "AI rules.",
 	             "GOV:eu/european-commission=European Commission");
 	assert_no_stance(st, "eu/european-commission:ai-regulation:support");
 	assert_no_stance(st, "eu/european-commission:ai-regulation:oppose");
@@ -1133,7 +1133,7 @@ static void test_clauses_and_objects(void **state)
 	        "Security Code");
 	assert_stance(st, "xx/telecom-ministry:foreign-tech-restrictions:support");
 	/* "firm but fair enforcement": one object */
-	st = analyse("\"We have taken firm but fair enforcement action against the gatekeepers,\" "
+	st = analyse("\"We took firm but fair enforcement steps against the gatekeepers,\" "
 	             "Commissioner Ann Lee said.",
 	             "PERSON:ann-lee=Ann Lee");
 	assert_stance(st, "ann-lee:platform-competition:support");
