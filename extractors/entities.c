@@ -1358,8 +1358,6 @@ static int by_start(const void *pa, const void *pb)
 	return a->cp_end < b->cp_end ? -1 : a->cp_end > b->cp_end;
 }
 
-/* Longest first; a rule's span that holds a gazetteer match of another
- * type (a company name inside "X Office") loses to it. */
 /* Head words whose named bodies are nearly always a state's: a form
  * name ending in one ("Competition Commission") is a body in its own
  * right.  "Council", "Board" and the like also head NGOs and trade
@@ -1375,6 +1373,8 @@ static int state_head(const struct tn_text *t, size_t i)
 	return 0;
 }
 
+/* Longest first; a rule's span that holds a gazetteer match of another
+ * type (a company name inside "X Office") loses to it. */
 static void select_mentions(struct ent_extractor *x, struct ent_result *r)
 {
 	const struct tn_text *t = &r->tn;
