@@ -1868,9 +1868,6 @@ static int not_person_here(const struct ent_extractor *x, struct ent_result *r, 
 	return 0;
 }
 
-/* Unknown people: name runs next to a cue, and the same names elsewhere.
- * A name is judged on all its occurrences: one cue makes every one a
- * person, one occurrence as a place or firm makes none. */
 /* A date starts at token k: "July 10, 2025", "4 Apr, 2018", "19.08.2025". */
 static int date_at(const struct tn_text *t, size_t k)
 {
@@ -1958,6 +1955,9 @@ static int honorific_before(const struct tn_text *t, size_t i)
 	return 0;
 }
 
+/* Unknown people: name runs next to a cue, and the same names elsewhere.
+ * A name is judged on all its occurrences: one cue makes every one a
+ * person, one occurrence as a place or firm makes none. */
 static void unknown_people(struct ent_extractor *x, struct ent_result *r)
 {
 	const struct tn_text *t = &r->tn;
@@ -2186,10 +2186,6 @@ static void surnames(struct ent_extractor *x, struct ent_result *r)
 	qsort(r->m, r->n, sizeof(*r->m), by_start);
 }
 
-/* A capitalised common word at a sentence start ("Apple pie ...") counts
- * only if the entity is also named elsewhere, not at a sentence start, or
- * is the subject of a verb that only an actor takes ("Meta said", "Meta
- * on Tuesday said"). */
 /* Support for a single-word mention m at token a: "Apple's", a subject
  * verb after it ("Meta on Tuesday said"), or a person's possessive before
  * it ("Elon Musk's X"). */
