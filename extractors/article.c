@@ -1201,8 +1201,6 @@ static const char *const teaser_phrases[] = {
         NULL,
 };
 
-/* A short line starting with one of the phrases above; a line that only
- * names a subject ("Related") must hold a link or be a heading. */
 /* The first bytes of a subtree's text, white space folded, into buf
  * (no allocation: this runs for many small elements). */
 static size_t first_text(const xmlNode *n, char *buf, size_t size, size_t len, int depth)

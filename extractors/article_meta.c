@@ -752,7 +752,6 @@ static int is_url(const char *s)
 	       (s[0] == '/' && s[1] != ' ');
 }
 
-/* "By Jane Doe and John Roe, Staff" -> "Jane Doe;John Roe". */
 /* Where a byline stops naming people: a date, a time, a separator. */
 static int month_at(const char *s, size_t n, size_t *used);
 static size_t names_end(const char *s);
@@ -875,7 +874,6 @@ static const char *skip_author_prefix(const char *p)
 	return p;
 }
 
-/* A part that names a person or a desk: a few words, no link. */
 /* Link and button labels that bylines pick up ("Sign in", "Follow"). */
 static int is_ui_label(const char *p, size_t n)
 {
@@ -918,6 +916,7 @@ static int is_domain_or_login(const char *p, size_t n)
 	return dot;
 }
 
+/* A part that names a person or a desk: a few words, no link. */
 static int plausible_name(const char *p, size_t n)
 {
 	size_t words = 1, used;

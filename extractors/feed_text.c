@@ -220,11 +220,11 @@ static const char *find_ci(const char *s, size_t n, const char *needle)
 	return NULL;
 }
 
-/* End of a tag starting at s[0] == '<' (index just past '>'), honouring
- * quoted attribute values; 0 if it never closes. */
 /* How far a tag is read honouring quoted attribute values. */
 #define TAG_QUOTE_SCAN 256
 
+/* End of a tag starting at s[0] == '<' (index just past '>'), honouring
+ * quoted attribute values; 0 if it never closes. */
 static size_t tag_end(const char *s, size_t n)
 {
 	size_t i = 1, quoted_limit = n < TAG_QUOTE_SCAN ? n : TAG_QUOTE_SCAN;

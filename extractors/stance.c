@@ -1761,8 +1761,6 @@ static size_t passive_subject(const struct run *r, const struct st_sentence *s, 
 	return j;
 }
 
-/* Agents of the predicate at token i (phrase of plen tokens); 1 when the
- * predicate is a passive with its agent after "by". */
 /* "In response to X's fines, the White House threatened ...": a
  * predicate in a phrase opening the sentence has the subject of the main
  * clause after the comma. */
@@ -1792,6 +1790,8 @@ static void opening_phrase_agents(const struct run *r, const struct st_sentence 
 	}
 }
 
+/* Agents of the predicate at token i (phrase of plen tokens); 1 when the
+ * predicate is a passive with its agent after "by". */
 static int predicate_agents(const struct run *r, const struct st_sentence *s, size_t i, size_t end,
                             int cls, struct agents *a)
 {
@@ -2500,8 +2500,6 @@ static void find_speakers(struct run *r)
 	}
 }
 
-/* "This decision is flawed," Meta said: the speaker judges the measure
- * the sentence is about. */
 /* The token where the sentence's last clause of contrast starts: "but",
  * "however", a mid-sentence "although" (contrast words), or the comma
  * closing an opening concession ("While X backed the act, it ...";
@@ -2567,6 +2565,8 @@ static void settle_contrast(struct run *r, const struct st_sentence *s, size_t v
 	}
 }
 
+/* "This decision is flawed," Meta said: the speaker judges the measure
+ * the sentence is about. */
 static void speaker_judgement(struct run *r, const struct st_sentence *s, size_t votes_before)
 {
 	struct stance_ctx *c = r->c;
