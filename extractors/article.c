@@ -529,15 +529,6 @@ static int is_unscorable_tag(const xmlNode *n)
 	return (art_tag(n) & ART_TAG_UNSCORABLE) != 0;
 }
 
-static int has_ancestor(const xmlNode *n, const char *tag, int max)
-{
-	for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE && max-- != 0;
-	     p = p->parent)
-		if (art_is(p, tag))
-			return 1;
-	return 0;
-}
-
 static void add_para(struct ctx *c, xmlNode *node, xmlNode *first, xmlNode *last)
 {
 	if (c->n_paras == c->a_paras) {
@@ -651,8 +642,8 @@ static int grab_visit(struct ctx *c, xmlNode *n, int *title_removed)
 		/* Not a wrapper ("above-footer") around what the template
 		 * itself calls the article's body. */
 		if ((h & H_UNLIKELY) && !(h & (H_MAYBE | H_HOLDS_MAIN)) && !art_is(n, "body") &&
-		    !art_is(n, "a") && !has_ancestor(n, "table", 3) &&
-		    !has_ancestor(n, "code", 3)) {
+		    !art_is(n, "a") && !art_has_ancestor(n, "table", 3) &&
+		    !art_has_ancestor(n, "code", 3)) {
 			remove_node(c, n);
 			return 0;
 		}
@@ -1491,8 +1482,8 @@ static void clean_chosen(struct ctx *c)
 		struct clean_env env = {0};
 		struct msr m;
 		xmlNode *n = c->chosen[i];
-		env.in_figure = has_ancestor(n, "figure", -1);
-		env.in_code = has_ancestor(n, "code", -1);
+		env.in_figure = art_has_ancestor(n, "figure", -1);
+		env.in_code = art_has_ancestor(n, "code", -1);
 		/* The chosen node itself is kept, unless it is the article's
 		 * header; its children are judged. */
 		if (c->n_chosen > 1 && is_article_header(c, n)) {

@@ -83,6 +83,16 @@ static inline int art_is(const xmlNode *n, const char *name)
 	return *a == *b;
 }
 
+/* 1 if an ancestor of n within max levels (-1: any) is a `tag` element. */
+static inline int art_has_ancestor(const xmlNode *n, const char *tag, int max)
+{
+	for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE && max-- != 0;
+	     p = p->parent)
+		if (art_is(p, tag))
+			return 1;
+	return 0;
+}
+
 /* An attribute's value without copying ("" when absent or empty). */
 const char *art_attr(const xmlNode *n, const char *name);
 /* 1 when the attribute exists. */

@@ -550,15 +550,6 @@ static int is_logo_heading(const xmlNode *n)
 	return 0;
 }
 
-/* Whether n stands inside an <article> or <main>. */
-static int in_article(const xmlNode *n)
-{
-	for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
-		if (art_is(p, "article") || art_is(p, "main"))
-			return 1;
-	return 0;
-}
-
 /* Keep the first few h1 and h2 texts as headline candidates. */
 static void add_heading(struct art_meta *m, const xmlNode *n)
 {
@@ -583,7 +574,8 @@ static void add_heading(struct art_meta *m, const xmlNode *n)
 	m->head_logo[i] = is_logo_heading(n);
 	if (h1 && !m->h1 && !m->head_logo[i]) {
 		m->h1 = xstrdup(m->heads[i]);
-		m->h1_in_article = in_article(n);
+		m->h1_in_article =
+		        art_has_ancestor(n, "article", -1) || art_has_ancestor(n, "main", -1);
 	}
 }
 
