@@ -463,6 +463,15 @@ static int tok_is(const struct tn_text *t, size_t i, const char *folded)
 	       memcmp(t->fold.buf + t->tok[i].fold_off, folded, n) == 0;
 }
 
+/* Is token i one of the folded words of a NULL-terminated list? */
+static int tok_in(const struct tn_text *t, size_t i, const char *const *folded)
+{
+	for (; *folded; folded++)
+		if (tok_is(t, i, *folded))
+			return 1;
+	return 0;
+}
+
 /* Does a key of `set` cover exactly tokens [i, j)?  (j = 0: any length;
  * returns the end token via *end.) */
 static int set_at(const struct gz_trie *tt, const struct tn_text *t, size_t i, size_t limit,
@@ -966,16 +975,12 @@ static void rule_match(struct ent_extractor *x, struct ent_result *r, const stru
 	if (rule->type == GZ_LAW && title_case(t, lt0, lt1) &&
 	    /* ... unless the name starts with its head ("Act on ...") */
 	    !set_at(&x->triggers, t, a, a + 1, &te, &r->scratch)) {
-		static const char *const small[] = {"of", "and", "for",  "the", "on",   "to",
-		                                    "in", "by",  "with", "at",  "from", "over"};
+		static const char *const small[] = {"of", "and",  "for", "the",  "on",   "to", "in",
+		                                    "by", "with", "at",  "from", "over", NULL};
 		int depth = 0; /* inside "(...)" the small words belong to the name */
 		for (size_t k = b - 1; k > a; k--) {
-			int hit = 0;
 			depth += tok_is(t, k - 1, ")") - tok_is(t, k - 1, "(");
-			for (size_t c = 0; c < sizeof(small) / sizeof(*small) && !hit && depth == 0;
-			     c++)
-				hit = tok_is(t, k - 1, small[c]);
-			if (hit) {
+			if (depth == 0 && tok_in(t, k - 1, small)) {
 				if (na < k)
 					na = k;
 				a = k;
@@ -1113,8 +1118,8 @@ struct trigger_hit {
  * PCRE2 tries one or two places instead of every capital in the window. */
 static size_t run_start(const struct ent_result *r, size_t tok, size_t floor)
 {
-	static const char *const connectors[] = {"and", "of", "for", "the", "on",
-	                                         "to",  "in", "by",  "de",  "v"};
+	static const char *const connectors[] = {"and", "of", "for", "the", "on", "to",
+	                                         "in",  "by", "de",  "v",   NULL};
 	const struct tn_text *t = &r->tn;
 	size_t s = tok;
 	while (s > floor) {
@@ -1122,8 +1127,7 @@ static size_t run_start(const struct ent_result *r, size_t tok, size_t floor)
 		int ok = 0;
 		if (p->kind == TN_WORD) {
 			ok = (p->flags & (TN_CAP | TN_DIGITS)) != 0;
-			for (size_t c = 0; !ok && c < sizeof(connectors) / sizeof(*connectors); c++)
-				ok = tok_is(t, s - 1, connectors[c]);
+			ok = ok || tok_in(t, s - 1, connectors);
 		} else {
 			char ch = t->fold.buf[p->fold_off];
 			ok = p->fold_len == 1 &&
@@ -1365,12 +1369,10 @@ static int by_start(const void *pa, const void *pb)
 static int state_head(const struct tn_text *t, size_t i)
 {
 	static const char *const heads[] = {
-	        "commission", "authority", "agency",    "ministry", "department",   "office",
-	        "court",      "tribunal",  "regulator", "bureau",   "inspectorate", "directorate"};
-	for (size_t k = 0; k < sizeof(heads) / sizeof(*heads); k++)
-		if (tok_is(t, i, heads[k]))
-			return 1;
-	return 0;
+	        "commission",   "authority",   "agency",   "ministry",  "department",
+	        "office",       "court",       "tribunal", "regulator", "bureau",
+	        "inspectorate", "directorate", NULL};
+	return tok_in(t, i, heads);
 }
 
 /* Longest first; a rule's span that holds a gazetteer match of another
@@ -1746,7 +1748,7 @@ static int role_noun_at(const struct ent_extractor *x, struct ent_result *r, siz
  * whose spokesman is someone else). */
 static int cue_after(const struct ent_extractor *x, struct ent_result *r, size_t b)
 {
-	static const char *const det[] = {"a", "an", "the", "who", "senior", "former"};
+	static const char *const det[] = {"a", "an", "the", "who", "senior", "former", NULL};
 	const struct tn_text *t = &r->tn;
 	size_t end;
 	if (b >= t->n || (t->tok[b].flags & TN_NEWLINE))
@@ -1768,9 +1770,7 @@ static int cue_after(const struct ent_extractor *x, struct ent_result *r, size_t
 		return 1;
 	if (!tok_is(t, b, ",") || b + 2 >= t->n)
 		return 0;
-	int hit = 0;
-	for (size_t c = 0; c < sizeof(det) / sizeof(*det) && !hit; c++)
-		hit = tok_is(t, b + 1, det[c]);
+	int hit = tok_in(t, b + 1, det);
 	/* ", Ghana's minister for ...": an owner's possessive for the article */
 	size_t k0 = b + 2;
 	if (!hit && b + 4 < t->n && t->tok[b + 1].kind == TN_WORD &&
@@ -1872,9 +1872,10 @@ static int not_person_here(const struct ent_extractor *x, struct ent_result *r, 
 static int date_at(const struct tn_text *t, size_t k)
 {
 	static const char *const months[] = {
-	        "january",   "february", "march",    "april",    "may",  "june", "july", "august",
-	        "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
-	        "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"};
+	        "january", "february",  "march",   "april",    "may",      "june", "july",
+	        "august",  "september", "october", "november", "december", "jan",  "feb",
+	        "mar",     "apr",       "jun",     "jul",      "aug",      "sep",  "sept",
+	        "oct",     "nov",       "dec",     NULL};
 	for (int digit_first = 0; digit_first < 2; digit_first++) {
 		size_t w = k + (size_t)digit_first, d = digit_first ? k : k + 1;
 		if (w >= t->n || d >= t->n || !(t->tok[d].flags & TN_DIGITS))
@@ -1885,10 +1886,8 @@ static int date_at(const struct tn_text *t, size_t k)
 		uint32_t dl = t->tok[d].cp_end - t->tok[d].cp_start; /* a day or a year */
 		if (dl == 3 || dl > 4)
 			continue;
-		for (size_t c = 0; c < sizeof(months) / sizeof(*months); c++)
-			if (tok_is(t, w, months[c]) &&
-			    (d != k + 1 || !(t->tok[d].flags & TN_NEWLINE)))
-				return 1;
+		if (tok_in(t, w, months) && (d != k + 1 || !(t->tok[d].flags & TN_NEWLINE)))
+			return 1;
 	}
 	/* "19.08.2025", "2025-08-19", "08/19/2025": three numbers, one a year */
 	if (k + 4 >= t->n)
@@ -1941,7 +1940,7 @@ static int byline(const struct ent_extractor *x, struct ent_result *r, size_t a,
 /* "Mr." or "Ms" right before token i: a surname alone names a person. */
 static int honorific_before(const struct tn_text *t, size_t i)
 {
-	static const char *const hon[] = {"mr", "mrs", "ms"};
+	static const char *const hon[] = {"mr", "mrs", "ms", NULL};
 	if (i == 0 || (t->tok[i].flags & TN_NEWLINE))
 		return 0;
 	size_t k = i - 1;
@@ -1949,10 +1948,7 @@ static int honorific_before(const struct tn_text *t, size_t i)
 		k--;
 	if (!(t->tok[k].flags & TN_CAP) || (k + 1 < i && (t->tok[k + 1].flags & TN_NEWLINE)))
 		return 0;
-	for (size_t c = 0; c < sizeof(hon) / sizeof(*hon); c++)
-		if (tok_is(t, k, hon[c]))
-			return 1;
-	return 0;
+	return tok_in(t, k, hon);
 }
 
 /* Unknown people: name runs next to a cue, and the same names elsewhere.
