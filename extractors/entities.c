@@ -1568,8 +1568,7 @@ static void head_references(struct ent_extractor *x, struct ent_result *r)
 	for (size_t i = 0; i < t->n; i++) {
 		while (mi < n0 && r->m[mi].tok_end <= i)
 			mi++;
-		if (!(t->tok[i].flags & TN_CAP) ||
-		    !set_at(&x->words[EW_HEAD], t, i, i + 1, &end, &r->scratch))
+		if (!(t->tok[i].flags & TN_CAP) || !word_in(x, r, EW_HEAD, i))
 			continue;
 		/* a mention of the head word alone from the gazetteer may be
 		 * replaced; any longer mention stays */
@@ -2189,16 +2188,14 @@ static int local_support(struct ent_extractor *x, struct ent_result *r, size_t i
 {
 	const struct tn_text *t = &r->tn;
 	const struct ent_mention *m = &r->m[i];
-	size_t a = m->tok_start, b = m->tok_end, end;
+	size_t a = m->tok_start, b = m->tok_end;
 	if (!needs && b + 1 < t->n && tok_is(t, b, "'") && tok_is(t, b + 1, "s") &&
 	    !(t->tok[b].flags & TN_SPACE))
 		return 1;
 	size_t v = b;
-	while (v < t->n && v < b + 3 &&
-	       set_at(&x->words[EW_TIME_WORD], t, v, v + 1, &end, &r->scratch))
+	while (v < t->n && v < b + 3 && word_in(x, r, EW_TIME_WORD, v))
 		v++;
-	if (v < t->n && !(t->tok[v].flags & TN_NEWLINE) &&
-	    set_at(&x->words[EW_SUBJECT_VERB], t, v, v + 1, &end, &r->scratch))
+	if (v < t->n && !(t->tok[v].flags & TN_NEWLINE) && word_in(x, r, EW_SUBJECT_VERB, v))
 		return 1;
 	return a >= 2 && i > 0 && tok_is(t, a - 1, "s") && tok_is(t, a - 2, "'") &&
 	       r->m[i - 1].type == GZ_PERSON && r->m[i - 1].tok_end == a - 2 && !r->m[i - 1].dead;
@@ -2216,7 +2213,7 @@ static void sentence_starts(struct ent_extractor *x, struct ent_result *r)
 		if (m->src != ENT_GAZ || m->tok_end - m->tok_start != 1)
 			continue;
 		size_t a = m->tok_start;
-		int needs = set_at(&x->words[EW_NEEDS_SUPPORT], t, a, a + 1, &end, &r->scratch);
+		int needs = word_in(x, r, EW_NEEDS_SUPPORT, a);
 		if (needs && ((a + 1 < t->n && t->tok[a + 1].kind == TN_PUNCT &&
 		               !(t->tok[a + 1].flags & TN_SPACE) && !tok_is(t, a + 1, "'") &&
 		               !tok_is(t, a + 1, ",")) ||
@@ -2234,8 +2231,7 @@ static void sentence_starts(struct ent_extractor *x, struct ent_result *r)
 			m->dead = 1;
 			continue;
 		}
-		if (!needs && (!(t->tok[a].flags & TN_SENT_START) ||
-		               !set_at(&x->words[EW_COMMON], t, a, a + 1, &end, &r->scratch)))
+		if (!needs && (!(t->tok[a].flags & TN_SENT_START) || !word_in(x, r, EW_COMMON, a)))
 			continue;
 		int support = local_support(x, r, i, needs);
 		for (size_t k = 0; k < r->n && !support; k++) {
@@ -2289,8 +2285,7 @@ static int service_mention(struct ent_extractor *x, struct ent_result *r, size_t
 	    r->m[i - 1].type == GZ_COMPANY && r->m[i - 1].tok_end == a - 2 &&
 	    r->m[i - 1].ent != m->ent)
 		return 1;
-	if (b < t->n && !(t->tok[b].flags & TN_NEWLINE) &&
-	    set_at(&x->words[EW_PRODUCT_AFTER], t, b, b + 1, &end, &r->scratch))
+	if (b < t->n && !(t->tok[b].flags & TN_NEWLINE) && word_in(x, r, EW_PRODUCT_AFTER, b))
 		return 1;
 	return 0;
 }
