@@ -1761,6 +1761,26 @@ static size_t passive_subject(const struct run *r, const struct st_sentence *s, 
 	return j;
 }
 
+/* Only punctuation (an opening quote) before token i in its sentence. */
+static int opens_sentence(const struct stance_ctx *c, const struct st_sentence *s, size_t i)
+{
+	for (size_t j = s->ta; j < i; j++)
+		if (c->tok[j].kind != SL_PUNCT)
+			return 0;
+	return 1;
+}
+
+/* Where the phrase opened at token i ends: the first comma or stopping
+ * mark after it, or s->tb. */
+static size_t phrase_end(const struct stance_ctx *c, const struct st_sentence *s, size_t i)
+{
+	size_t k = i + 1;
+	while (k < s->tb && !is_stop_punct(&c->tok[k]) &&
+	       !(c->tok[k].kind == SL_PUNCT && c->tok[k].punct == ','))
+		k++;
+	return k;
+}
+
 /* "In response to X's fines, the White House threatened ...": a
  * predicate in a phrase opening the sentence has the subject of the main
  * clause after the comma. */
@@ -1768,13 +1788,9 @@ static void opening_phrase_agents(const struct run *r, const struct st_sentence 
                                   struct agents *a, int *coref)
 {
 	const struct stance_ctx *c = r->c;
-	for (size_t j = s->ta; j < i; j++)
-		if (c->tok[j].kind != SL_PUNCT)
-			return;
-	size_t k = i + 1;
-	while (k < s->tb && !is_stop_punct(&c->tok[k]) &&
-	       !(c->tok[k].kind == SL_PUNCT && c->tok[k].punct == ','))
-		k++;
+	if (!opens_sentence(c, s, i))
+		return;
+	size_t k = phrase_end(c, s, i);
 	if (k >= s->tb || c->tok[k].punct != ',')
 		return;
 	for (size_t p = k + 1; p < s->tb && p < k + 12; p++) {
@@ -2513,15 +2529,8 @@ static size_t last_contrast(const struct run *r, const struct st_sentence *s)
 		const struct sl_sense *k = tsense(r, i, SK_CLAUSE);
 		if (!k || c->info[i].ment >= 0)
 			continue;
-		int opening = 1;
-		for (size_t j = s->ta; j < i; j++)
-			if (c->tok[j].kind != SL_PUNCT)
-				opening = 0;
-		if (opening) {
-			size_t j = i + 1;
-			while (j < s->tb && !is_stop_punct(&c->tok[j]) &&
-			       !(c->tok[j].kind == SL_PUNCT && c->tok[j].punct == ','))
-				j++;
+		if (opens_sentence(c, s, i)) {
+			size_t j = phrase_end(c, s, i);
 			if (j < s->tb && c->tok[j].punct == ',')
 				at = j;
 			i = j;
