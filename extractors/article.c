@@ -1738,9 +1738,10 @@ static char *pick_title(struct ctx *c)
 	/* A heading the page shows under a kicker it marks as one, the rest
 	 * of the title after that kicker ("Kicker: Headline"), is the
 	 * headline without it. */
+	size_t bl = strlen(buf);
 	for (int i = 0; i < ART_MAX_HEADS; i++) {
 		const char *h = m->heads[i];
-		size_t hl = h ? strlen(h) : 0, bl = strlen(buf);
+		size_t hl = h ? strlen(h) : 0;
 		if (h && m->head_kicker[i] && !m->head_logo[i] && hl + 2 < bl && words_in(h) >= 3 &&
 		    !strcasecmp(buf + bl - hl, h) && buf[bl - hl - 1] == ' ' &&
 		    buf[bl - hl - 2] == ':')
